@@ -1,0 +1,194 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { OrgAccess } from '../authz/permission-table';
+import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
+import { badRequest, conflict, notFound } from '../common/problem';
+import { rawQuery } from '../database/raw-query';
+import { MailService } from '../mail/mail.service';
+import { Organization, OrganizationKind } from '../tenancy/organization.entity';
+import { AddMemberDto, AddedMemberDto, MemberDto, UserDto } from './dto/member.dto';
+import { Membership, MembershipRole } from './membership.entity';
+import { PasswordHasher } from './password-hasher';
+import { User, UserStatus, normalizeEmail } from './user.entity';
+
+export const INVITATION_TEMPLATE = 'invitation';
+export const MEMBERSHIP_ADDED_TEMPLATE = 'membership-added';
+
+interface MemberRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: MembershipRole;
+  status: UserStatus;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly passwords: PasswordHasher,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Makes `userId` the first admin of an organization being created in the current transaction. */
+  addFounder(organization: Organization, userId: string): void {
+    const em = this.em.getContext();
+    em.persist(em.create(Membership, { organization, user: em.getReference(User, userId), role: MembershipRole.Admin }));
+  }
+
+  /** A user with a password chosen by an operator (CLI, demo seed); does not require a change. */
+  async createUser(email: string, name: string, password: string): Promise<User> {
+    const em = this.em.getContext();
+    const user = em.create(User, {
+      email: normalizeEmail(email),
+      name,
+      passwordHash: await this.passwords.hash(password),
+      mustChangePassword: false,
+    });
+    em.persist(user);
+    return user;
+  }
+
+  addMembership(organization: Organization, user: User, role: MembershipRole): Membership {
+    const em = this.em.getContext();
+    const membership = em.create(Membership, { organization, user, role });
+    em.persist(membership);
+    return membership;
+  }
+
+  async getUser(userId: string): Promise<UserDto> {
+    const user = await this.em.findOne(User, { id: userId });
+    if (!user) throw notFound('User');
+    return { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
+  }
+
+  async listMembers(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<MemberDto>> {
+    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const rows = await rawQuery<MemberRow>(
+      this.em,
+      `select u.id as user_id, u.email, u.name, m.role, u.status
+         from membership m join app_user u on u.id = m.user_id
+        where m.organization_id = :organizationId
+          and (cast(:pattern as text) is null or u.name ilike cast(:pattern as text) or u.email ilike cast(:pattern as text))
+          and (cast(:afterEmail as text) is null or (u.email, u.id) > (cast(:afterEmail as text), cast(:afterId as uuid)))
+        order by u.email, u.id
+        limit :limit`,
+      {
+        organizationId,
+        pattern: q ? likePattern(q) : null,
+        afterEmail: after?.[0] ?? null,
+        afterId: after?.[1] ?? null,
+        limit: limit + 1,
+      },
+    );
+    return toPage(rows, limit, (row) => [row.email, row.user_id], (row) => ({
+      userId: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      status: row.status,
+    }));
+  }
+
+  /**
+   * Adds a member. A new user gets the given password, or a generated temporary
+   * one that only the invitation mail carries; an existing user is just added
+   * and notified.
+   */
+  async addMember(access: OrgAccess, dto: AddMemberDto): Promise<AddedMemberDto> {
+    const em = this.em.getContext();
+    const email = normalizeEmail(dto.email);
+    const organization = em.getReference(Organization, access.organizationId);
+    let user = await em.findOne(User, { email });
+    let invitationSent: boolean;
+
+    if (user) {
+      const existing = await em.count(Membership, { organization: access.organizationId, user: user.id });
+      if (existing > 0) throw conflict('already-member', `${email} is already a member of this organization.`);
+      invitationSent = dto.sendInvitation ?? true;
+      if (invitationSent) {
+        this.mail.queue({
+          template: MEMBERSHIP_ADDED_TEMPLATE,
+          recipient: user.email,
+          organizationId: access.organizationId,
+          references: { userId: user.id, organizationId: access.organizationId },
+        });
+      }
+    } else {
+      if (dto.password === undefined && dto.sendInvitation === false) {
+        throw badRequest('invitation-required', 'Without a password the generated one can only be delivered by the invitation mail.', [
+          { field: 'sendInvitation', message: 'sendInvitation cannot be false when no password is given' },
+        ]);
+      }
+      const temporaryPassword = dto.password === undefined ? this.passwords.generateTemporary() : undefined;
+      user = em.create(User, {
+        email,
+        name: dto.name?.trim() || email.split('@')[0],
+        passwordHash: await this.passwords.hash(dto.password ?? temporaryPassword!),
+        mustChangePassword: temporaryPassword !== undefined,
+      });
+      em.persist(user);
+      invitationSent = dto.sendInvitation ?? temporaryPassword !== undefined;
+      if (invitationSent) {
+        this.mail.queue({
+          template: INVITATION_TEMPLATE,
+          recipient: email,
+          organizationId: access.organizationId,
+          references: { userId: user.id, organizationId: access.organizationId },
+          secret: temporaryPassword,
+        });
+      }
+    }
+
+    this.addMembership(organization, user, dto.role);
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw conflict('already-member', `${email} is already a member of this organization.`);
+      }
+      throw error;
+    }
+    return { userId: user.id, email: user.email, role: dto.role, invitationSent };
+  }
+
+  async changeRole(access: OrgAccess, userId: string, role: MembershipRole): Promise<MemberDto> {
+    const membership = await this.lockMembership(access.organizationId, userId);
+    if (membership.role === MembershipRole.Admin && role !== MembershipRole.Admin) {
+      await this.assertNotLastAdmin(access);
+    }
+    membership.role = role;
+    await this.em.getContext().flush();
+    const user = membership.user;
+    return { userId: user.id, email: user.email, name: user.name, role, status: user.status };
+  }
+
+  async removeMember(access: OrgAccess, userId: string): Promise<void> {
+    const membership = await this.lockMembership(access.organizationId, userId);
+    if (membership.role === MembershipRole.Admin) await this.assertNotLastAdmin(access);
+    await this.em.getContext().remove(membership).flush();
+  }
+
+  /** Removes every membership of a deleted organization. */
+  async removeAllMemberships(organizationId: string): Promise<void> {
+    await this.em.getContext().nativeDelete(Membership, { organization: organizationId });
+  }
+
+  private async lockMembership(organizationId: string, userId: string): Promise<Membership> {
+    // Locking the organization's admin rows serializes concurrent demotions, so two
+    // requests cannot each remove "the other" admin.
+    await rawQuery(this.em, `select id from membership where organization_id = :organizationId and role = 'admin' for update`, {
+      organizationId,
+    });
+    const membership = await this.em.getContext().findOne(Membership, { organization: organizationId, user: userId }, { populate: ['user'] });
+    if (!membership) throw notFound('Member');
+    return membership;
+  }
+
+  /** Partner and standalone organizations need an admin; a customer organization has its partner's. */
+  private async assertNotLastAdmin(access: OrgAccess): Promise<void> {
+    if (access.organizationKind === OrganizationKind.Customer) return;
+    const admins = await this.em.getContext().count(Membership, { organization: access.organizationId, role: MembershipRole.Admin });
+    if (admins <= 1) throw conflict('last-admin', 'An organization keeps at least one admin; add another admin first.');
+  }
+}

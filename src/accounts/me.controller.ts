@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AllowWhilePasswordChangePending } from '../auth/auth.guards';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { Authenticated } from '../authz/policy.decorators';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { AccountsService } from './accounts.service';
+import { UserDto } from './dto/member.dto';
+
+@ApiTags('auth and me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @Authenticated()
+  @AllowWhilePasswordChangePending()
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(401)
+  me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
+    return this.accounts.getUser(user.id);
+  }
+}

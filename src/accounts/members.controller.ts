@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { CurrentAccess } from '../auth/authenticated-user';
+import { OrgAccess } from '../authz/permission-table';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { NamedPageQueryDto } from '../common/pagination';
+import { AccountsService } from './accounts.service';
+import { AddMemberDto, AddedMemberDto, ChangeRoleDto, MemberDto, MemberPageDto } from './dto/member.dto';
+
+@ApiTags('team members')
+@Controller('organizations/:orgId/members')
+export class MembersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @CheckAbility('read', 'Member')
+  @ApiOperation({ summary: 'Members of the organization (partner members reaching it via the partner are not listed)' })
+  @ApiOkResponse({ type: MemberPageDto })
+  @ApiOrgProblems()
+  list(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
+    return this.accounts.listMembers(orgId, query.limit, query.q, query.cursor);
+  }
+
+  @Post()
+  @CheckAbility('create', 'Member')
+  @Audited('member.add', 'user')
+  @ApiOperation({ summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
+  @ApiCreatedResponse({ type: AddedMemberDto })
+  @ApiOrgProblems(409)
+  add(@CurrentAccess() access: OrgAccess, @Body() dto: AddMemberDto): Promise<AddedMemberDto> {
+    return this.accounts.addMember(access, dto);
+  }
+
+  @Patch(':userId')
+  @CheckAbility('update', 'Member')
+  @Audited('member.role-change', 'user', { targetParam: 'userId' })
+  @ApiOkResponse({ type: MemberDto })
+  @ApiOrgProblems(409)
+  changeRole(
+    @CurrentAccess() access: OrgAccess,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<MemberDto> {
+    return this.accounts.changeRole(access, userId, dto.role);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @CheckAbility('delete', 'Member')
+  @Audited('member.remove', 'user', { targetParam: 'userId' })
+  @ApiNoContentResponse()
+  @ApiOrgProblems(409)
+  remove(@CurrentAccess() access: OrgAccess, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+    return this.accounts.removeMember(access, userId);
+  }
+}

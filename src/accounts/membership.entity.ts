@@ -1,0 +1,23 @@
+import { Entity, Enum, Index, ManyToOne, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../database/base.entity';
+import { Organization } from '../tenancy/organization.entity';
+import { User } from './user.entity';
+
+export enum MembershipRole {
+  Admin = 'admin',
+  Guest = 'guest',
+}
+
+@Entity({ tableName: 'membership' })
+@Unique({ properties: ['organization', 'user'] })
+@Index({ properties: ['user'] })
+export class Membership extends BaseEntity {
+  @ManyToOne(() => Organization, { deleteRule: 'cascade' })
+  organization!: Organization;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: User;
+
+  @Enum({ items: () => MembershipRole, nativeEnumName: 'membership_role' })
+  role!: MembershipRole;
+}

@@ -1,0 +1,51 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard, PolicyGuard } from './auth/auth.guards';
+import { AuthzModule } from './authz/authz.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { createOrmOptions } from './database/mikro-orm.config';
+import { HealthController } from './health/health.controller';
+import { MailModule } from './mail/mail.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RedisModule } from './redis/redis.module';
+import { TenancyCoreModule } from './tenancy/tenancy-core.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+export interface AppModuleOptions {
+  /** Serve the HTTP API (controllers, guards). */
+  http: boolean;
+  /** Run queue processors and the outbox relay in this process. */
+  workers: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = { http: true, workers: config.workersEnabled }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        MikroOrmModule.forRoot({ ...createOrmOptions(config.databaseUrl), registerRequestContext: true }),
+        RedisModule,
+        OutboxModule,
+        TenancyCoreModule,
+        AuthzModule,
+        AuditModule,
+        MailModule,
+        AccountsModule,
+        AuthModule,
+        TenancyModule,
+      ],
+      controllers: options.http ? [HealthController] : [],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../database/base.entity';
+
+/** Append-only; keeps plain ids so entries outlive the users and objects they name. */
+@Entity({ tableName: 'audit_log_entry' })
+@Index({ properties: ['organizationId', 'createdAt', 'id'] })
+export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId'> {
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string;
+
+  @Property({ type: 'text' })
+  actorEmail!: string;
+
+  @Property({ type: 'text' })
+  actorType!: 'user' | 'staff' | 'system';
+
+  @Property({ type: 'boolean' })
+  viaPartner!: boolean;
+
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Property({ type: 'text' })
+  targetType!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  targetId?: string;
+
+  @Property({ type: 'text', nullable: true })
+  ip?: string;
+}

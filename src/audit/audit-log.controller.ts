@@ -1,0 +1,71 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { PageQueryDto } from '../common/pagination';
+import { AuditService } from './audit.service';
+
+class AuditActorDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  id: string | null;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ enum: ['user', 'staff', 'system'] })
+  type: string;
+
+  @ApiProperty({ description: 'The actor acted through the partner organization.' })
+  viaPartner: boolean;
+}
+
+class AuditTargetDto {
+  @ApiProperty({ example: 'host' })
+  type: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  id: string | null;
+}
+
+class AuditLogItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ type: AuditActorDto })
+  actor: AuditActorDto;
+
+  @ApiProperty({ example: 'host.create' })
+  action: string;
+
+  @ApiProperty({ type: AuditTargetDto })
+  target: AuditTargetDto;
+
+  @ApiProperty({ nullable: true, type: String })
+  ip: string | null;
+}
+
+class AuditLogPageDto {
+  @ApiProperty({ type: [AuditLogItemDto] })
+  items: AuditLogItemDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+@ApiTags('audit log')
+@Controller('organizations/:orgId/audit-log')
+export class AuditLogController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @CheckAbility('read', 'AuditLog')
+  @ApiOperation({ summary: 'Changes made in this organization, newest first (admins of it and its partner’s admins)' })
+  @ApiOkResponse({ type: AuditLogPageDto })
+  @ApiOrgProblems()
+  list(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {
+    return this.audit.list(orgId, query.limit, query.cursor);
+  }
+}

@@ -1,0 +1,71 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Page, decodeCursor, toPage } from '../common/pagination';
+import { AuditLogEntry } from './audit-log-entry.entity';
+
+export interface AuditActor {
+  type: 'user' | 'staff' | 'system';
+  id?: string;
+  email: string;
+  viaPartner: boolean;
+}
+
+export interface AuditRecord {
+  organizationId: string;
+  actor: AuditActor;
+  action: string;
+  target: { type: string; id?: string };
+  ip?: string;
+}
+
+export interface AuditLogItem {
+  id: string;
+  at: string;
+  actor: { id: string | null; email: string; type: string; viaPartner: boolean };
+  action: string;
+  target: { type: string; id: string | null };
+  ip: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Writes through the current (transactional) context; the caller's transaction commits it. */
+  async record(entry: AuditRecord): Promise<void> {
+    const em = this.em.getContext();
+    em.persist(
+      em.create(AuditLogEntry, {
+        organizationId: entry.organizationId,
+        actorId: entry.actor.id,
+        actorEmail: entry.actor.email,
+        actorType: entry.actor.type,
+        viaPartner: entry.actor.viaPartner,
+        action: entry.action,
+        targetType: entry.target.type,
+        targetId: entry.target.id,
+        ip: entry.ip,
+      }),
+    );
+    await em.flush();
+  }
+
+  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditLogItem>> {
+    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const qb = this.em
+      .createQueryBuilder(AuditLogEntry, 'e')
+      .where({ organizationId })
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(limit + 1);
+    if (after) qb.andWhere('(e.created_at, e.id) < (?, ?)', [after[0], after[1]]);
+    const rows = await qb.getResultList();
+    return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id], (row) => ({
+      id: row.id,
+      at: row.createdAt.toISOString(),
+      actor: { id: row.actorId ?? null, email: row.actorEmail, type: row.actorType, viaPartner: row.viaPartner },
+      action: row.action,
+      target: { type: row.targetType, id: row.targetId ?? null },
+      ip: row.ip ?? null,
+    }));
+  }
+}

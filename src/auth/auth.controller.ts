@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Public } from '../authz/policy.decorators';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { AllowWhilePasswordChangePending } from './auth.guards';
+import { AuthenticatedUser, CurrentUser } from './authenticated-user';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+
+@ApiTags('auth and me')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with e-mail and password' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 429)
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
+    return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Swap a refresh token for a new pair; reusing a spent token revokes the session' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401)
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @AllowWhilePasswordChangePending()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session the refresh token belongs to' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401)
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  @Post('password')
+  @Authenticated()
+  @AllowWhilePasswordChangePending()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change the own password; ends all other sessions and clears mustChangePassword' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401)
+  changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+  }
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { User, UserStatus, normalizeEmail } from '../accounts/user.entity';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ProblemException, badRequest } from '../common/problem';
+import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
+import { TokenPairDto } from './dto/auth.dto';
+import { LoginThrottle } from './login-throttle';
+import { RefreshToken } from './refresh-token.entity';
+
+const LOGIN_SCOPE = 'api';
+
+const invalidCredentials = () =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', 'Invalid credentials', 'E-mail or password is wrong.');
+const invalidRefreshToken = () =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-refresh-token', 'Invalid refresh token', 'Log in again.');
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(rawEmail: string, password: string, ip: string): Promise<TokenPairDto> {
+    const email = normalizeEmail(rawEmail);
+    await this.throttle.assertAllowed(LOGIN_SCOPE, email, ip);
+    const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
+    const valid = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(LOGIN_SCOPE, email, ip);
+      throw invalidCredentials();
+    }
+    await this.throttle.recordSuccess(LOGIN_SCOPE, email, ip);
+    user.lastLoginAt = new Date();
+    user.status = UserStatus.Active;
+    return this.issue(user, randomUUID());
+  }
+
+  /** Rotates a refresh token. Presenting a spent token revokes its whole family (it was stolen or replayed). */
+  async refresh(presented: string): Promise<TokenPairDto> {
+    const token = await this.verifyRefreshToken(presented);
+    if (!token) throw invalidRefreshToken();
+    if (token.usedAt || token.revokedAt) {
+      if (token.usedAt) await this.revokeFamily(token.familyId);
+      throw invalidRefreshToken();
+    }
+    if (token.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+    // Conditional update: of two concurrent refreshes with one token, exactly one wins.
+    const claimed = await this.em.nativeUpdate(RefreshToken, { id: token.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
+    if (claimed !== 1) {
+      await this.revokeFamily(token.familyId);
+      throw invalidRefreshToken();
+    }
+    const user = await this.em.findOneOrFail(User, { id: token.user.id });
+    return this.issue(user, token.familyId);
+  }
+
+  async logout(presented: string): Promise<void> {
+    const token = await this.verifyRefreshToken(presented);
+    if (token) await this.revokeFamily(token.familyId);
+  }
+
+  /** Changes the password, clears mustChangePassword and ends every other session of the user. */
+  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.em.findOneOrFail(User, { id: caller.id }, { populate: ['passwordHash'] });
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw badRequest('invalid-current-password', 'currentPassword is wrong.', [
+        { field: 'currentPassword', message: 'currentPassword is wrong' },
+      ]);
+    }
+    if (currentPassword === newPassword) {
+      throw badRequest('password-unchanged', 'The new password must differ from the current one.', [
+        { field: 'newPassword', message: 'newPassword must differ from currentPassword' },
+      ]);
+    }
+    user.passwordHash = await this.passwords.hash(newPassword);
+    user.mustChangePassword = false;
+    user.status = UserStatus.Active;
+    await this.em.flush();
+    await this.em.nativeUpdate(
+      RefreshToken,
+      { user: user.id, familyId: { $ne: caller.sessionId }, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+  }
+
+  private async issue(user: User, familyId: string): Promise<TokenPairDto> {
+    const secret = randomBytes(32).toString('base64url');
+    const token = this.em.create(RefreshToken, {
+      user,
+      familyId,
+      tokenHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+    });
+    this.em.persist(token);
+    await this.em.flush();
+    const claims: AccessTokenClaims = { sub: user.id, email: user.email, sid: familyId, mcp: user.mustChangePassword };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      refreshToken: `${token.id}.${secret}`,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      user: { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword },
+    };
+  }
+
+  private async verifyRefreshToken(presented: string): Promise<RefreshToken | null> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    const token = await this.em.findOne(RefreshToken, { id });
+    if (!token) return null;
+    const expected = Buffer.from(token.tokenHash);
+    const actual = Buffer.from(sha256(secret));
+    return expected.length === actual.length && timingSafeEqual(expected, actual) ? token : null;
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
+  }
+}
+

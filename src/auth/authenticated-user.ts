@@ -1,0 +1,39 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AppAbility } from '../authz/ability.factory';
+import type { OrgAccess } from '../authz/permission-table';
+
+/** The caller as proven by the access token. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  /** Refresh-token family the access token was minted from. */
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  email: string;
+  sid: string;
+  mcp: boolean;
+}
+
+export type AppRequest = Request & {
+  user?: AuthenticatedUser;
+  orgAccess?: OrgAccess;
+  ability?: AppAbility;
+};
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<AppRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});
+
+/** The caller's access to the route's organization, resolved by the policy guard. */
+export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): OrgAccess => {
+  const access = context.switchToHttp().getRequest<AppRequest>().orgAccess;
+  if (!access) throw new Error('CurrentAccess used on a route without an organization policy');
+  return access;
+});

@@ -1,0 +1,41 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { MembershipRole } from '../accounts/membership.entity';
+import { OrganizationKind } from '../tenancy/organization.entity';
+import { OrgAccess } from './permission-table';
+
+interface AccessRow {
+  kind: OrganizationKind;
+  partner_id: string | null;
+  direct_role: MembershipRole | null;
+  partner_role: MembershipRole | null;
+}
+
+const rank = (role: MembershipRole | null) => (role === MembershipRole.Admin ? 2 : role === MembershipRole.Guest ? 1 : 0);
+
+@Injectable()
+export class OrgAccessService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** What `userId` is in `organizationId`, or null when the organization is invisible to them. One query. */
+  async resolve(userId: string, organizationId: string): Promise<OrgAccess | null> {
+    const [row] = await this.em.execute<AccessRow[]>(
+      `select o.kind, o.partner_id, direct.role as direct_role, via.role as partner_role
+         from organization o
+         left join membership direct on direct.organization_id = o.id and direct.user_id = ?
+         left join membership via on o.partner_id is not null and via.organization_id = o.partner_id and via.user_id = ?
+        where o.id = ? and o.deleted_at is null`,
+      [userId, userId, organizationId],
+    );
+    if (!row || (!row.direct_role && !row.partner_role)) return null;
+    return toOrgAccess(organizationId, row);
+  }
+}
+
+export function toOrgAccess(organizationId: string, row: AccessRow): OrgAccess {
+  // A user can be both a direct member and a partner member; the stronger role wins.
+  const viaPartner = rank(row.partner_role) > rank(row.direct_role);
+  const role = (viaPartner ? row.partner_role : row.direct_role) as MembershipRole;
+  const isBillingOwnerAdmin = row.partner_id ? row.partner_role === MembershipRole.Admin : row.direct_role === MembershipRole.Admin;
+  return { organizationId, organizationKind: row.kind, partnerId: row.partner_id, role, viaPartner, isBillingOwnerAdmin };
+}

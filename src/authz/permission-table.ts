@@ -1,0 +1,89 @@
+import { MembershipRole } from '../accounts/membership.entity';
+import { OrganizationKind } from '../tenancy/organization.entity';
+
+/**
+ * The permission table of API.md "Roles and what they may do", the single
+ * source of truth: capabilities per access situation, and the CASL grants
+ * each capability gives. Pure data and functions; no Nest, no database.
+ */
+
+export const CAPABILITIES = ['read', 'write', 'settings', 'team', 'billing', 'delete', 'supportSettings', 'auditLog'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+export type Capabilities = Record<Capability, boolean>;
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
+export const SUBJECTS = [
+  'Organization',
+  'Customer',
+  'Host',
+  'Endpoint',
+  'License',
+  'Member',
+  'AuditLog',
+  'Report',
+  'Branding',
+  'Logo',
+  'SupportContact',
+  'SupportSettings',
+  'Billing',
+] as const;
+export type Subject = (typeof SUBJECTS)[number] | 'all';
+
+/** What the caller is in organization O, resolved once per request. */
+export interface OrgAccess {
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  partnerId: string | null;
+  role: MembershipRole;
+  /** The role comes from a membership in O's partner, not in O. */
+  viaPartner: boolean;
+  /** Admin of O.partner when O is linked, else admin of O. */
+  isBillingOwnerAdmin: boolean;
+}
+
+const isAdmin = (access: OrgAccess) => access.role === MembershipRole.Admin;
+
+/** API.md's table, one predicate per row. */
+export const PERMISSION_TABLE: Record<Capability, (access: OrgAccess) => boolean> = {
+  read: () => true,
+  write: isAdmin,
+  settings: isAdmin,
+  team: isAdmin,
+  auditLog: isAdmin,
+  billing: (access) => access.isBillingOwnerAdmin,
+  delete: (access) => access.isBillingOwnerAdmin,
+  supportSettings: (access) => access.organizationKind === OrganizationKind.Partner && isAdmin(access) && !access.viaPartner,
+};
+
+export const CAPABILITY_GRANTS: Record<Capability, ReadonlyArray<readonly [Action, Subject]>> = {
+  read: [
+    ['read', 'Organization'],
+    ['read', 'Customer'],
+    ['read', 'Host'],
+    ['read', 'Endpoint'],
+    ['read', 'License'],
+    ['read', 'Member'],
+    ['read', 'Report'],
+    ['read', 'Branding'],
+    ['read', 'Logo'],
+    ['read', 'SupportContact'],
+  ],
+  write: [
+    ['manage', 'Host'],
+    ['manage', 'Endpoint'],
+    ['create', 'Report'],
+  ],
+  settings: [
+    ['update', 'Organization'],
+    ['manage', 'Logo'],
+  ],
+  team: [['manage', 'Member']],
+  auditLog: [['read', 'AuditLog']],
+  billing: [['manage', 'Billing']],
+  delete: [['delete', 'Organization']],
+  supportSettings: [['manage', 'SupportSettings']],
+};
+
+export function capabilitiesOf(access: OrgAccess): Capabilities {
+  return Object.fromEntries(CAPABILITIES.map((capability) => [capability, PERMISSION_TABLE[capability](access)])) as Capabilities;
+}

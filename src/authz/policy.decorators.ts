@@ -1,0 +1,25 @@
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { Action, Subject } from './permission-table';
+
+export const POLICY_KEY = 'partnerhub:policy';
+
+export type Policy =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'org'; action: Action; subject: Subject; orgParam: string };
+
+/** No token needed. */
+export const Public = () => SetMetadata(POLICY_KEY, { kind: 'public' } satisfies Policy);
+
+/** Any logged-in user; the handler scopes what it returns to that user. */
+export const Authenticated = () =>
+  applyDecorators(SetMetadata(POLICY_KEY, { kind: 'authenticated' } satisfies Policy), ApiBearerAuth());
+
+/**
+ * The caller must be able to `action` a `subject` in the organization named by
+ * the `:orgId` route parameter: 404 when the organization is invisible to them,
+ * 403 when their role does not allow it.
+ */
+export const CheckAbility = (action: Action, subject: Subject, orgParam = 'orgId') =>
+  applyDecorators(SetMetadata(POLICY_KEY, { kind: 'org', action, subject, orgParam } satisfies Policy), ApiBearerAuth());

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureHttpApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/app-config';
+import { PinoNestLogger, createRootLogger } from './common/logging';
+import { prepareDatabase } from './database/prepare-database';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createRootLogger(config.logLevel);
+  const applied = await prepareDatabase(config.databaseUrl);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  configureHttpApp(app, config, logger);
+  await app.listen(config.port);
+  logger.info({ port: config.port, workers: config.workersEnabled }, 'partnerhub API listening');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`partnerhub failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

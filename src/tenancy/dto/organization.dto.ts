@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { MembershipRole } from '../../accounts/membership.entity';
+import { OrganizationKind } from '../organization.entity';
+
+export class AddressDto {
+  @ApiProperty({ maxLength: 200, example: 'Hauptstraße 1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  street: string;
+
+  @ApiProperty({ maxLength: 20, example: '99084' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  postalCode: string;
+
+  @ApiProperty({ maxLength: 100, example: 'Erfurt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2 country code', example: 'DE' })
+  @IsISO31661Alpha2()
+  country: string;
+}
+
+export class CreateOrganizationDto {
+  @ApiProperty({ maxLength: 200, example: 'Muster GmbH' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ type: AddressDto })
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address: AddressDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Partner organization to link the new organization to ("linked customer organization"). The caller must be an admin of it. Without it a standalone organization is created with the caller as admin.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+}
+
+class OrganizationSettingsDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ type: AddressDto })
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address: AddressDto;
+}
+
+export class UpdateOrganizationDto extends PartialType(OrganizationSettingsDto) {}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: OrganizationKind, enumName: 'OrganizationKind' })
+  kind: OrganizationKind;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  partnerId: string | null;
+
+  @ApiProperty({ type: AddressDto })
+  address: AddressDto;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class AccessibleOrganizationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: OrganizationKind, enumName: 'OrganizationKind' })
+  kind: OrganizationKind;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  partnerId: string | null;
+
+  @ApiProperty({ enum: MembershipRole, enumName: 'MembershipRole' })
+  role: MembershipRole;
+
+  @ApiProperty({ description: 'Access comes from a membership in the partner organization.' })
+  viaPartner: boolean;
+}
+
+export class AccessibleOrganizationPageDto {
+  @ApiProperty({ type: [AccessibleOrganizationDto] })
+  items: AccessibleOrganizationDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class CustomerOrganizationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: [OrganizationKind.Customer] })
+  kind: OrganizationKind;
+
+  @ApiProperty({ format: 'uuid' })
+  partnerId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CustomerOrganizationPageDto {
+  @ApiProperty({ type: [CustomerOrganizationDto] })
+  items: CustomerOrganizationDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}

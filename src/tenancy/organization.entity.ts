@@ -1,0 +1,52 @@
+import { Embeddable, Embedded, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../database/base.entity';
+
+export enum OrganizationKind {
+  Partner = 'partner',
+  Customer = 'customer',
+  Standalone = 'standalone',
+}
+
+@Embeddable()
+export class Address {
+  @Property({ type: 'text' })
+  street!: string;
+
+  @Property({ type: 'text' })
+  postalCode!: string;
+
+  @Property({ type: 'text' })
+  city!: string;
+
+  /** ISO 3166-1 alpha-2 */
+  @Property({ type: 'text' })
+  country!: string;
+}
+
+@Entity({ tableName: 'organization' })
+@Index({ name: 'organization_partner_name_idx', expression: 'create index "organization_partner_name_idx" on "organization" ("partner_id", "name", "id") where "deleted_at" is null' })
+export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner'> {
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Embedded(() => Address, { prefix: 'address_' })
+  address!: Address;
+
+  @Enum({ items: () => OrganizationKind, nativeEnumName: 'organization_kind' })
+  kind!: OrganizationKind;
+
+  @ManyToOne(() => Organization, { nullable: true, deleteRule: 'restrict' })
+  partner?: Organization;
+
+  @Property({ type: 'timestamptz' })
+  trialEndsAt!: Date;
+
+  @Property({ type: 'integer' })
+  trialLicenses!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  deletedAt?: Date;
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService } from '../accounts/accounts.service';
+import { Audited } from '../audit/audited.decorator';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { Authenticated, CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
+import { NamedPageQueryDto } from '../common/pagination';
+import {
+  CreateOrganizationDto,
+  CustomerOrganizationPageDto,
+  OrganizationDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
+import { TenancyService } from './tenancy.service';
+
+@ApiTags('organizations')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @Audited('organization.create', 'organization', { organizationFromResult: true })
+  @ApiOperation({ summary: 'Create a standalone organization, or a customer organization linked to a partner (partnerId).' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiProblems(400, 401, 403, 404)
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    return this.tenancy.createForUser(user.id, dto, (organization) => this.accounts.addFounder(organization, user.id));
+  }
+
+  @Get(':orgId')
+  @CheckAbility('read', 'Organization')
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiOrgProblems()
+  get(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<OrganizationDto> {
+    return this.tenancy.get(orgId);
+  }
+
+  @Patch(':orgId')
+  @CheckAbility('update', 'Organization')
+  @Audited('organization.update', 'organization', { targetParam: 'orgId' })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiOrgProblems()
+  update(@Param('orgId', ParseUUIDPipe) orgId: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.tenancy.update(orgId, dto);
+  }
+
+  @Delete(':orgId')
+  @HttpCode(204)
+  @CheckAbility('delete', 'Organization')
+  @Audited('organization.delete', 'organization', { targetParam: 'orgId' })
+  @ApiOperation({
+    summary: 'Soft-delete the organization',
+    description:
+      'Linked customer organizations: partner admins only. Memberships, hosts, endpoints, reports and logo are removed; invoices are kept. A partner organization that still has customers answers 409 has-customers.',
+  })
+  @ApiNoContentResponse()
+  @ApiOrgProblems(409)
+  delete(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<void> {
+    return this.tenancy.delete(orgId);
+  }
+
+  @Get(':orgId/customers')
+  @CheckAbility('read', 'Customer')
+  @ApiOperation({ summary: "The partner's linked customer organizations, by name (empty for other kinds)." })
+  @ApiOkResponse({ type: CustomerOrganizationPageDto })
+  @ApiOrgProblems()
+  customers(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {
+    return this.tenancy.listCustomers(orgId, query.limit, query.q, query.cursor);
+  }
+}

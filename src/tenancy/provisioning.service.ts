@@ -1,0 +1,47 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { MembershipRole } from '../accounts/membership.entity';
+import { normalizeEmail, User } from '../accounts/user.entity';
+import { conflict } from '../common/problem';
+import { AddressDto } from './dto/organization.dto';
+import { OrganizationKind } from './organization.entity';
+import { TenancyService } from './tenancy.service';
+
+export interface NewPartner {
+  name: string;
+  address?: AddressDto;
+  adminEmail: string;
+  adminName?: string;
+  adminPassword: string;
+}
+
+const UNKNOWN_ADDRESS: AddressDto = { street: '-', postalCode: '-', city: '-', country: 'DE' };
+
+/** Operator-side creation of partners (CLI, demo seed, back-office). */
+@Injectable()
+export class ProvisioningService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tenancy: TenancyService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** A partner organization with its first admin; an existing user with that e-mail becomes the admin. */
+  async createPartner(data: NewPartner): Promise<{ organizationId: string; userId: string }> {
+    return this.em.transactional(async (em) => {
+      const organization = this.tenancy.createOrganization({
+        name: data.name,
+        address: data.address ?? UNKNOWN_ADDRESS,
+        kind: OrganizationKind.Partner,
+      });
+      const email = normalizeEmail(data.adminEmail);
+      const existing = await em.findOne(User, { email });
+      if (existing) throw conflict('user-exists', `A user ${email} already exists; pick another admin e-mail.`);
+      const user = await this.accounts.createUser(email, data.adminName ?? email.split('@')[0], data.adminPassword);
+      this.accounts.addMembership(organization, user, MembershipRole.Admin);
+      await em.flush();
+      return { organizationId: organization.id, userId: user.id };
+    });
+  }
+}

@@ -1,0 +1,224 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { rawQuery } from '../database/raw-query';
+import { MembershipRole } from '../accounts/membership.entity';
+import { OrgAccessService } from '../authz/org-access.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
+import { badRequest, conflict, forbidden, notFound } from '../common/problem';
+import {
+  AccessibleOrganizationDto,
+  AddressDto,
+  CreateOrganizationDto,
+  CustomerOrganizationDto,
+  OrganizationDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
+import { OrganizationCleanupRegistry } from './organization-cleanup.registry';
+import { Organization, OrganizationKind } from './organization.entity';
+
+interface AccessibleRow {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  partner_id: string | null;
+  role: MembershipRole;
+  via_partner: boolean;
+  grp: number;
+}
+
+export interface NewOrganization {
+  name: string;
+  address: AddressDto;
+  kind: OrganizationKind;
+  partnerId?: string;
+}
+
+@Injectable()
+export class TenancyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly orgAccess: OrgAccessService,
+    private readonly cleanup: OrganizationCleanupRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the organization with its trial; the caller's transaction adds memberships. */
+  createOrganization(data: NewOrganization): Organization {
+    const em = this.em.getContext();
+    const now = new Date();
+    const organization = em.create(Organization, {
+      name: data.name.trim(),
+      address: data.address,
+      kind: data.kind,
+      partner: data.partnerId ? em.getReference(Organization, data.partnerId) : undefined,
+      trialEndsAt: new Date(now.getTime() + this.config.trial.days * 86_400_000),
+      trialLicenses: this.config.trial.licenses,
+      createdAt: now,
+    });
+    em.persist(organization);
+    return organization;
+  }
+
+  /** POST /organizations: a linked customer organization when `partnerId` is given, else a standalone one. */
+  async createForUser(
+    userId: string,
+    dto: CreateOrganizationDto,
+    addAdmin: (organization: Organization) => void,
+  ): Promise<OrganizationDto> {
+    if (dto.partnerId) {
+      const access = await this.orgAccess.resolve(userId, dto.partnerId);
+      if (!access) throw notFound('Partner organization');
+      if (access.organizationKind !== OrganizationKind.Partner) {
+        throw badRequest('not-a-partner', 'partnerId must name a partner organization.', [
+          { field: 'partnerId', message: 'partnerId must name a partner organization' },
+        ]);
+      }
+      if (access.role !== MembershipRole.Admin || access.viaPartner) {
+        throw forbidden('Only admins of the partner organization may create linked customer organizations.');
+      }
+      const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
+      await this.em.getContext().flush();
+      return toOrganizationDto(organization);
+    }
+    const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Standalone });
+    addAdmin(organization);
+    await this.em.getContext().flush();
+    return toOrganizationDto(organization);
+  }
+
+  async get(organizationId: string): Promise<OrganizationDto> {
+    return toOrganizationDto(await this.load(organizationId));
+  }
+
+  async update(organizationId: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    const organization = await this.load(organizationId);
+    if (dto.name !== undefined) organization.name = dto.name.trim();
+    if (dto.address !== undefined) organization.address = Object.assign(organization.address, dto.address);
+    await this.em.getContext().flush();
+    return toOrganizationDto(organization);
+  }
+
+  /** Soft-deletes the organization and removes its dependent data; invoices stay (legal retention). */
+  async delete(organizationId: string): Promise<void> {
+    const em = this.em.getContext();
+    const [organization] = await rawQuery<{ kind: OrganizationKind }>(
+      this.em,
+      'select kind from organization where id = :organizationId and deleted_at is null for update',
+      { organizationId },
+    );
+    if (!organization) throw notFound('Organization');
+    if (organization.kind === OrganizationKind.Partner) {
+      const [{ count }] = await rawQuery<{ count: string }>(
+        this.em,
+        'select count(*) from organization where partner_id = :organizationId and deleted_at is null',
+        { organizationId },
+      );
+      if (Number(count) > 0) {
+        throw conflict('has-customers', 'Delete or hand over the linked customer organizations first.', {
+          customers: Number(count),
+        });
+      }
+    }
+    await this.cleanup.runAll(organizationId);
+    await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
+  }
+
+  /** Every organization the user reaches: partner and standalone ones first, then customers, each by name. */
+  async listAccessible(userId: string, limit: number, q?: string, cursor?: string): Promise<Page<AccessibleOrganizationDto>> {
+    const after = decodeCursor<[number, string, string]>(cursor, ['number', 'string', 'string']);
+    const pattern = q ? likePattern(q) : null;
+    const params = {
+      user: userId,
+      pattern,
+      afterGroup: after?.[0] ?? -1,
+      afterName: after?.[1] ?? '',
+      afterId: after?.[2] ?? '00000000-0000-0000-0000-000000000000',
+      limit: limit + 1,
+    };
+    // Linked customers come from an index scan per partner membership (organization_partner_name_idx),
+    // so the first page costs the same with 10 or 10 000 customers.
+    const rows = await rawQuery<AccessibleRow>(
+      this.em,
+      `with my as (
+         select organization_id, role from membership where user_id = :user
+       ),
+       direct as (
+         select o.id, o.name, o.kind, o.partner_id,
+                case when via.role = 'admin' then via.role else m.role end as role,
+                (via.role = 'admin' and m.role <> 'admin') is true as via_partner,
+                case when o.kind = 'customer' then 1 else 0 end as grp
+           from my m
+           join organization o on o.id = m.organization_id and o.deleted_at is null
+           left join my via on via.organization_id = o.partner_id
+       ),
+       linked as (
+         select c.id, c.name, c.kind, c.partner_id, p.role, true as via_partner, 1 as grp
+           from my p
+           cross join lateral (
+             select c.id, c.name, c.kind, c.partner_id
+               from organization c
+              where c.partner_id = p.organization_id
+                and c.deleted_at is null
+                and (cast(:pattern as text) is null or c.name ilike cast(:pattern as text))
+                and (:afterGroup < 1 or (c.name, c.id) > (cast(:afterName as text), cast(:afterId as uuid)))
+                and not exists (select 1 from my d where d.organization_id = c.id)
+              order by c.name, c.id
+              limit :limit
+           ) c
+       )
+       select * from (select * from direct union all select * from linked) accessible
+        where (grp, name, id) > (:afterGroup, cast(:afterName as text), cast(:afterId as uuid))
+          and (cast(:pattern as text) is null or name ilike cast(:pattern as text))
+        order by grp, name, id
+        limit :limit`,
+      params,
+    );
+    return toPage(rows, limit, (row) => [row.grp, row.name, row.id], (row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      partnerId: row.partner_id,
+      role: row.role,
+      viaPartner: row.via_partner,
+    }));
+  }
+
+  async listCustomers(partnerId: string, limit: number, q?: string, cursor?: string): Promise<Page<CustomerOrganizationDto>> {
+    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const qb = this.em
+      .createQueryBuilder(Organization, 'o')
+      .select(['id', 'name', 'kind', 'partner', 'createdAt'])
+      .where({ partner: partnerId, deletedAt: null })
+      .orderBy({ name: 'asc', id: 'asc' })
+      .limit(limit + 1);
+    if (q) qb.andWhere('o.name ilike ?', [likePattern(q)]);
+    if (after) qb.andWhere('(o.name, o.id) > (?, ?)', [after[0], after[1]]);
+    const rows = await qb.getResultList();
+    return toPage(rows, limit, (row) => [row.name, row.id], (row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      partnerId,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  }
+
+  private async load(organizationId: string): Promise<Organization> {
+    const organization = await this.em.findOne(Organization, { id: organizationId, deletedAt: null });
+    if (!organization) throw notFound('Organization');
+    return organization;
+  }
+}
+
+export function toOrganizationDto(organization: Organization): OrganizationDto {
+  return {
+    id: organization.id,
+    name: organization.name,
+    kind: organization.kind,
+    partnerId: organization.partner?.id ?? null,
+    address: { ...organization.address },
+    createdAt: organization.createdAt.toISOString(),
+  };
+}

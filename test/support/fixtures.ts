@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { ProvisioningService } from '../../src/tenancy/provisioning.service';
+import { TestApp } from './test-app';
+
+export const PASSWORD = 'correct-horse-battery-staple';
+
+export interface Login {
+  userId: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+export const address = (overrides: Partial<Record<'street' | 'postalCode' | 'city' | 'country', string>> = {}) => ({
+  street: 'Hauptstraße 1',
+  postalCode: '99084',
+  city: 'Erfurt',
+  country: 'DE',
+  ...overrides,
+});
+
+export async function login(testApp: TestApp, email: string, password = PASSWORD): Promise<Login> {
+  const response = await testApp.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return { userId: response.body.user.id, email, token: response.body.accessToken, refreshToken: response.body.refreshToken };
+}
+
+export const bearer = (login: Login) => ({ Authorization: `Bearer ${login.token}` });
+
+/** A partner organization and a logged-in admin, made the way the operator CLI makes them. */
+export async function createPartner(testApp: TestApp, name = `Partner ${randomUUID().slice(0, 6)}`) {
+  const email = uniqueEmail('partner-admin');
+  const { organizationId } = await testApp.app
+    .get(ProvisioningService)
+    .createPartner({ name, adminEmail: email, adminPassword: PASSWORD });
+  return { organizationId, admin: await login(testApp, email) };
+}
+
+export async function createCustomer(testApp: TestApp, partnerAdmin: Login, partnerId: string, name = `Customer ${randomUUID().slice(0, 6)}`) {
+  const response = await testApp.http
+    .post('/api/v1/organizations')
+    .set(bearer(partnerAdmin))
+    .send({ name, address: address(), partnerId })
+    .expect(201);
+  return response.body as { id: string; name: string };
+}
+
+/** Adds a member with a known password (no invitation mail) and logs them in. */
+export async function addMember(testApp: TestApp, admin: Login, organizationId: string, role: 'admin' | 'guest', label = role): Promise<Login> {
+  const email = uniqueEmail(label);
+  await testApp.http
+    .post(`/api/v1/organizations/${organizationId}/members`)
+    .set(bearer(admin))
+    .send({ email, role, password: PASSWORD })
+    .expect(201);
+  return login(testApp, email);
+}
+
+export interface Tenant {
+  partnerId: string;
+  customerId: string;
+  partnerAdmin: Login;
+  partnerGuest: Login;
+  customerAdmin: Login;
+  customerGuest: Login;
+  strangerAdmin: Login;
+  strangerPartnerId: string;
+}
+
+/** One partner with a linked customer, a login for every role, and another partner's admin. */
+export async function createTenant(testApp: TestApp): Promise<Tenant> {
+  const partner = await createPartner(testApp);
+  const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+  const [partnerGuest, customerAdmin, customerGuest, stranger] = await Promise.all([
+    addMember(testApp, partner.admin, partner.organizationId, 'guest', 'partner-guest'),
+    addMember(testApp, partner.admin, customer.id, 'admin', 'customer-admin'),
+    addMember(testApp, partner.admin, customer.id, 'guest', 'customer-guest'),
+    createPartner(testApp),
+  ]);
+  return {
+    partnerId: partner.organizationId,
+    customerId: customer.id,
+    partnerAdmin: partner.admin,
+    partnerGuest,
+    customerAdmin,
+    customerGuest,
+    strangerAdmin: stranger.admin,
+    strangerPartnerId: stranger.organizationId,
+  };
+}

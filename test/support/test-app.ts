@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
+import request from 'supertest';
+type TestAgent = ReturnType<typeof request>;
+import { AppModule } from '../../src/app.module';
+import { configureHttpApp } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { PinoNestLogger, createRootLogger } from '../../src/common/logging';
+import { REDIS_BASE_URL, recreateWorkerDatabase } from './test-databases';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
+
+/**
+ * Boots the whole application (HTTP and queue workers) against this worker's own
+ * PostgreSQL database, copied from the migrated template, and its own Redis
+ * database number, flushed first.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await recreateWorkerDatabase(`partnerhub_test_w${workerId}`);
+  const redisUrl = `${REDIS_BASE_URL}/${workerId % 16}`;
+  const redis = new Redis(redisUrl);
+  await redis.flushdb();
+  redis.disconnect();
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'partnerhub-outbox-')),
+    ...env,
+  });
+  const logger = createRootLogger(config.logLevel);
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, { http: true, workers: true })],
+  })
+    .setLogger(new PinoNestLogger(logger))
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  configureHttpApp(app, config, logger);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    close: () => app.close(),
+  };
+}

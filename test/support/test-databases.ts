@@ -1,0 +1,28 @@
+import { Client } from 'pg';
+
+export const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const TEMPLATE_DATABASE = 'partnerhub_test_template';
+export const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function databaseUrl(name: string): string {
+  return `${SERVER_URL}/${name}`;
+}
+
+export async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for this Jest worker, copied from the migrated template (no truncation between suites). */
+export async function recreateWorkerDatabase(name: string): Promise<string> {
+  await withServer(async (client) => {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+  });
+  return databaseUrl(name);
+}

@@ -1,0 +1,59 @@
+import { TestApp, createTestApp } from './support/test-app';
+import { Tenant, address, bearer, createTenant } from './support/fixtures';
+
+describe('tenancy', () => {
+  let testApp: TestApp;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    tenant = await createTenant(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it('lists the partner org first, then its customers, for a partner admin', async () => {
+    const response = await testApp.http.get('/api/v1/me/organizations').set(bearer(tenant.partnerAdmin)).expect(200);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({ id: tenant.partnerId, kind: 'partner', role: 'admin', viaPartner: false }),
+      expect.objectContaining({ id: tenant.customerId, kind: 'customer', role: 'admin', viaPartner: true, partnerId: tenant.partnerId }),
+    ]);
+    expect(response.body.nextCursor).toBeNull();
+  });
+
+  it('shows a customer login only its own organization', async () => {
+    const response = await testApp.http.get('/api/v1/me/organizations').set(bearer(tenant.customerGuest)).expect(200);
+    expect(response.body.items).toEqual([expect.objectContaining({ id: tenant.customerId, role: 'guest', viaPartner: false })]);
+  });
+
+  it('creates a standalone organization with the caller as admin', async () => {
+    const created = await testApp.http
+      .post('/api/v1/organizations')
+      .set(bearer(tenant.customerAdmin))
+      .send({ name: 'Side project', address: address() })
+      .expect(201);
+    expect(created.body).toMatchObject({ kind: 'standalone', partnerId: null });
+    const permissions = await testApp.http
+      .get(`/api/v1/organizations/${created.body.id}/permissions`)
+      .set(bearer(tenant.customerAdmin))
+      .expect(200);
+    expect(permissions.body.capabilities).toMatchObject({ billing: true, delete: true, supportSettings: false });
+  });
+
+  it('soft-deletes a customer org: gone from every list, 404 afterwards', async () => {
+    const created = await testApp.http
+      .post('/api/v1/organizations')
+      .set(bearer(tenant.partnerAdmin))
+      .send({ name: 'Short-lived', address: address(), partnerId: tenant.partnerId })
+      .expect(201);
+    await testApp.http.delete(`/api/v1/organizations/${created.body.id}`).set(bearer(tenant.partnerAdmin)).expect(204);
+    await testApp.http.get(`/api/v1/organizations/${created.body.id}`).set(bearer(tenant.partnerAdmin)).expect(404);
+    const customers = await testApp.http.get(`/api/v1/organizations/${tenant.partnerId}/customers`).set(bearer(tenant.partnerAdmin)).expect(200);
+    expect(customers.body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+  });
+
+  it('refuses to delete a partner that still has customers', async () => {
+    const response = await testApp.http.delete(`/api/v1/organizations/${tenant.partnerId}`).set(bearer(tenant.partnerAdmin)).expect(409);
+    expect(response.body.type).toMatch(/has-customers$/);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
