@@ -47,7 +47,7 @@ export async function createCustomer(testApp: TestApp, partnerAdmin: Login, part
 }
 
 /** Adds a member with a known password (no invitation mail) and logs them in. */
-export async function addMember(testApp: TestApp, admin: Login, organizationId: string, role: 'admin' | 'guest', label = role): Promise<Login> {
+export async function addMember(testApp: TestApp, admin: Login, organizationId: string, role: 'admin' | 'guest', label: string = role): Promise<Login> {
   const email = uniqueEmail(label);
   await testApp.http
     .post(`/api/v1/organizations/${organizationId}/members`)
