@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 
 export const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DATABASE = 'partnerhub_test_template';
+// TEST_NAMESPACE keeps concurrent test runs on one machine (several checkouts) apart.
+export const TEST_NAMESPACE = (process.env.TEST_NAMESPACE ?? '').replace(/[^a-z0-9_]/gi, '');
+export const TEMPLATE_DATABASE = `partnerhub_test${TEST_NAMESPACE}_template`;
+export const REDIS_DB_OFFSET = Number(process.env.TEST_REDIS_DB_OFFSET ?? 0);
 export const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function databaseUrl(name: string): string {
