@@ -1,0 +1,83 @@
+import { JwtService } from '@nestjs/jwt';
+import { TestApp, createTestApp } from './support/test-app';
+import { PASSWORD, bearer, createPartner, login } from './support/fixtures';
+
+describe('auth', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ LOGIN_MAX_FAILURES: '3' });
+  });
+  afterAll(() => testApp.close());
+
+  it('answers unknown e-mail and wrong password with the same 401 problem', async () => {
+    const { admin } = await createPartner(testApp);
+    const unknown = await testApp.http.post('/api/v1/auth/login').send({ email: 'nobody@example.test', password: PASSWORD }).expect(401);
+    const wrong = await testApp.http.post('/api/v1/auth/login').send({ email: admin.email, password: 'not-the-password' }).expect(401);
+    expect(unknown.body).toMatchObject({ type: wrong.body.type, title: wrong.body.title, detail: wrong.body.detail });
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('rate-limits repeated failures per account with 429 and Retry-After, counted in Redis', async () => {
+    const { admin } = await createPartner(testApp);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await testApp.http.post('/api/v1/auth/login').send({ email: admin.email.toUpperCase(), password: 'wrong-password' }).expect(401);
+    }
+    const limited = await testApp.http.post('/api/v1/auth/login').send({ email: admin.email, password: PASSWORD }).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.type).toMatch(/too-many-login-attempts$/);
+  });
+
+  it('rotates refresh tokens and revokes the whole family when a spent one is replayed', async () => {
+    const { admin } = await createPartner(testApp);
+    const first = await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }).expect(200);
+    const second = await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    await testApp.http.get('/api/v1/me').set({ Authorization: `Bearer ${second.body.accessToken}` }).expect(200);
+
+    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }).expect(401);
+    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+  });
+
+  it('lets exactly one of two concurrent refreshes with one token win', async () => {
+    const { admin } = await createPartner(testApp);
+    const results = await Promise.all([
+      testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }),
+      testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const { admin } = await createPartner(testApp);
+    await testApp.http.post('/api/v1/auth/logout').set(bearer(admin)).send({ refreshToken: admin.refreshToken }).expect(204);
+    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }).expect(401);
+  });
+
+  it('changes the password, ends other sessions and keeps the current one', async () => {
+    const { admin } = await createPartner(testApp);
+    const otherSession = await login(testApp, admin.email);
+    await testApp.http
+      .post('/api/v1/auth/password')
+      .set(bearer(admin))
+      .send({ currentPassword: PASSWORD, newPassword: 'an-entirely-new-secret' })
+      .expect(204);
+    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: otherSession.refreshToken }).expect(401);
+    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }).expect(200);
+    await testApp.http.post('/api/v1/auth/login').send({ email: admin.email, password: PASSWORD }).expect(401);
+    await login(testApp, admin.email, 'an-entirely-new-secret');
+  });
+
+  it('refuses forged, expired and malformed access tokens with 401', async () => {
+    const { admin } = await createPartner(testApp);
+    const jwt = testApp.app.get(JwtService);
+    const claims = { sub: admin.userId, email: admin.email, sid: admin.userId, mcp: false };
+    const expired = jwt.sign(claims, { expiresIn: -60 });
+    const forged = jwt.sign(claims, { secret: 'someone-elses-secret-of-sufficient-length' });
+    const [header, payload] = admin.token.split('.');
+    const unsigned = `${header}.${payload}.`;
+    for (const token of [expired, forged, unsigned, 'garbage']) {
+      const response = await testApp.http.get('/api/v1/me').set({ Authorization: `Bearer ${token}` }).expect(401);
+      expect(response.body).toMatchObject({ status: 401, type: expect.stringMatching(/unauthorized$/) });
+    }
+  });
+});

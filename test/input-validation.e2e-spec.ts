@@ -1,0 +1,80 @@
+import { TestApp, createTestApp } from './support/test-app';
+import { PASSWORD, Tenant, bearer, createTenant } from './support/fixtures';
+
+describe('bad input', () => {
+  let testApp: TestApp;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    tenant = await createTenant(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  const expectProblem = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, slug: string) => {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status, type: expect.stringMatching(new RegExp(`/${slug}$`)) });
+    expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  };
+
+  it('rejects unknown body fields (no mass assignment) and names them', async () => {
+    const response = await testApp.http
+      .patch(`/api/v1/organizations/${tenant.customerId}`)
+      .set(bearer(tenant.partnerAdmin))
+      .send({ name: 'ok', kind: 'partner' });
+    expectProblem(response, 400, 'validation-failed');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
+  });
+
+  it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
+    const malformed = await testApp.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@b.de", "password": ');
+    expectProblem(malformed, 400, 'bad-request');
+    const oversized = await testApp.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(200_000) }));
+    expectProblem(oversized, 413, 'payload-too-large');
+  });
+
+  it('rejects malformed UUIDs, cursors and limits with 400', async () => {
+    expectProblem(await testApp.http.get('/api/v1/organizations/not-a-uuid').set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');
+    expectProblem(
+      await testApp.http.delete(`/api/v1/organizations/${tenant.customerId}/members/123`).set(bearer(tenant.partnerAdmin)),
+      400,
+      'bad-request',
+    );
+    expectProblem(await testApp.http.get('/api/v1/me/organizations?cursor=%%%').set(bearer(tenant.partnerAdmin)), 400, 'invalid-cursor');
+    expectProblem(await testApp.http.get('/api/v1/me/organizations?limit=1000').set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');
+  });
+
+  it('rejects roles that do not exist, duplicate members and short passwords', async () => {
+    const members = `/api/v1/organizations/${tenant.customerId}/members`;
+    expectProblem(await testApp.http.post(members).set(bearer(tenant.partnerAdmin)).send({ email: 'x@example.test', role: 'owner' }), 400, 'validation-failed');
+    expectProblem(
+      await testApp.http.post(members).set(bearer(tenant.partnerAdmin)).send({ email: 'y@example.test', role: 'guest', password: 'short' }),
+      400,
+      'validation-failed',
+    );
+    expectProblem(
+      await testApp.http.post(members).set(bearer(tenant.partnerAdmin)).send({ email: tenant.customerGuest.email.toUpperCase(), role: 'guest', password: PASSWORD }),
+      409,
+      'already-member',
+    );
+  });
+
+  it('never removes or demotes the last admin of a partner organization, and writes nothing when refusing', async () => {
+    const path = `/api/v1/organizations/${tenant.partnerId}/members/${tenant.partnerAdmin.userId}`;
+    expectProblem(await testApp.http.delete(path).set(bearer(tenant.partnerAdmin)), 409, 'last-admin');
+    expectProblem(await testApp.http.patch(path).set(bearer(tenant.partnerAdmin)).send({ role: 'guest' }), 409, 'last-admin');
+    const audit = await testApp.http.get(`/api/v1/organizations/${tenant.partnerId}/audit-log`).set(bearer(tenant.partnerAdmin)).expect(200);
+    expect(audit.body.items.map((item: { action: string }) => item.action)).not.toContain('member.remove');
+  });
+
+  it('answers unknown routes with a 404 problem', async () => {
+    expectProblem(await testApp.http.get('/api/v1/nothing-here').set(bearer(tenant.partnerAdmin)), 404, 'not-found');
+  });
+});

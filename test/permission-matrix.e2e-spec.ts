@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp, createTestApp } from './support/test-app';
+import { Login, PASSWORD, Tenant, address, bearer, createTenant, uniqueEmail } from './support/fixtures';
+import { listRoutes } from './support/routes';
+
+/**
+ * API.md's permission table as a test: every route × every kind of caller → status.
+ * Roles run in this order so destructive successes (partner admin) come last.
+ */
+const ROLES = ['anonymous', 'stranger', 'customerGuest', 'partnerGuest', 'customerAdmin', 'partnerAdmin'] as const;
+type Role = (typeof ROLES)[number];
+type Expectation = Record<Role, number>;
+type Params = Record<string, string>;
+
+interface Context {
+  testApp: TestApp;
+  tenant: Tenant;
+}
+
+interface Row {
+  /** Which organization :orgId names; default the linked customer organization. */
+  target?: 'customer' | 'partner';
+  /** Run against a tenant of its own (the row destroys what it acts on). */
+  freshTenant?: boolean;
+  /** Creates the objects the route's other parameters name, once per caller. */
+  prepare?: (context: Context, orgId: string) => Promise<Params>;
+  body?: (params: Params) => object;
+  expect: Expectation;
+}
+
+const everyone = (status: number): Expectation => ({
+  anonymous: status, stranger: status, customerGuest: status, partnerGuest: status, customerAdmin: status, partnerAdmin: status,
+});
+const loggedIn = (status: number): Expectation => ({ ...everyone(status), anonymous: 401 });
+/** Everyone who can see the organization. */
+const members = (status: number): Expectation => ({ ...loggedIn(status), stranger: 404 });
+/** "admins write, guests read" */
+const admins = (status: number): Expectation => ({ ...members(status), customerGuest: 403, partnerGuest: 403 });
+/** Billing, deleting a linked customer organization: the billing owner's (partner's) admins. */
+const billingOwnerAdmins = (status: number): Expectation => ({ ...admins(status), customerAdmin: 403 });
+/** On the partner organization: customer logins cannot see it at all. */
+const partnerMembers = (status: number): Expectation => ({ ...members(status), customerGuest: 404, customerAdmin: 404 });
+
+async function createHost({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const response = await testApp.http.post(`/api/v1/organizations/${orgId}/hosts`).set(bearer(tenant.partnerAdmin)).send({ name: `host-${randomUUID().slice(0, 6)}` }).expect(201);
+  return { hostId: response.body.id };
+}
+
+async function createEndpoint({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const response = await testApp.http
+    .post(`/api/v1/organizations/${orgId}/endpoints`)
+    .set(bearer(tenant.partnerAdmin))
+    .send({ name: 'shop', url: 'https://shop.example.test' })
+    .expect(201);
+  return { endpointId: response.body.id };
+}
+
+async function createGuestMember({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const response = await testApp.http
+    .post(`/api/v1/organizations/${orgId}/members`)
+    .set(bearer(tenant.partnerAdmin))
+    .send({ email: uniqueEmail('member'), role: 'guest', password: PASSWORD })
+    .expect(201);
+  return { userId: response.body.userId };
+}
+
+const MATRIX: Record<string, Row> = {
+  'GET /health': { expect: everyone(200) },
+
+  'POST /api/v1/auth/login': { body: () => ({ email: uniqueEmail('nobody'), password: 'wrong-password' }), expect: everyone(401) },
+  'POST /api/v1/auth/refresh': { body: () => ({ refreshToken: `${randomUUID()}.forged` }), expect: everyone(401) },
+  'POST /api/v1/auth/logout': { body: () => ({ refreshToken: `${randomUUID()}.forged` }), expect: loggedIn(204) },
+  'POST /api/v1/auth/password': { body: () => ({ currentPassword: 'not-my-password', newPassword: 'a-new-password-123' }), expect: loggedIn(400) },
+  'GET /api/v1/me': { expect: loggedIn(200) },
+  'GET /api/v1/me/organizations': { expect: loggedIn(200) },
+
+  'POST /api/v1/organizations': {
+    target: 'partner',
+    body: (params) => ({ name: 'New customer', address: address(), partnerId: params.orgId }),
+    expect: { ...partnerMembers(201), partnerGuest: 403 },
+  },
+  'GET /api/v1/organizations/:orgId': { expect: members(200) },
+  'PATCH /api/v1/organizations/:orgId': { body: () => ({ name: `Renamed ${randomUUID().slice(0, 4)}` }), expect: admins(200) },
+  'DELETE /api/v1/organizations/:orgId': { freshTenant: true, expect: billingOwnerAdmins(204) },
+  'GET /api/v1/organizations/:orgId/customers': { target: 'partner', expect: partnerMembers(200) },
+  'GET /api/v1/organizations/:orgId/permissions': { expect: members(200) },
+  'GET /api/v1/organizations/:orgId/audit-log': { expect: admins(200) },
+
+  'GET /api/v1/organizations/:orgId/members': { expect: members(200) },
+  'POST /api/v1/organizations/:orgId/members': { body: () => ({ email: uniqueEmail('new'), role: 'guest', password: PASSWORD }), expect: admins(201) },
+  'PATCH /api/v1/organizations/:orgId/members/:userId': { prepare: createGuestMember, body: () => ({ role: 'admin' }), expect: admins(200) },
+  'DELETE /api/v1/organizations/:orgId/members/:userId': { prepare: createGuestMember, expect: admins(204) },
+
+  'GET /api/v1/organizations/:orgId/licenses': { expect: members(200) },
+  'GET /api/v1/organizations/:orgId/hosts': { expect: members(200) },
+  'POST /api/v1/organizations/:orgId/hosts': { body: () => ({ name: `host-${randomUUID().slice(0, 6)}` }), expect: admins(201) },
+  'GET /api/v1/organizations/:orgId/hosts/:hostId': { prepare: createHost, expect: members(200) },
+  'DELETE /api/v1/organizations/:orgId/hosts/:hostId': { prepare: createHost, expect: admins(204) },
+  'GET /api/v1/organizations/:orgId/endpoints': { expect: members(200) },
+  'POST /api/v1/organizations/:orgId/endpoints': { body: () => ({ name: 'web', url: 'https://www.example.test' }), expect: admins(201) },
+  'GET /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, expect: members(200) },
+  'PATCH /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, body: () => ({ intervalSeconds: 600 }), expect: admins(200) },
+  'DELETE /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, expect: admins(204) },
+};
+
+describe('permission matrix', () => {
+  let testApp: TestApp;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    // Enough licences that creating hosts for every caller never hits the limit.
+    testApp = await createTestApp({ TRIAL_LICENSES: '1000' });
+    tenant = await createTenant(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it('has exactly one row for every route the application serves', () => {
+    const served = listRoutes(testApp.app).map((route) => route.key);
+    expect(Object.keys(MATRIX).sort()).toEqual([...served].sort());
+  });
+
+  it.each(Object.entries(MATRIX))('%s', async (key, row) => {
+    const [method, pattern] = key.split(' ');
+    const rowTenant = row.freshTenant ? await createTenant(testApp) : tenant;
+    const orgId = row.target === 'partner' ? rowTenant.partnerId : rowTenant.customerId;
+    const callers: Record<Role, Login | undefined> = {
+      anonymous: undefined,
+      stranger: rowTenant.strangerAdmin,
+      customerGuest: rowTenant.customerGuest,
+      partnerGuest: rowTenant.partnerGuest,
+      customerAdmin: rowTenant.customerAdmin,
+      partnerAdmin: rowTenant.partnerAdmin,
+    };
+
+    const actual = {} as Expectation;
+    for (const role of ROLES) {
+      const params: Params = { orgId, ...(await row.prepare?.({ testApp, tenant: rowTenant }, orgId)) };
+      const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name]);
+      const call = testApp.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
+      const caller = callers[role];
+      if (caller) call.set(bearer(caller));
+      const response = await call.send(row.body?.(params));
+      actual[role] = response.status;
+      if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect(actual).toEqual(row.expect);
+  });
+});
