@@ -19,6 +19,7 @@ const common = {
   // Nest 12 ships ESM; swc compiles it to CommonJS for Jest on Node < 24.9.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

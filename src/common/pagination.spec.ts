@@ -1,0 +1,26 @@
+import { ProblemException } from './problem';
+import { decodeCursor, encodeCursor, likePattern, toPage } from './pagination';
+
+describe('pagination', () => {
+  it('round-trips keyset cursors', () => {
+    const cursor = encodeCursor([1, 'Müller & Söhne', 'c0ffee00-0000-0000-0000-000000000000']);
+    expect(decodeCursor(cursor, ['number', 'string', 'string'])).toEqual([1, 'Müller & Söhne', 'c0ffee00-0000-0000-0000-000000000000']);
+  });
+
+  it.each(['%%%', encodeCursor(['a']), encodeCursor([1, 2, 3]), Buffer.from('{"a":1}').toString('base64url')])(
+    'rejects the malformed cursor %s with a 400 problem',
+    (cursor) => {
+      expect(() => decodeCursor(cursor, ['number', 'string', 'string'])).toThrow(ProblemException);
+    },
+  );
+
+  it('returns a next cursor only when there is another page', () => {
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    expect(toPage(rows, 2, (row) => [row.id], (row) => row.id)).toEqual({ items: ['a', 'b'], nextCursor: encodeCursor(['b']) });
+    expect(toPage(rows, 3, (row) => [row.id], (row) => row.id)).toEqual({ items: ['a', 'b', 'c'], nextCursor: null });
+  });
+
+  it('matches q literally', () => {
+    expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+});
