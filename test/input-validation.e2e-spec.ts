@@ -45,7 +45,7 @@ describe('bad input', () => {
     expectProblem(
       await testApp.http.delete(`/api/v1/organizations/${tenant.customerId}/members/123`).set(bearer(tenant.partnerAdmin)),
       400,
-      'bad-request',
+      'validation-failed',
     );
     expectProblem(await testApp.http.get('/api/v1/me/organizations?cursor=%%%').set(bearer(tenant.partnerAdmin)), 400, 'invalid-cursor');
     expectProblem(await testApp.http.get('/api/v1/me/organizations?limit=1000').set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');

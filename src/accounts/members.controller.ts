@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
 import { CurrentAccess } from '../auth/authenticated-user';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import { AccountsService } from './accounts.service';
 import { AddMemberDto, AddedMemberDto, ChangeRoleDto, MemberDto, MemberPageDto } from './dto/member.dto';
@@ -19,7 +20,7 @@ export class MembersController {
   @ApiOperation({ summary: 'Members of the organization (partner members reaching it via the partner are not listed)' })
   @ApiOkResponse({ type: MemberPageDto })
   @ApiOrgProblems()
-  list(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
+  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
     return this.accounts.listMembers(orgId, query.limit, query.q, query.cursor);
   }
 
@@ -40,7 +41,7 @@ export class MembersController {
   @ApiOrgProblems(409)
   changeRole(
     @CurrentAccess() access: OrgAccess,
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @UuidParam('userId') userId: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<MemberDto> {
     return this.accounts.changeRole(access, userId, dto.role);
@@ -52,7 +53,7 @@ export class MembersController {
   @Audited('member.remove', 'user', { targetParam: 'userId' })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  remove(@CurrentAccess() access: OrgAccess, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+  remove(@CurrentAccess() access: OrgAccess, @UuidParam('userId') userId: string): Promise<void> {
     return this.accounts.removeMember(access, userId);
   }
 }

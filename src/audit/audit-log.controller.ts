@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/uuid-param';
 import { PageQueryDto } from '../common/pagination';
 import { AuditService } from './audit.service';
 
@@ -65,7 +66,7 @@ export class AuditLogController {
   @ApiOperation({ summary: 'Changes made in this organization, newest first (admins of it and its partner’s admins)' })
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiOrgProblems()
-  list(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {
+  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {
     return this.audit.list(orgId, query.limit, query.cursor);
   }
 }

@@ -5,7 +5,8 @@ import { isUUID } from 'class-validator';
 import { buildAbility } from '../authz/ability.factory';
 import { OrgAccessService } from '../authz/org-access.service';
 import { POLICY_KEY, Policy } from '../authz/policy.decorators';
-import { ProblemException, badRequest, forbidden, notFound, unauthorized } from '../common/problem';
+import { ProblemException, forbidden, notFound, unauthorized } from '../common/problem';
+import { invalidUuid } from '../common/uuid-param';
 import { AppRequest } from './authenticated-user';
 
 const ALLOWED_WHILE_PASSWORD_CHANGE_PENDING = 'partnerhub:allow-password-change-pending';
@@ -75,9 +76,7 @@ export class PolicyGuard implements CanActivate {
 
     const organizationId = request.params[policy.orgParam];
     if (typeof organizationId !== 'string' || !isUUID(organizationId)) {
-      throw badRequest('validation-failed', `${policy.orgParam} must be a UUID.`, [
-        { field: policy.orgParam, message: `${policy.orgParam} must be a UUID` },
-      ]);
+      throw invalidUuid(policy.orgParam);
     }
     const access = await this.orgAccess.resolve(user.id, organizationId);
     if (!access) throw notFound('Organization');

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AppRequest } from '../auth/authenticated-user';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/uuid-param';
 import { Capabilities, CAPABILITIES, capabilitiesOf } from './permission-table';
 import { CheckAbility } from './policy.decorators';
 
@@ -39,7 +40,7 @@ export class PermissionsController {
   @ApiOperation({ summary: "The caller's CASL rules and capabilities in this organization" })
   @ApiOkResponse({ type: PermissionsDto })
   @ApiOrgProblems()
-  get(@Param('orgId', ParseUUIDPipe) _orgId: string, @Req() request: AppRequest): PermissionsDto {
+  get(@UuidParam('orgId') _orgId: string, @Req() request: AppRequest): PermissionsDto {
     const access = request.orgAccess!;
     return {
       rules: request.ability!.rules.map(({ action, subject }) => ({ action, subject: subject as string | string[] })),

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from '../accounts/accounts.service';
 import { Audited } from '../audit/audited.decorator';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
+import { UuidParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import {
   CreateOrganizationDto,
@@ -36,7 +37,7 @@ export class OrganizationsController {
   @CheckAbility('read', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
-  get(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<OrganizationDto> {
+  get(@UuidParam('orgId') orgId: string): Promise<OrganizationDto> {
     return this.tenancy.get(orgId);
   }
 
@@ -45,7 +46,7 @@ export class OrganizationsController {
   @Audited('organization.update', 'organization', { targetParam: 'orgId' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
-  update(@Param('orgId', ParseUUIDPipe) orgId: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.tenancy.update(orgId, dto);
   }
 
@@ -60,7 +61,7 @@ export class OrganizationsController {
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  delete(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<void> {
+  delete(@UuidParam('orgId') orgId: string): Promise<void> {
     return this.tenancy.delete(orgId);
   }
 
@@ -69,7 +70,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: "The partner's linked customer organizations, by name (empty for other kinds)." })
   @ApiOkResponse({ type: CustomerOrganizationPageDto })
   @ApiOrgProblems()
-  customers(@Param('orgId', ParseUUIDPipe) orgId: string, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {
+  customers(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {
     return this.tenancy.listCustomers(orgId, query.limit, query.q, query.cursor);
   }
 }
