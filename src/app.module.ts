@@ -11,7 +11,11 @@ import { ConfigModule } from './config/config.module';
 import { createOrmOptions } from './database/mikro-orm.config';
 import { HealthController } from './health/health.controller';
 import { MailModule } from './mail/mail.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { OutboxRelayModule } from './outbox/outbox-relay.module';
+import { QueueModule } from './queue/queue.module';
+import { PlatformModule } from './platform/platform.module';
 import { RedisModule } from './redis/redis.module';
 import { TenancyCoreModule } from './tenancy/tenancy-core.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -33,6 +37,7 @@ export class AppModule {
         MikroOrmModule.forRoot({ ...createOrmOptions(config.databaseUrl), registerRequestContext: true }),
         RedisModule,
         OutboxModule,
+        QueueModule,
         TenancyCoreModule,
         AuthzModule,
         AuditModule,
@@ -40,6 +45,8 @@ export class AppModule {
         AccountsModule,
         AuthModule,
         TenancyModule,
+        PlatformModule,
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [

@@ -63,7 +63,7 @@ export class AccountsService {
   }
 
   async listMembers(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<MemberDto>> {
-    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const after = decodeCursor<[string, string]>(cursor, ['string', 'uuid']);
     const rows = await rawQuery<MemberRow>(
       this.em,
       `select u.id as user_id, u.email, u.name, m.role, u.status

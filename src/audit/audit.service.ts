@@ -51,7 +51,7 @@ export class AuditService {
   }
 
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditLogItem>> {
-    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const after = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
     const qb = this.em
       .createQueryBuilder(AuditLogEntry, 'e')
       .where({ organizationId })

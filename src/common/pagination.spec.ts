@@ -24,3 +24,17 @@ describe('pagination', () => {
     expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
   });
 });
+
+describe('cursor part checks', () => {
+  it('accepts uuids and timestamps up to microseconds', () => {
+    const key = ['2026-11-27T17:00:00.123456Z', 'c0ffee00-0000-4000-8000-000000000000'];
+    expect(decodeCursor(encodeCursor(key), ['timestamp', 'uuid'])).toEqual(key);
+  });
+
+  it.each([
+    ['yesterday', 'c0ffee00-0000-4000-8000-000000000000'],
+    ['2026-11-27T17:00:00Z', "1' or '1'='1"],
+  ])('rejects %s / %s', (at, id) => {
+    expect(() => decodeCursor(encodeCursor([at, id]), ['timestamp', 'uuid'])).toThrow(ProblemException);
+  });
+});

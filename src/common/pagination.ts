@@ -40,11 +40,24 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T extends readonly (string | number)[]>(cursor: string | undefined, shape: readonly ('string' | 'number')[]): T | undefined {
+/** Kinds of cursor parts; parts are checked so no crafted cursor reaches SQL as a bad value. */
+export type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
+  string: (part) => typeof part === 'string',
+  number: (part) => typeof part === 'number' && Number.isFinite(part),
+  uuid: (part) => typeof part === 'string' && UUID_PATTERN.test(part),
+  timestamp: (part) => typeof part === 'string' && TIMESTAMP_PATTERN.test(part),
+};
+
+export function decodeCursor<T extends readonly (string | number)[]>(cursor: string | undefined, shape: readonly CursorPart[]): T | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, index) => typeof part === shape[index])) {
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, index) => PART_CHECKS[shape[index]](part))) {
       return key as unknown as T;
     }
   } catch {

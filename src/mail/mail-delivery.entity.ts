@@ -34,11 +34,11 @@ export class MailDelivery extends BaseEntity<'status' | 'sentAt' | 'attempts' | 
   status: MailDeliveryStatus = MailDeliveryStatus.Pending;
 
   @Property({ type: 'timestamptz', nullable: true })
-  sentAt?: Date;
+  sentAt?: Date | null;
 
   @Property({ type: 'integer', default: 0 })
   attempts = 0;
 
   @Property({ type: 'text', nullable: true })
-  lastError?: string;
+  lastError?: string | null;
 }

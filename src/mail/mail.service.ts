@@ -1,11 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '../outbox/outbox.service';
+import { MAIL_QUEUE } from '../queue/queue-names';
 import { SecretBox } from './secret-box';
 import { MailDelivery } from './mail-delivery.entity';
 
-export const MAIL_QUEUE = 'mail';
 export const SEND_MAIL_JOB = 'send';
+
+export interface SendMailJob {
+  deliveryId: string;
+}
 
 export interface MailRequest {
   template: string;
@@ -40,7 +44,7 @@ export class MailService {
       queue: MAIL_QUEUE,
       jobName: SEND_MAIL_JOB,
       jobId: `mail:${delivery.id}`,
-      payload: { deliveryId: delivery.id },
+      payload: { deliveryId: delivery.id } satisfies SendMailJob,
     });
     return delivery;
   }

@@ -127,7 +127,7 @@ export class TenancyService {
 
   /** Every organization the user reaches: partner and standalone ones first, then customers, each by name. */
   async listAccessible(userId: string, limit: number, q?: string, cursor?: string): Promise<Page<AccessibleOrganizationDto>> {
-    const after = decodeCursor<[number, string, string]>(cursor, ['number', 'string', 'string']);
+    const after = decodeCursor<[number, string, string]>(cursor, ['number', 'string', 'uuid']);
     const pattern = q ? likePattern(q) : null;
     const params = {
       user: userId,
@@ -186,7 +186,7 @@ export class TenancyService {
   }
 
   async listCustomers(partnerId: string, limit: number, q?: string, cursor?: string): Promise<Page<CustomerOrganizationDto>> {
-    const after = decodeCursor<[string, string]>(cursor, ['string', 'string']);
+    const after = decodeCursor<[string, string]>(cursor, ['string', 'uuid']);
     const qb = this.em
       .createQueryBuilder(Organization, 'o')
       .select(['id', 'name', 'kind', 'partner', 'createdAt'])

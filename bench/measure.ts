@@ -1,0 +1,70 @@
+// HTTP side of the benchmark: logging in, a sanity request per route, and the autocannon runs.
+import autocannon from 'autocannon';
+import { CpuMeter } from './cpu';
+import { Figures, toFigures } from './report';
+import type { Login } from './seed';
+
+export interface LoadOptions {
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+}
+
+export interface Target {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export interface Probe {
+  status: number;
+  summary: string;
+}
+
+/** POST /api/v1/auth/login; returns the access token. */
+export async function login(baseUrl: string, credentials: Login): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const body = (await response.json().catch(() => ({}))) as { accessToken?: string };
+  if (response.status !== 200 || !body.accessToken) {
+    throw new Error(`login as ${credentials.email} failed: ${response.status} ${JSON.stringify(body)}`);
+  }
+  return body.accessToken;
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** One request before the load, to show what the route answers (a missing route shows up here as 404). */
+export async function probe(target: Target): Promise<Probe> {
+  try {
+    const response = await fetch(target.url, { headers: target.headers });
+    const text = await response.text();
+    let summary = text.slice(0, 160);
+    try {
+      const body = JSON.parse(text) as { items?: unknown[]; nextCursor?: unknown; title?: string; detail?: string };
+      if (Array.isArray(body.items)) {
+        summary = `${body.items.length} items, nextCursor ${body.nextCursor ? 'set' : 'null'}`;
+      } else if (body.title) {
+        summary = `${body.title}${body.detail ? `: ${body.detail}` : ''}`;
+      }
+    } catch {
+      // not JSON: keep the raw start
+    }
+    return { status: response.status, summary };
+  } catch (error) {
+    return { status: 0, summary: (error as Error).message };
+  }
+}
+
+/** A warm-up run (discarded), then the measured run with the same connections, its CPU use metered. */
+export async function measure(target: Target, options: LoadOptions, meter: CpuMeter): Promise<Figures> {
+  const base = { url: target.url, headers: target.headers, connections: options.connections, timeout: 10 };
+  if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  meter.begin();
+  const result = await autocannon({ ...base, duration: options.durationSeconds });
+  return toFigures(result, meter.end(result.requests.total));
+}

@@ -1,0 +1,130 @@
+// `npm run bench`: seeds partnerhub_bench, starts the real API and a bare node:http + pg
+// server as child processes, loads both with autocannon and prints the figures.
+//
+// Environment (all optional):
+//   BENCH_POSTGRES_URL  PostgreSQL server to use (default: DATABASE_URL's server, else 127.0.0.1:5432);
+//                       only its database partnerhub_bench is dropped and re-created
+//   REDIS_URL           Redis for the API (default redis://127.0.0.1:6379)
+//   BENCH_CONNECTIONS   concurrent connections (10)
+//   BENCH_DURATION      measured seconds per scenario (10)
+//   BENCH_WARMUP        warm-up seconds per scenario, discarded (2)
+//   BENCH_LOG_LEVEL     LOG_LEVEL of the API (warn)
+//   BENCH_NODE_ARGS     extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=var/prof"
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { CpuMeter } from './cpu';
+import { LoadOptions, Probe, Target, bearer, login, measure, probe } from './measure';
+import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
+import { BENCH_DATABASE, seedBenchDatabase } from './seed';
+import { RunningServer, installCleanup, startServer, stopAll } from './servers';
+
+const ROOT = join(__dirname, '..', '..');
+const API_SCRIPT = join(ROOT, 'dist', 'src', 'main.js');
+const BARE_SCRIPT = join(__dirname, 'bare-server.js');
+
+function numberFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+async function main(): Promise<void> {
+  installCleanup();
+  const load: LoadOptions = {
+    connections: numberFromEnv('BENCH_CONNECTIONS', 10),
+    durationSeconds: numberFromEnv('BENCH_DURATION', 10),
+    warmupSeconds: numberFromEnv('BENCH_WARMUP', 2),
+  };
+  const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
+  const machine = { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
+  log(`partnerhub bench: ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}`);
+  log(`load: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per scenario`);
+  log(`load average before start: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  log('note: autocannon, both servers and PostgreSQL share this machine; compare ratios, not absolute req/s.\n');
+
+  let started = Date.now();
+  const seeded = await seedBenchDatabase(serverUrl);
+  log(`seeded ${new URL(seeded.databaseUrl).pathname.slice(1)} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+
+  started = Date.now();
+  const [api, bare] = await Promise.all([
+    startServer(
+      'partnerhub API',
+      API_SCRIPT,
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: seeded.databaseUrl,
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        LOG_LEVEL: logLevel,
+        WORKERS: 'off', // as the api service in docker/compose.yml: queue workers run elsewhere
+      },
+      (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ),
+    startServer('bare server', BARE_SCRIPT, { DATABASE_URL: seeded.databaseUrl }),
+  ]);
+  log(`started partnerhub API (${api.baseUrl}, LOG_LEVEL=${logLevel}, WORKERS=off) and bare server (${bare.baseUrl}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const bigToken = await login(api.baseUrl, seeded.bigAdmin);
+  const smallToken = await login(api.baseUrl, seeded.smallAdmin);
+  const hostsPath = `/api/v1/organizations/${seeded.hostOrganizationId}/hosts?limit=50`;
+  const targets: Record<ScenarioKey, Target & { server: RunningServer }> = {
+    bareHosts: { server: bare, url: `${bare.baseUrl}${hostsPath}` },
+    hosts: { server: api, url: `${api.baseUrl}${hostsPath}`, headers: bearer(bigToken) },
+    meOrganizationsBig: { server: api, url: `${api.baseUrl}/api/v1/me/organizations?limit=50`, headers: bearer(bigToken) },
+    meOrganizationsSmall: { server: api, url: `${api.baseUrl}/api/v1/me/organizations?limit=50`, headers: bearer(smallToken) },
+  };
+
+  const probes = {} as Record<ScenarioKey, Probe>;
+  log('\nsanity request per scenario:');
+  for (const key of Object.keys(targets) as ScenarioKey[]) {
+    probes[key] = await probe(targets[key]);
+    log(`  ${SCENARIO_LABELS[key]}: ${probes[key].status} (${probes[key].summary})`);
+  }
+
+  const figures = {} as BenchFigures;
+  log('');
+  for (const key of Object.keys(targets) as ScenarioKey[]) {
+    process.stdout.write(`measuring ${SCENARIO_LABELS[key]} ... `);
+    figures[key] = await measure(targets[key], load, new CpuMeter(targets[key].server.child.pid, BENCH_DATABASE));
+    log(`${figures[key].requestsPerSecond.toFixed(0)} req/s`);
+  }
+
+  const checks = evaluate(figures);
+  log(`\n${formatReport(figures, checks)}\n`);
+
+  const apiOutput = api.output().trim();
+  if (apiOutput) log(`partnerhub API wrote at LOG_LEVEL=${logLevel} (last lines):\n${apiOutput.split('\n').slice(-10).join('\n')}\n`);
+
+  await stopAll();
+  log(
+    JSON.stringify({
+      bench: 'partnerhub',
+      at: new Date().toISOString(),
+      machine,
+      load,
+      logLevel,
+      seed: seeded.counts,
+      scenarios: figures,
+      probes,
+      ratios: {
+        hostsPartnerhubOverBare: ratio(figures.hosts.requestsPerSecond, figures.bareHosts.requestsPerSecond),
+        meOrganizationsBigOverSmall: ratio(figures.meOrganizationsBig.requestsPerSecond, figures.meOrganizationsSmall.requestsPerSecond),
+        hostsServerCpuPartnerhubOverBare: ratio(figures.hosts.serverMsPerRequest ?? 0, figures.bareHosts.serverMsPerRequest ?? 0),
+      },
+      targets: TARGETS,
+      checks,
+    }),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await stopAll();
+  process.exit(1);
+});

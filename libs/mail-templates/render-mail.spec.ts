@@ -1,0 +1,84 @@
+import { mailBrand } from './brand';
+import { InvitationMailData } from './mail-data';
+import { isMailTemplateName, renderMail } from './render-mail';
+
+const invitationData = (overrides: Partial<InvitationMailData> = {}): InvitationMailData => ({
+  brand: mailBrand({ partnerName: 'Acme IT', vendorName: 'partnerhub GmbH' }),
+  recipientName: 'Ann Example',
+  recipientEmail: 'ann@example.test',
+  organizationName: 'Customer One',
+  loginUrl: 'https://app.partnerhub.test',
+  ...overrides,
+});
+
+describe('mailBrand', () => {
+  it('names the partner for a customer organization, else the vendor', () => {
+    expect(mailBrand({ partnerName: 'Acme IT', vendorName: 'partnerhub GmbH' })).toEqual({ name: 'Acme IT via partnerhub' });
+    expect(mailBrand({ vendorName: 'partnerhub GmbH' })).toEqual({ name: 'partnerhub GmbH' });
+  });
+});
+
+describe('renderMail', () => {
+  it('renders an invitation with the temporary password and the request to change it', () => {
+    const mail = renderMail('invitation', invitationData({ temporaryPassword: 'Tmp-Secret-123' }));
+    expect(mail.subject).toBe('You have been invited to Customer One');
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('Tmp-Secret-123');
+      expect(body).toContain('ann@example.test');
+      expect(body).toContain('https://app.partnerhub.test');
+      expect(body).toContain('Acme IT via partnerhub');
+      expect(body).toContain('change this password when you first sign in');
+      expect(body).not.toContain('administrator will give you');
+    }
+  });
+
+  it('tells the invitee that the administrator hands out a password set by hand', () => {
+    const mail = renderMail('invitation', invitationData());
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toMatch(/administrator will give you your password/);
+      expect(body).not.toMatch(/Temporary password/);
+    }
+  });
+
+  it('renders the membership notice with the vendor brand', () => {
+    const mail = renderMail('membership-added', { ...invitationData(), brand: mailBrand({ vendorName: 'partnerhub GmbH' }) });
+    expect(mail.subject).toBe('You now have access to Customer One');
+    expect(mail.text).toContain('added to the organization "Customer One"');
+    expect(mail.text).toMatch(/-- \npartnerhub GmbH\n/);
+    expect(mail.html).toContain('partnerhub GmbH');
+  });
+
+  it('escapes every value in HTML and leaves plain text readable', () => {
+    const mail = renderMail(
+      'invitation',
+      invitationData({
+        organizationName: '<script>alert(1)</script> & Co',
+        brand: mailBrand({ partnerName: '"Evil" <b>', vendorName: 'v' }),
+        temporaryPassword: '<img src=x>',
+      }),
+    );
+    expect(mail.html).not.toMatch(/<script>|<img|<b>/);
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(mail.html).toContain('&lt;img src&#x3D;x&gt;');
+    expect(mail.text).toContain('"<script>alert(1)</script> & Co"');
+    expect(mail.subject).toBe('You have been invited to <script>alert(1)</script> & Co');
+  });
+
+  it('keeps a subject on one line whatever the organization name holds', () => {
+    const mail = renderMail('invitation', invitationData({ organizationName: 'Evil\r\nBcc: victim@example.test' }));
+    expect(mail.subject).toBe('You have been invited to Evil Bcc: victim@example.test');
+  });
+
+  it('shows the support contact when there is one', () => {
+    const mail = renderMail('invitation', invitationData({ support: { company: 'Acme IT', email: 'help@acme.test', phone: '+49 1' } }));
+    expect(mail.text).toContain('Questions? Acme IT, help@acme.test, +49 1');
+    expect(mail.html).toContain('href="mailto:help@acme.test"');
+  });
+
+  it('knows its template names', () => {
+    expect(isMailTemplateName('invitation')).toBe(true);
+    expect(isMailTemplateName('membership-added')).toBe(true);
+    expect(isMailTemplateName('toString')).toBe(false);
+    expect(isMailTemplateName('unknown')).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import Handlebars from 'handlebars';
+import { MailDataByTemplate, MailTemplateName, RenderedMail } from './mail-data';
+import { invitation } from './templates/invitation';
+import { htmlLayout, textSignature } from './templates/layout';
+import { membershipAdded } from './templates/membership-added';
+import { MailTemplateSource } from './templates/template-source';
+
+const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
+  invitation,
+  'membership-added': membershipAdded,
+};
+
+const HTML_OPTIONS = { strict: true };
+const TEXT_OPTIONS = { strict: true, noEscape: true };
+
+// One environment per output kind: Handlebars compiles a partial once and caches it,
+// so a partial shared by escaped HTML and unescaped text would leak one mode into the other.
+const htmlEnvironment = Handlebars.create();
+htmlEnvironment.registerPartial('layout', htmlEnvironment.compile(htmlLayout, HTML_OPTIONS));
+const textEnvironment = Handlebars.create();
+textEnvironment.registerPartial('signature', textEnvironment.compile(textSignature, TEXT_OPTIONS));
+
+const COMPILED = Object.fromEntries(
+  Object.entries(SOURCES).map(([name, source]) => [
+    name,
+    {
+      subject: textEnvironment.compile(source.subject, TEXT_OPTIONS),
+      text: textEnvironment.compile(source.text, TEXT_OPTIONS),
+      html: htmlEnvironment.compile(source.html, HTML_OPTIONS),
+    },
+  ]),
+) as Record<MailTemplateName, Record<keyof MailTemplateSource, HandlebarsTemplateDelegate>>;
+
+export function isMailTemplateName(name: string): name is MailTemplateName {
+  return Object.hasOwn(SOURCES, name);
+}
+
+/** Renders a mail; HTML output escapes every value, subject and text are plain text. */
+export function renderMail<T extends MailTemplateName>(template: T, data: MailDataByTemplate[T]): RenderedMail {
+  const compiled = COMPILED[template];
+  // A line break in a subject would start a new header line.
+  const subject = compiled.subject(data).replace(/\s+/g, ' ').trim();
+  return {
+    subject,
+    text: compiled.text(data).replace(/\n{3,}/g, '\n\n'),
+    html: compiled.html({ ...data, subject }),
+  };
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { writeStdout } from './cli/cli-output';
+import { runCli } from './cli/run-cli';
+import { PinoNestLogger } from './common/logging';
+import { ConfigError, loadConfig } from './config/app-config';
+import { prepareDatabase } from './database/prepare-database';
+
+// Operator CLI: `npm run cli -- <command>`. stdout carries only the final JSON line; logs go to stderr.
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const level = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  const logger = pino(
+    { level, base: { service: 'partnerhub-cli' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ dest: 2, sync: true }),
+  );
+  const applied = await prepareDatabase(config.databaseUrl);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+  return runCli(process.argv, config, { writeLine: writeStdout, logger: new PinoNestLogger(logger) });
+}
+
+main()
+  .catch(async (error: unknown) => {
+    if (!(error instanceof ConfigError)) {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    await writeStdout(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+    return 1;
+  })
+  // Exit explicitly: a client library keeping a socket open must not leave an operator's shell hanging.
+  .then((exitCode) => process.exit(exitCode));

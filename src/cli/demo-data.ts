@@ -1,0 +1,70 @@
+import { MembershipRole } from '../accounts/membership.entity';
+import { AddressDto } from '../tenancy/dto/organization.dto';
+
+/**
+ * The demo tenant of `demo:seed`. Passwords are fixed and public on purpose
+ * (demo and sales systems only), so a second run can print the same logins.
+ */
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: MembershipRole;
+}
+
+export interface DemoOrganization {
+  name: string;
+  address: AddressDto;
+  logins: DemoLogin[];
+}
+
+export interface DemoCustomer extends DemoOrganization {
+  hosts: { name: string; os: string }[];
+  endpoints: { name: string; url: string; intervalSeconds?: number }[];
+}
+
+const logins = (domain: string, kind: 'partner' | 'customer'): DemoLogin[] => [
+  { email: `admin@${domain}`, password: `demo-${kind}-admin`, role: MembershipRole.Admin },
+  { email: `guest@${domain}`, password: `demo-${kind}-guest`, role: MembershipRole.Guest },
+];
+
+export const DEMO_PARTNER: DemoOrganization = {
+  name: 'Demo Partner GmbH',
+  address: { street: 'Anger 1', postalCode: '99084', city: 'Erfurt', country: 'DE' },
+  logins: logins('demo-partner.example', 'partner'),
+};
+
+export const DEMO_CUSTOMERS: DemoCustomer[] = [
+  {
+    name: 'Bäckerei Sonnenschein',
+    address: { street: 'Marktstraße 5', postalCode: '99423', city: 'Weimar', country: 'DE' },
+    logins: logins('baeckerei-sonnenschein.example', 'customer'),
+    hosts: [
+      { name: 'kasse-01', os: 'Windows 11' },
+      { name: 'buero-pc', os: 'Windows 11' },
+    ],
+    endpoints: [{ name: 'Webshop', url: 'https://baeckerei-sonnenschein.example/' }],
+  },
+  {
+    name: 'Kanzlei Weber & Partner',
+    address: { street: 'Domplatz 3', postalCode: '99084', city: 'Erfurt', country: 'DE' },
+    logins: logins('kanzlei-weber.example', 'customer'),
+    hosts: [
+      { name: 'srv-dc01', os: 'Windows Server 2022' },
+      { name: 'nas-01', os: 'Synology DSM 7.2' },
+    ],
+    endpoints: [
+      { name: 'Website', url: 'https://kanzlei-weber.example/' },
+      { name: 'Mandantenportal', url: 'https://portal.kanzlei-weber.example/login', intervalSeconds: 60 },
+    ],
+  },
+  {
+    name: 'Autohaus Nord',
+    address: { street: 'Nordhäuser Straße 80', postalCode: '99089', city: 'Erfurt', country: 'DE' },
+    logins: logins('autohaus-nord.example', 'customer'),
+    hosts: [
+      { name: 'srv-erp', os: 'Ubuntu 24.04' },
+      { name: 'werkstatt-pc', os: 'Windows 10' },
+    ],
+    endpoints: [{ name: 'Terminbuchung', url: 'https://termine.autohaus-nord.example/', intervalSeconds: 120 }],
+  },
+];

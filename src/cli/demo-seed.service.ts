@@ -1,0 +1,122 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { Membership } from '../accounts/membership.entity';
+import { User, normalizeEmail } from '../accounts/user.entity';
+import { MAX_PAGE_SIZE } from '../common/pagination';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { EndpointsService } from '../platform/endpoints.service';
+import { HostsService } from '../platform/hosts.service';
+import { LicenseService, licenseLimit } from '../platform/license.service';
+import { Organization, OrganizationKind } from '../tenancy/organization.entity';
+import { ProvisioningService } from '../tenancy/provisioning.service';
+import { TenancyService } from '../tenancy/tenancy.service';
+import { DEMO_CUSTOMERS, DEMO_PARTNER, DemoOrganization } from './demo-data';
+
+export interface DemoSeedResult {
+  created: boolean;
+  partner: { organizationId: string; name: string } | null;
+  customers: { organizationId: string; name: string; hosts: number; endpoints: number; licenses: number }[];
+  logins: { organization: string; organizationId: string; role: string; email: string; password: string }[];
+  note: string;
+}
+
+@Injectable()
+export class DemoSeedService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly provisioning: ProvisioningService,
+    private readonly tenancy: TenancyService,
+    private readonly accounts: AccountsService,
+    private readonly hosts: HostsService,
+    private readonly endpoints: EndpointsService,
+    private readonly licenses: LicenseService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the demo tenant unless its partner admin exists; either way describes what is there. */
+  async seed(): Promise<DemoSeedResult> {
+    const partnerAdmin = DEMO_PARTNER.logins[0];
+    const exists = (await this.em.count(User, { email: normalizeEmail(partnerAdmin.email) })) > 0;
+    if (!exists) await this.create();
+    return { created: !exists, ...(await this.describe()) };
+  }
+
+  private async create(): Promise<void> {
+    await this.em.transactional(async (em) => {
+      const [partnerAdmin, ...partnerLogins] = DEMO_PARTNER.logins;
+      const { organizationId: partnerId } = await this.provisioning.createPartner({
+        name: DEMO_PARTNER.name,
+        address: DEMO_PARTNER.address,
+        adminEmail: partnerAdmin.email,
+        adminName: `${DEMO_PARTNER.name} ${partnerAdmin.role}`,
+        adminPassword: partnerAdmin.password,
+      });
+      await this.addLogins(em.getReference(Organization, partnerId), DEMO_PARTNER.name, partnerLogins);
+
+      for (const demo of DEMO_CUSTOMERS) {
+        const customer = this.tenancy.createOrganization({
+          name: demo.name,
+          address: demo.address,
+          kind: OrganizationKind.Customer,
+          partnerId,
+        });
+        await this.addLogins(customer, demo.name, demo.logins);
+        await em.flush();
+        const { limit } = licenseLimit(customer, new Date());
+        for (const host of demo.hosts.slice(0, limit)) await this.hosts.create(customer.id, host);
+        for (const endpoint of demo.endpoints) await this.endpoints.create(customer.id, endpoint);
+      }
+    });
+  }
+
+  private async addLogins(organization: Organization, organizationName: string, logins: DemoOrganization['logins']): Promise<void> {
+    for (const login of logins) {
+      const user = await this.accounts.createUser(login.email, `${organizationName} ${login.role}`, login.password);
+      this.accounts.addMembership(organization, user, login.role);
+    }
+  }
+
+  private async describe(): Promise<Omit<DemoSeedResult, 'created'>> {
+    const demoLogins = [DEMO_PARTNER, ...DEMO_CUSTOMERS].flatMap((organization) => organization.logins);
+    const memberships = await this.em.find(
+      Membership,
+      { user: { email: { $in: demoLogins.map((login) => normalizeEmail(login.email)) } }, organization: { deletedAt: null } },
+      { populate: ['user', 'organization'], orderBy: { organization: { name: 'asc' }, user: { email: 'asc' } } },
+    );
+    const partner = memberships.find((membership) => membership.organization.kind === OrganizationKind.Partner)?.organization;
+    const customers = partner
+      ? await this.em.find(Organization, { partner: partner.id, deletedAt: null }, { orderBy: { name: 'asc' } })
+      : [];
+    const customerSummaries = [];
+    for (const customer of customers) {
+      const usage = await this.licenses.usage(customer.id);
+      const endpoints = await this.endpoints.list(customer.id, MAX_PAGE_SIZE);
+      customerSummaries.push({
+        organizationId: customer.id,
+        name: customer.name,
+        hosts: usage.used,
+        endpoints: endpoints.items.length,
+        licenses: usage.limit,
+      });
+    }
+    const partnerFirst = (membership: Membership) => (membership.organization.kind === OrganizationKind.Partner ? 0 : 1);
+    return {
+      partner: partner ? { organizationId: partner.id, name: partner.name } : null,
+      customers: customerSummaries,
+      logins: memberships
+        .sort((a, b) => partnerFirst(a) - partnerFirst(b))
+        .map((membership) => ({
+          organization: membership.organization.name,
+          organizationId: membership.organization.id,
+          role: membership.role,
+          email: membership.user.email,
+          password: demoLogins.find((login) => normalizeEmail(login.email) === membership.user.email)!.password,
+        })),
+      note:
+        `Demo passwords are fixed and public: use this on demo systems only. No subscription yet (billing is not available): ` +
+        `the customers run on their ${this.config.trial.days}-day trial with ${this.config.trial.licenses} licences.`,
+    };
+  }
+}

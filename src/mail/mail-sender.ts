@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Transporter, createTransport } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { RenderedMail } from '../../libs/mail-templates';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+export interface OutgoingMail extends RenderedMail {
+  to: string;
+  /** Display name of the sender (the brand); the address is always MAIL_FROM's. */
+  senderName: string;
+}
+
+/**
+ * Sends over SMTP_URL, or without one writes each mail as an .eml file into
+ * MAIL_OUTBOX_DIR, so a fresh checkout runs without an SMTP server.
+ */
+@Injectable()
+export class MailSender implements OnApplicationShutdown {
+  private readonly transporter: Transporter;
+  private readonly fromAddress: string;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transporter = config.mail.smtpUrl
+      ? createTransport({ url: config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      : createTransport({ streamTransport: true, buffer: true });
+    const [from] = addressparser(config.mail.from, { flatten: true });
+    this.fromAddress = from?.address || 'no-reply@localhost';
+  }
+
+  /** `fileName` names the .eml file when mails are written to disk. */
+  async send(mail: OutgoingMail, fileName: string): Promise<void> {
+    const info = await this.transporter.sendMail({
+      from: { name: mail.senderName, address: this.fromAddress },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
+    if (!this.config.mail.smtpUrl) {
+      await mkdir(this.config.mail.outboxDir, { recursive: true });
+      await writeFile(join(this.config.mail.outboxDir, `${fileName}.eml`), info.message as Buffer);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,134 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { JobOptions, Queue } from 'bull';
+import { QUEUE_NAMES } from '../queue/queue-names';
+import { OutboxMessage } from './outbox-message.entity';
+
+const BATCH_SIZE = 20;
+const POLL_INTERVAL_MS = 500;
+const MAX_POLL_INTERVAL_MS = 5000;
+const ADD_TIMEOUT_MS = 5000;
+
+export const RELAYED_JOB_OPTIONS: JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  // Kept for a while so staff can see them on the queue dashboard.
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: false,
+};
+
+interface BatchResult {
+  relayed: number;
+  /** Why the batch stopped early, if it did. */
+  error?: string;
+}
+
+/**
+ * Moves committed outbox messages to their Bull queues. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so any number of worker processes can relay at once;
+ * a message stays pending until Bull has accepted it.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private timer?: NodeJS.Timeout;
+  private currentRun?: Promise<void>;
+  private stopped = false;
+  private consecutiveFailures = 0;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const name of QUEUE_NAMES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      void queue.client; // starts connecting, so the first batch usually finds Redis ready
+      this.queues.set(name, queue);
+    }
+    this.schedule(POLL_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.currentRun;
+  }
+
+  /** Relays one batch of pending messages, oldest first. */
+  private async relayBatch(): Promise<BatchResult> {
+    return this.em.fork().transactional(async (em) => {
+      // Only this process's queues: during a rolling deploy an older worker leaves newer queues' jobs alone.
+      const messages = await em.find(
+        OutboxMessage,
+        { dispatchedAt: null, queue: { $in: [...this.queues.keys()] } },
+        { orderBy: { createdAt: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      let relayed = 0;
+      for (const message of messages) {
+        try {
+          await this.addJob(message);
+          message.dispatchedAt = new Date();
+          relayed++;
+        } catch (error) {
+          message.attempts += 1;
+          message.lastError = errorMessage(error);
+          // Redis is most likely away; the rest of the batch would fail the same way.
+          return { relayed, error: message.lastError };
+        }
+      }
+      return { relayed };
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.currentRun = this.run();
+    }, delayMs);
+  }
+
+  private async run(): Promise<void> {
+    let result: BatchResult;
+    try {
+      result = await this.relayBatch();
+    } catch (error) {
+      result = { relayed: 0, error: `cannot read the outbox: ${errorMessage(error)}` };
+    }
+    if (result.error === undefined) {
+      if (this.consecutiveFailures > 0) this.logger.log('Outbox relay resumed');
+      this.consecutiveFailures = 0;
+      this.schedule(result.relayed === BATCH_SIZE ? 0 : POLL_INTERVAL_MS);
+      return;
+    }
+    if (this.consecutiveFailures === 0) this.logger.warn(`Outbox relay paused, retrying: ${result.error}`);
+    this.consecutiveFailures++;
+    this.schedule(Math.min(POLL_INTERVAL_MS * 2 ** this.consecutiveFailures, MAX_POLL_INTERVAL_MS));
+  }
+
+  private async addJob(message: OutboxMessage): Promise<void> {
+    const queue = this.queues.get(message.queue)!;
+    // Bull would hold the job in memory until Redis is back; the outbox already does that durably.
+    if (queue.client.status !== 'ready') throw new Error(`Redis is not available (connection ${queue.client.status})`);
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        queue.add(message.jobName, message.payload, { ...RELAYED_JOB_OPTIONS, jobId: message.jobId }),
+        new Promise<never>((_, reject) => {
+          timeout = setTimeout(() => reject(new Error(`Queue ${message.queue} did not accept the job within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { NamedPageQueryDto } from '../common/pagination';
+import { UuidParam } from '../common/uuid-param';
+import { CreateEndpointDto, EndpointDto, EndpointPageDto, UpdateEndpointDto } from './dto/endpoint.dto';
+import { EndpointsService } from './endpoints.service';
+
+@ApiTags('licensed platform resources')
+@Controller('organizations/:orgId/endpoints')
+export class EndpointsController {
+  constructor(private readonly endpoints: EndpointsService) {}
+
+  @Get()
+  @CheckAbility('read', 'Endpoint')
+  @ApiOperation({ summary: 'Monitored endpoints in creation order' })
+  @ApiOkResponse({ type: EndpointPageDto })
+  @ApiOrgProblems()
+  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<EndpointPageDto> {
+    return this.endpoints.list(orgId, query.limit, query.q, query.cursor);
+  }
+
+  @Post()
+  @CheckAbility('create', 'Endpoint')
+  @Audited('endpoint.create', 'endpoint')
+  @ApiOperation({ summary: 'Add an http(s) endpoint to monitor' })
+  @ApiCreatedResponse({ type: EndpointDto })
+  @ApiOrgProblems()
+  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateEndpointDto): Promise<EndpointDto> {
+    return this.endpoints.create(orgId, dto);
+  }
+
+  @Get(':endpointId')
+  @CheckAbility('read', 'Endpoint')
+  @ApiOkResponse({ type: EndpointDto })
+  @ApiOrgProblems()
+  get(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string): Promise<EndpointDto> {
+    return this.endpoints.get(orgId, endpointId);
+  }
+
+  @Patch(':endpointId')
+  @CheckAbility('update', 'Endpoint')
+  @Audited('endpoint.update', 'endpoint', { targetParam: 'endpointId' })
+  @ApiOkResponse({ type: EndpointDto })
+  @ApiOrgProblems()
+  update(
+    @UuidParam('orgId') orgId: string,
+    @UuidParam('endpointId') endpointId: string,
+    @Body() dto: UpdateEndpointDto,
+  ): Promise<EndpointDto> {
+    return this.endpoints.update(orgId, endpointId, dto);
+  }
+
+  @Delete(':endpointId')
+  @HttpCode(204)
+  @CheckAbility('delete', 'Endpoint')
+  @Audited('endpoint.delete', 'endpoint', { targetParam: 'endpointId' })
+  @ApiNoContentResponse()
+  @ApiOrgProblems()
+  remove(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string): Promise<void> {
+    return this.endpoints.remove(orgId, endpointId);
+  }
+}

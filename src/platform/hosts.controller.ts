@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { NamedPageQueryDto } from '../common/pagination';
+import { UuidParam } from '../common/uuid-param';
+import { CreateHostDto, HostDto, HostPageDto } from './dto/host.dto';
+import { HostsService } from './hosts.service';
+
+@ApiTags('licensed platform resources')
+@Controller('organizations/:orgId/hosts')
+export class HostsController {
+  constructor(private readonly hosts: HostsService) {}
+
+  @Get()
+  @CheckAbility('read', 'Host')
+  @ApiOperation({ summary: 'Hosts in creation order' })
+  @ApiOkResponse({ type: HostPageDto })
+  @ApiOrgProblems()
+  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<HostPageDto> {
+    return this.hosts.list(orgId, query.limit, query.q, query.cursor);
+  }
+
+  @Post()
+  @CheckAbility('create', 'Host')
+  @Audited('host.create', 'host')
+  @ApiOperation({
+    summary: 'Add a host; it takes one licence',
+    description: 'Beyond the licence limit: 409 license-limit with `limit` and `used`.',
+  })
+  @ApiCreatedResponse({ type: HostDto })
+  @ApiOrgProblems(409)
+  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateHostDto): Promise<HostDto> {
+    return this.hosts.create(orgId, dto);
+  }
+
+  @Get(':hostId')
+  @CheckAbility('read', 'Host')
+  @ApiOkResponse({ type: HostDto })
+  @ApiOrgProblems()
+  get(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string): Promise<HostDto> {
+    return this.hosts.get(orgId, hostId);
+  }
+
+  @Delete(':hostId')
+  @HttpCode(204)
+  @CheckAbility('delete', 'Host')
+  @Audited('host.delete', 'host', { targetParam: 'hostId' })
+  @ApiOperation({ summary: 'Remove a host; its licence becomes free' })
+  @ApiNoContentResponse()
+  @ApiOrgProblems()
+  remove(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string): Promise<void> {
+    return this.hosts.remove(orgId, hostId);
+  }
+}

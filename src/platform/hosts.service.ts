@@ -1,0 +1,68 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Page, toPage } from '../common/pagination';
+import { notFound } from '../common/problem';
+import { Organization } from '../tenancy/organization.entity';
+import { CreationOrderedRow, creationKey, pageInCreationOrder } from './creation-order';
+import { CreateHostDto, HostDto } from './dto/host.dto';
+import { Host } from './host.entity';
+import { LicenseService } from './license.service';
+
+interface HostRow extends CreationOrderedRow {
+  name: string;
+  os: string | null;
+}
+
+@Injectable()
+export class HostsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly licenses: LicenseService,
+  ) {}
+
+  async list(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<HostDto>> {
+    const rows = await pageInCreationOrder<HostRow>(this.em, {
+      table: 'host',
+      columns: ['id', 'name', 'os'],
+      organizationId,
+      limit,
+      q,
+      cursor,
+    });
+    return toPage(rows, limit, creationKey, (row) => ({ id: row.id, name: row.name, os: row.os, createdAt: row.created_at_iso }));
+  }
+
+  async get(organizationId: string, hostId: string): Promise<HostDto> {
+    const host = await this.em.findOne(Host, { id: hostId, organization: organizationId });
+    if (!host) throw notFound('Host');
+    return toHostDto(host);
+  }
+
+  /** A host takes one licence: refused with 409 license-limit when none is left. */
+  async create(organizationId: string, dto: CreateHostDto): Promise<HostDto> {
+    return this.em.transactional(async (em) => {
+      await this.licenses.assertHostFits(organizationId);
+      const host = em.create(Host, {
+        organization: em.getReference(Organization, organizationId),
+        name: dto.name.trim(),
+        os: dto.os?.trim() || undefined,
+      });
+      await em.flush();
+      return toHostDto(host);
+    });
+  }
+
+  async remove(organizationId: string, hostId: string): Promise<void> {
+    const deleted = await this.em.getContext().nativeDelete(Host, { id: hostId, organization: organizationId });
+    if (deleted === 0) throw notFound('Host');
+  }
+
+  /** Part of deleting an organization. */
+  async removeAll(organizationId: string): Promise<void> {
+    await this.em.getContext().nativeDelete(Host, { organization: organizationId });
+  }
+}
+
+function toHostDto(host: Host): HostDto {
+  return { id: host.id, name: host.name, os: host.os ?? null, createdAt: host.createdAt.toISOString() };
+}

@@ -1,0 +1,153 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { runCli } from '../src/cli/run-cli';
+import { PinoNestLogger, createRootLogger } from '../src/common/logging';
+import { TestApp, createTestApp } from './support/test-app';
+import { bearer, login, uniqueEmail } from './support/fixtures';
+
+/**
+ * The operator CLI, run in-process with the same argv parsing, application
+ * context and output handling as `node dist/src/cli.js`, against the HTTP
+ * test app's database.
+ */
+describe('operator CLI', () => {
+  let testApp: TestApp;
+  const password = 'a-long-cli-password';
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  async function cli(...args: string[]): Promise<{ exitCode: number; lines: string[]; result: Record<string, unknown> }> {
+    const lines: string[] = [];
+    const exitCode = await runCli(['node', 'cli.js', ...args], testApp.config, {
+      writeLine: async (line) => void lines.push(line),
+      logger: new PinoNestLogger(createRootLogger('silent')),
+      writeUsage: () => undefined,
+    });
+    return { exitCode, lines, result: JSON.parse(lines[lines.length - 1]) };
+  }
+
+  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().execute<Row[]>(query, params);
+
+  it('partner:create makes a partner whose admin can log in over HTTP', async () => {
+    const email = uniqueEmail('cli-partner');
+    const { exitCode, lines, result } = await cli(
+      'partner:create',
+      '--name',
+      'Muster IT GmbH',
+      '--email',
+      email.toUpperCase(),
+      '--password',
+      password,
+    );
+    expect(exitCode).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(result).toEqual({ organizationId: expect.any(String), userId: expect.any(String) });
+
+    const admin = await login(testApp, email, password);
+    expect(admin.userId).toBe(result.userId);
+    const organizations = await testApp.http.get('/api/v1/me/organizations').set(bearer(admin)).expect(200);
+    expect(organizations.body.items).toEqual([
+      expect.objectContaining({ id: result.organizationId, name: 'Muster IT GmbH', kind: 'partner', role: 'admin', viaPartner: false }),
+    ]);
+  });
+
+  it.each([
+    [['--name', 'X', '--email', 'short@example.test', '--password', 'too-short'], /--password must be at least 12 characters/],
+    [['--name', 'X', '--email', 'not-an-email', '--password', password], /--email must be an e-mail address/],
+    [['--name', '   ', '--email', 'blank@example.test', '--password', password], /--name must not be blank/],
+    [
+      ['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', '150'],
+      /--discount must be between 0 and 100/,
+    ],
+    [['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', 'ten'], /--discount must be a number/],
+    [
+      ['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', '10'],
+      /^--discount needs the billing module \(not yet available\)$/,
+    ],
+    [['--name', 'X', '--password', password], /required option '--email <admin>' not specified/],
+    [['--name', 'X', '--email', 'bogus@example.test', '--password', password, '--bogus'], /unknown option '--bogus'/],
+  ])('partner:create %j fails with a JSON error and creates nothing', async (args, message) => {
+    const { exitCode, result } = await cli('partner:create', ...args);
+    expect(exitCode).not.toBe(0);
+    expect(result).toEqual({ error: expect.stringMatching(message) });
+    const email = args[args.indexOf('--email') + 1];
+    const users = await sql('select 1 from app_user where email = ?', [email]);
+    expect(users).toHaveLength(0);
+  });
+
+  it('partner:create refuses an e-mail that already has a login', async () => {
+    const email = uniqueEmail('cli-twice');
+    expect((await cli('partner:create', '--name', 'First', '--email', email, '--password', password)).exitCode).toBe(0);
+    const second = await cli('partner:create', '--name', 'Second', '--email', email, '--password', password);
+    expect(second.exitCode).toBe(1);
+    expect(second.result.error).toMatch(/already exists/);
+    const [{ count }] = await sql<{ count: string }>(`select count(*) from organization where name = 'Second'`);
+    expect(count).toBe('0');
+  });
+
+  it('staff:create stores an argon2id hash and refuses a duplicate e-mail in any case', async () => {
+    const email = uniqueEmail('staff');
+    const created = await cli('staff:create', '--email', email, '--password', password);
+    expect(created.exitCode).toBe(0);
+    expect(created.result).toEqual({ staffId: expect.any(String) });
+    const [row] = await sql<{ email: string; password_hash: string }>('select email, password_hash from staff_user where id = ?', [
+      created.result.staffId,
+    ]);
+    expect(row.email).toBe(email);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+
+    const duplicate = await cli('staff:create', '--email', email.toUpperCase(), '--password', password);
+    expect(duplicate.exitCode).toBe(1);
+    expect(duplicate.result.error).toMatch(/already exists/);
+    expect((await cli('staff:create', '--email', uniqueEmail('staff'), '--password', 'short')).result.error).toMatch(/at least 12/);
+  });
+
+  it('demo:seed creates a demo partner with customers, logins, hosts and endpoints, and prints the same logins again', async () => {
+    const first = await cli('demo:seed');
+    expect(first.exitCode).toBe(0);
+    const seeded = first.result as {
+      created: boolean;
+      partner: { organizationId: string; name: string };
+      customers: { organizationId: string; hosts: number; endpoints: number; licenses: number }[];
+      logins: { email: string; password: string; role: string; organizationId: string }[];
+      note: string;
+    };
+    expect(seeded.created).toBe(true);
+    expect(seeded.partner.name).toBe('Demo Partner GmbH');
+    expect(seeded.customers).toHaveLength(3);
+    for (const customer of seeded.customers) {
+      expect(customer.hosts).toBeGreaterThan(0);
+      expect(customer.hosts).toBeLessThanOrEqual(customer.licenses);
+      expect(customer.endpoints).toBeGreaterThan(0);
+    }
+    expect(seeded.logins).toHaveLength(8);
+    expect(seeded.note).toMatch(/subscription/i);
+
+    const partnerAdmin = seeded.logins.find((entry) => entry.organizationId === seeded.partner.organizationId && entry.role === 'admin')!;
+    const adminLogin = await login(testApp, partnerAdmin.email, partnerAdmin.password);
+    const organizations = await testApp.http.get('/api/v1/me/organizations').set(bearer(adminLogin)).expect(200);
+    expect(organizations.body.items).toHaveLength(4);
+
+    const customer = seeded.customers[0];
+    const guest = seeded.logins.find((entry) => entry.organizationId === customer.organizationId && entry.role === 'guest')!;
+    const guestLogin = await login(testApp, guest.email, guest.password);
+    const hosts = await testApp.http.get(`/api/v1/organizations/${customer.organizationId}/hosts`).set(bearer(guestLogin)).expect(200);
+    expect(hosts.body.items).toHaveLength(customer.hosts);
+    await testApp.http
+      .post(`/api/v1/organizations/${customer.organizationId}/hosts`)
+      .set(bearer(guestLogin))
+      .send({ name: 'x' })
+      .expect(403);
+
+    const second = await cli('demo:seed');
+    expect(second.exitCode).toBe(0);
+    expect(second.result).toEqual({ ...seeded, created: false });
+  });
+
+  it('answers an unknown or missing command with a JSON error', async () => {
+    expect(await cli('nope')).toMatchObject({ exitCode: 1, result: { error: "unknown command 'nope'" } });
+    expect(await cli()).toMatchObject({ exitCode: 1, result: { error: expect.stringMatching(/command/) } });
+  });
+});

@@ -1,0 +1,205 @@
+import { AddressInfo } from 'node:net';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { SMTPServer } from 'smtp-server';
+import { MAIL_QUEUE } from '../src/queue/queue-names';
+import { PASSWORD, bearer, createCustomer, createPartner, login, uniqueEmail } from './support/fixtures';
+import { TestApp, createTestApp } from './support/test-app';
+
+interface ReceivedMail {
+  recipients: string[];
+  headers: string;
+  text: string;
+  html: string;
+}
+
+interface DeliveryRow {
+  id: string;
+  status: string;
+  secret_ciphertext: string | null;
+  sent_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+/** An SMTP server that keeps what it receives, on a free port. */
+async function startSmtpSink() {
+  const received: ReceivedMail[] = [];
+  const refuseOnce = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refuseOnce.delete(address.address)) return callback();
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, refuseOnce, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(resolve)) };
+}
+
+/** Just enough MIME for nodemailer's multipart/alternative output (no mailparser here). */
+function parseMessage(raw: string): Omit<ReceivedMail, 'recipients'> {
+  const [headers, ...bodyParts] = raw.split(/\r?\n\r?\n/);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+  const parts = boundary ? bodyParts.join('\r\n\r\n').split(`--${boundary}`).slice(1, -1) : [];
+  const decoded = parts.map((part) => {
+    const [partHeaders, ...content] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const body = content.join('\r\n\r\n');
+    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(partHeaders)?.[1]?.toLowerCase();
+    const value =
+      encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : encoding === 'quoted-printable'
+          ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+          : body;
+    return { type: /content-type:\s*([^;\s]+)/i.exec(partHeaders)?.[1]?.toLowerCase(), value };
+  });
+  return {
+    headers,
+    text: decoded.find((part) => part.type === 'text/plain')?.value ?? '',
+    html: decoded.find((part) => part.type === 'text/html')?.value ?? '',
+  };
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('mail', () => {
+  let testApp: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let partner: Awaited<ReturnType<typeof createPartner>>;
+  let customer: { id: string; name: string };
+
+  const mailTo = (email: string) => eventually(`a mail to ${email}`, () => smtp.received.find((mail) => mail.recipients.includes(email)));
+  const deliveriesTo = (email: string) =>
+    testApp.app
+      .get(EntityManager)
+      .fork()
+      .execute<DeliveryRow[]>('select id, status, secret_ciphertext, sent_at, attempts, last_error from mail_delivery where recipient = ?', [email]);
+  const sentDeliveryTo = (email: string) =>
+    eventually(`the delivery to ${email} marked sent`, async () => (await deliveriesTo(email)).find((row) => row.status === 'sent'));
+  const invite = (organizationId: string, body: Record<string, unknown>) =>
+    testApp.http.post(`/api/v1/organizations/${organizationId}/members`).set(bearer(partner.admin)).send(body).expect(201);
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    testApp = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://app.partnerhub.test' });
+    partner = await createPartner(testApp, 'Acme IT');
+    customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Customer One');
+  });
+  afterAll(async () => {
+    await testApp?.close();
+    await smtp?.close();
+  });
+
+  it('delivers the generated password, which must be changed at first sign-in, and then erases it', async () => {
+    const email = uniqueEmail('invitee');
+    const added = await invite(customer.id, { email, name: 'Ann Invitee', role: 'admin' });
+    expect(added.body).toMatchObject({ email, role: 'admin', invitationSent: true });
+
+    const mail = await mailTo(email);
+    expect(mail.headers).toMatch(/^Subject: You have been invited to Customer One$/m);
+    expect(mail.headers).toMatch(/^From: "?Acme IT via partnerhub"? <no-reply@partnerhub\.local>$/m);
+    expect(mail.text).toContain('https://app.partnerhub.test');
+    expect(mail.text).toContain('change this password when you first sign in');
+    const temporaryPassword = /Temporary password: (\S+)/.exec(mail.text)?.[1];
+    expect(temporaryPassword).toBeDefined();
+    expect(mail.html).toContain(temporaryPassword);
+
+    const delivery = await sentDeliveryTo(email);
+    expect(delivery.secret_ciphertext).toBeNull();
+    expect(delivery.sent_at).not.toBeNull();
+
+    const session = await testApp.http.post('/api/v1/auth/login').send({ email, password: temporaryPassword }).expect(200);
+    expect(session.body.user.mustChangePassword).toBe(true);
+    const pending = { Authorization: `Bearer ${session.body.accessToken}` };
+    const refused = await testApp.http.get(`/api/v1/organizations/${customer.id}`).set(pending).expect(403);
+    expect(refused.body.type).toMatch(/password-change-required$/);
+
+    await testApp.http
+      .post('/api/v1/auth/password')
+      .set(pending)
+      .send({ currentPassword: temporaryPassword, newPassword: 'my-own-long-password' })
+      .expect(204);
+    const refreshed = await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: session.body.refreshToken }).expect(200);
+    await testApp.http.get(`/api/v1/organizations/${customer.id}`).set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(200);
+    const relogin = await login(testApp, email, 'my-own-long-password');
+    const me = await testApp.http.get('/api/v1/me').set(bearer(relogin)).expect(200);
+    expect(me.body.mustChangePassword).toBe(false);
+  });
+
+  it('sends nothing for a password set by hand unless asked, and never that password', async () => {
+    const silent = uniqueEmail('silent');
+    const quiet = await invite(customer.id, { email: silent, role: 'guest', password: PASSWORD });
+    expect(quiet.body.invitationSent).toBe(false);
+    expect(await deliveriesTo(silent)).toEqual([]);
+    await login(testApp, silent);
+
+    const announced = uniqueEmail('announced');
+    const added = await invite(customer.id, { email: announced, role: 'guest', password: PASSWORD, sendInvitation: true });
+    expect(added.body.invitationSent).toBe(true);
+    const mail = await mailTo(announced);
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('administrator will give you your password');
+      expect(body).not.toContain(PASSWORD);
+    }
+    const delivery = await sentDeliveryTo(announced);
+    expect(delivery.secret_ciphertext).toBeNull();
+  });
+
+  it('notifies an existing user added to another organization, branded by the vendor outside customer organizations', async () => {
+    const email = uniqueEmail('existing');
+    await invite(customer.id, { email, role: 'guest', password: PASSWORD });
+    await invite(partner.organizationId, { email, role: 'guest' });
+
+    const mail = await mailTo(email);
+    expect(mail.headers).toMatch(/^Subject: You now have access to Acme IT$/m);
+    expect(mail.headers).toMatch(/^From: "?partnerhub GmbH"? <no-reply@partnerhub\.local>$/m);
+    expect(mail.text).toContain('added to the organization "Acme IT"');
+    expect(mail.text).toContain('support@partnerhub.local');
+  });
+
+  it('records a refused attempt and retries with backoff', async () => {
+    const email = uniqueEmail('retried');
+    smtp.refuseOnce.add(email);
+    await invite(customer.id, { email, role: 'guest' });
+
+    const refused = await eventually('the refused attempt recorded', async () => (await deliveriesTo(email)).find((row) => row.attempts === 1));
+    expect(refused).toMatchObject({ status: 'pending', last_error: expect.stringMatching(/450/) });
+    expect(refused.secret_ciphertext).not.toBeNull();
+
+    await mailTo(email);
+    const delivery = await sentDeliveryTo(email);
+    expect(delivery).toMatchObject({ attempts: 2, last_error: null, secret_ciphertext: null });
+  });
+
+  it('sends a mail once even when its job runs again', async () => {
+    const email = uniqueEmail('once');
+    await invite(customer.id, { email, role: 'guest' });
+    await mailTo(email);
+    const delivery = await sentDeliveryTo(email);
+
+    const queue = testApp.app.get<Queue>(getQueueToken(MAIL_QUEUE));
+    const again = await queue.add('send', { deliveryId: delivery.id }, { jobId: `again:${delivery.id}` });
+    await eventually('the repeated job to complete', async () => ((await again.isCompleted()) ? true : undefined));
+    expect(smtp.received.filter((mail) => mail.recipients.includes(email))).toHaveLength(1);
+  });
+});
