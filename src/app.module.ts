@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard, PolicyGuard } from './auth/auth.guards';
 import { AuthzModule } from './authz/authz.module';
+import { BillingModule } from './billing/billing.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { createOrmOptions } from './database/mikro-orm.config';
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule,
         TenancyModule,
         PlatformModule,
+        BillingModule,
         ...(options.workers ? [OutboxRelayModule, MailWorkerModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],

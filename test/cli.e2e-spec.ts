@@ -62,10 +62,6 @@ describe('operator CLI', () => {
       /--discount must be between 0 and 100/,
     ],
     [['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', 'ten'], /--discount must be a number/],
-    [
-      ['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', '10'],
-      /^--discount needs the billing module \(not yet available\)$/,
-    ],
     [['--name', 'X', '--password', password], /required option '--email <admin>' not specified/],
     [['--name', 'X', '--email', 'bogus@example.test', '--password', password, '--bogus'], /unknown option '--bogus'/],
   ])('partner:create %j fails with a JSON error and creates nothing', async (args, message) => {
@@ -75,6 +71,15 @@ describe('operator CLI', () => {
     const email = args[args.indexOf('--email') + 1];
     const users = await sql('select 1 from app_user where email = ?', [email]);
     expect(users).toHaveLength(0);
+  });
+
+  it('partner:create --discount stores the partner conditions that price its catalog', async () => {
+    const email = uniqueEmail('cli-discount');
+    const created = await cli('partner:create', '--name', 'Discounted', '--email', email, '--password', password, '--discount', '20');
+    expect(created.result).toEqual({ organizationId: expect.any(String), userId: expect.any(String), discountPercent: 20 });
+    const admin = await login(testApp, email, password);
+    const catalog = await testApp.http.get(`/api/v1/organizations/${created.result.organizationId}/billing/catalog`).set(bearer(admin)).expect(200);
+    expect(catalog.body.plans).toContainEqual(expect.objectContaining({ code: 'business', listPrice: 19900, price: 15920 }));
   });
 
   it('partner:create refuses an e-mail that already has a login', async () => {

@@ -27,6 +27,13 @@ describe('bad input', () => {
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
   });
 
+  it('rejects a missing or non-object nested address with 400, not 500', async () => {
+    for (const address of [undefined, null, 'Hauptstraße 1', [1]]) {
+      const response = await testApp.http.post('/api/v1/organizations').set(bearer(tenant.customerAdmin)).send({ name: 'No address', address });
+      expectProblem(response, 400, 'validation-failed');
+    }
+  });
+
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
     const malformed = await testApp.http
       .post('/api/v1/auth/login')

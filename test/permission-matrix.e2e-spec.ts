@@ -25,6 +25,7 @@ interface Row {
   /** Creates the objects the route's other parameters name, once per caller. */
   prepare?: (context: Context, orgId: string) => Promise<Params>;
   body?: (params: Params) => object;
+  headers?: () => Record<string, string>;
   expect: Expectation;
 }
 
@@ -53,6 +54,19 @@ async function createEndpoint({ testApp, tenant }: Context, orgId: string): Prom
     .send({ name: 'shop', url: 'https://shop.example.test' })
     .expect(201);
   return { endpointId: response.body.id };
+}
+
+const ORDER = { planCode: 'starter', acceptPaymentObligation: true };
+
+/** Orders once per tenant (a fixed Idempotency-Key replays the same order) and names its invoice. */
+async function orderedInvoice({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const response = await testApp.http
+    .post(`/api/v1/organizations/${orgId}/subscription`)
+    .set(bearer(tenant.partnerAdmin))
+    .set('Idempotency-Key', `matrix-${orgId}`)
+    .send(ORDER)
+    .expect(201);
+  return { invoiceId: response.body.invoice.id };
 }
 
 async function createGuestMember({ testApp, tenant }: Context, orgId: string): Promise<Params> {
@@ -101,6 +115,44 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, expect: members(200) },
   'PATCH /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, body: () => ({ intervalSeconds: 600 }), expect: admins(200) },
   'DELETE /api/v1/organizations/:orgId/endpoints/:endpointId': { prepare: createEndpoint, expect: admins(204) },
+
+  // A linked customer organization's billing address is its partner's: readable by the billing owner's admins, PUT answers 409.
+  'GET /api/v1/organizations/:orgId/billing-address': { expect: billingOwnerAdmins(200) },
+  'PUT /api/v1/organizations/:orgId/billing-address': {
+    body: () => ({ differentBillingAddress: false, useAsInvoiceRecipient: false, recipient: { name: 'Muster', ...address(), email: 'rechnung@example.test' } }),
+    expect: billingOwnerAdmins(409),
+  },
+  // Payment methods exist on billing owners only (a linked customer organization answers 409 managed-by-partner).
+  'GET /api/v1/organizations/:orgId/payment-methods': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
+  'POST /api/v1/organizations/:orgId/payment-methods': {
+    target: 'partner',
+    body: () => ({ type: 'sepa', iban: 'DE89370400440532013000', accountHolder: 'Muster' }),
+    expect: { ...partnerMembers(201), partnerGuest: 403 },
+  },
+  'DELETE /api/v1/organizations/:orgId/payment-methods/:paymentMethodId': {
+    target: 'partner',
+    prepare: async ({ testApp, tenant }, orgId) => {
+      const response = await testApp.http
+        .post(`/api/v1/organizations/${orgId}/payment-methods`)
+        .set(bearer(tenant.partnerAdmin))
+        .send({ type: 'sepa', iban: 'DE89370400440532013000', accountHolder: 'Muster' })
+        .expect(201);
+      return { paymentMethodId: response.body.id };
+    },
+    expect: { ...partnerMembers(204), partnerGuest: 403 },
+  },
+
+  'GET /api/v1/organizations/:orgId/billing/catalog': { expect: billingOwnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/subscription': { expect: billingOwnerAdmins(200) },
+  'POST /api/v1/organizations/:orgId/subscription': {
+    freshTenant: true,
+    body: () => ORDER,
+    headers: () => ({ 'Idempotency-Key': randomUUID() }),
+    expect: billingOwnerAdmins(201),
+  },
+  'GET /api/v1/organizations/:orgId/invoices': { expect: billingOwnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/invoices/:invoiceId': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
 };
 
 describe('permission matrix', () => {
@@ -139,6 +191,7 @@ describe('permission matrix', () => {
       const call = testApp.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
       const caller = callers[role];
       if (caller) call.set(bearer(caller));
+      if (row.headers) call.set(row.headers());
       const response = await call.send(row.body?.(params));
       actual[role] = response.status;
       if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

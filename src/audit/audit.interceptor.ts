@@ -22,10 +22,15 @@ export class AuditInterceptor implements NestInterceptor {
     return from(
       this.em.transactional(async () => {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (request.auditSkipped) return result; // e.g. an idempotent replay: nothing changed
         const body = (result ?? {}) as { id?: unknown; userId?: unknown };
         const organizationId = spec.organizationFromResult ? String(body.id) : request.orgAccess?.organizationId;
         if (!organizationId || !request.user) throw new Error(`Audited route ${spec.action} has no organization or actor`);
-        const targetId = spec.targetParam ? request.params[spec.targetParam] : (body.id ?? body.userId);
+        const targetId = spec.targetParam
+          ? request.params[spec.targetParam]
+          : spec.targetResultPath
+            ? spec.targetResultPath.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], result)
+            : (body.id ?? body.userId);
         await this.audit.record({
           organizationId,
           actor: { type: 'user', id: request.user.id, email: request.user.email, viaPartner: request.orgAccess?.viaPartner ?? false },

@@ -23,6 +23,8 @@ export type AppRequest = Request & {
   user?: AuthenticatedUser;
   orgAccess?: OrgAccess;
   ability?: AppAbility;
+  /** Set by a handler whose request changed nothing (an idempotent replay), so no audit entry is written. */
+  auditSkipped?: boolean;
 };
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {

@@ -2,9 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { IsEmail, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Command, Option } from 'nest-commander';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
+import { CatalogService } from '../billing/catalog.service';
 import { ProvisioningService } from '../tenancy/provisioning.service';
 import { CliOutput } from './cli-output';
-import { CliUsageError, parseDecimal, validOptions } from './cli-options';
+import { parseDecimal, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';
 
 class PartnerCreateOptions {
@@ -38,15 +39,19 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
     em: EntityManager,
     output: CliOutput,
     private readonly provisioning: ProvisioningService,
+    private readonly catalog: CatalogService,
   ) {
     super(em, output);
   }
 
   protected async execute(raw: Partial<PartnerCreateOptions>): Promise<object> {
     const options = validOptions(PartnerCreateOptions, raw);
-    // Partner conditions live in billing's PartnerAgreement; accepting the flag and dropping it would be worse.
-    if (options.discount !== undefined) throw new CliUsageError('--discount needs the billing module (not yet available)');
-    return this.provisioning.createPartner({ name: options.name.trim(), adminEmail: options.email, adminPassword: options.password });
+    return this.em.transactional(async () => {
+      const created = await this.provisioning.createPartner({ name: options.name.trim(), adminEmail: options.email, adminPassword: options.password });
+      if (options.discount === undefined) return created;
+      await this.catalog.setPartnerDiscount(created.organizationId, options.discount);
+      return { ...created, discountPercent: options.discount };
+    });
   }
 
   @Option({ flags: '--name <org>', description: 'name of the partner organization', required: true })
@@ -68,7 +73,7 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
     return value;
   }
 
-  @Option({ flags: '--discount <percent>', description: 'partner discount in percent, 0..100 (needs billing)' })
+  @Option({ flags: '--discount <percent>', description: 'partner discount on list prices in percent, 0..100' })
   parseDiscount(value: string): number {
     return parseDecimal(value);
   }

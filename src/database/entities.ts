@@ -2,6 +2,14 @@ import { Membership } from '../accounts/membership.entity';
 import { User } from '../accounts/user.entity';
 import { StaffUser } from '../admin/staff-user.entity';
 import { AuditLogEntry } from '../audit/audit-log-entry.entity';
+import { BillingAddress } from '../billing/billing-address.entity';
+import { Addon, Plan } from '../billing/catalog.entity';
+import { IdempotencyKey } from '../billing/idempotency-key.entity';
+import { InvoiceNumberCounter } from '../billing/invoice-number-counter.entity';
+import { Invoice, InvoiceLine } from '../billing/invoice.entity';
+import { PartnerAgreement } from '../billing/partner-agreement.entity';
+import { PaymentMethod } from '../billing/payment-method.entity';
+import { Subscription, SubscriptionAddon } from '../billing/subscription.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
@@ -22,4 +30,15 @@ export const ENTITIES = [
   OutboxMessage,
   MailDelivery,
   StaffUser,
+  Plan,
+  Addon,
+  PartnerAgreement,
+  Subscription,
+  SubscriptionAddon,
+  Invoice,
+  InvoiceLine,
+  InvoiceNumberCounter,
+  IdempotencyKey,
+  BillingAddress,
+  PaymentMethod,
 ];

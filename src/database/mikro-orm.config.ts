@@ -34,4 +34,5 @@ export function createOrmOptions(databaseUrl: string, overrides: Partial<Options
 const cliOptions = createOrmOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/partnerhub', {
   allowGlobalContext: true,
 });
-export default { ...cliOptions, migrations: { ...cliOptions.migrations, path: join(process.cwd(), 'migrations') } };
+const sourceMigrations = join(process.cwd(), 'migrations');
+export default { ...cliOptions, migrations: { ...cliOptions.migrations, path: sourceMigrations, pathTs: sourceMigrations } };

@@ -2,43 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
+import { SubscriptionService } from '../billing/subscription.service';
+import { LicenseInputs, LicenseUsage, licenseLimit } from './license-limit';
 import { ISO_MILLISECONDS } from './sql-timestamps';
-
-export type LicenseSource = 'trial' | 'subscription' | 'none';
-
-/** What the licence limit of one organization depends on. */
-export interface LicenseInputs {
-  trialEndsAt: Date;
-  trialLicenses: number;
-  /** Licences of the active subscription (plan + addons); undefined while there is none. */
-  subscriptionLicenses?: number;
-}
-
-export interface LicenseLimit {
-  limit: number;
-  source: LicenseSource;
-  /** The trial's end while no subscription applies (also after it ran out), else null. */
-  trialEndsAt: Date | null;
-}
-
-export interface LicenseUsage extends LicenseLimit {
-  used: number;
-}
-
-/**
- * The one rule for how many hosts an organization may have: an active
- * subscription's licences, else the trial's while it runs, else none.
- */
-export function licenseLimit(inputs: LicenseInputs, now: Date): LicenseLimit {
-  if (inputs.subscriptionLicenses !== undefined) {
-    return { limit: inputs.subscriptionLicenses, source: 'subscription', trialEndsAt: null };
-  }
-  const trialEndsAt = inputs.trialLicenses > 0 ? inputs.trialEndsAt : null;
-  if (trialEndsAt && now.getTime() < trialEndsAt.getTime()) {
-    return { limit: inputs.trialLicenses, source: 'trial', trialEndsAt };
-  }
-  return { limit: 0, source: 'none', trialEndsAt };
-}
 
 interface OrganizationLicenseRow {
   trial_ends_at: string;
@@ -47,7 +13,10 @@ interface OrganizationLicenseRow {
 
 @Injectable()
 export class LicenseService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly subscriptions: SubscriptionService,
+  ) {}
 
   async usage(organizationId: string, now = new Date()): Promise<LicenseUsage> {
     const inputs = await this.loadInputs(organizationId, { lock: false });
@@ -77,7 +46,6 @@ export class LicenseService {
     }
   }
 
-  // Billing adds the active subscription's licences here, so the limit stays computed in one place.
   private async loadInputs(organizationId: string, { lock }: { lock: boolean }): Promise<LicenseInputs> {
     const [row] = await rawQuery<OrganizationLicenseRow>(
       this.em,
@@ -87,7 +55,11 @@ export class LicenseService {
       { organizationId, isoFormat: ISO_MILLISECONDS },
     );
     if (!row) throw notFound('Organization');
-    return { trialEndsAt: new Date(row.trial_ends_at), trialLicenses: row.trial_licenses };
+    return {
+      trialEndsAt: new Date(row.trial_ends_at),
+      trialLicenses: row.trial_licenses,
+      subscriptionLicenses: await this.subscriptions.activeLicenses(organizationId),
+    };
   }
 
   private async countHosts(organizationId: string): Promise<number> {

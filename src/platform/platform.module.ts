@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
 import { OrganizationCleanupRegistry } from '../tenancy/organization-cleanup.registry';
 import { EndpointsController } from './endpoints.controller';
 import { EndpointsService } from './endpoints.service';
@@ -9,6 +10,7 @@ import { LicensesController } from './licenses.controller';
 
 /** Hosts and endpoints: the licensed resources of an organization. */
 @Module({
+  imports: [BillingModule],
   controllers: [LicensesController, HostsController, EndpointsController],
   providers: [LicenseService, HostsService, EndpointsService],
   exports: [LicenseService, HostsService, EndpointsService],

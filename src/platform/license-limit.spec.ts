@@ -1,4 +1,5 @@
-import { LicenseService, licenseLimit } from './license.service';
+import { licenseLimit } from './license-limit';
+import { LicenseService } from './license.service';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const IN_A_WEEK = new Date('2026-12-04T12:00:00Z');
@@ -36,7 +37,7 @@ describe('licenseLimit', () => {
 describe('LicenseService.assertHostFits', () => {
   it('refuses to run outside a transaction, where the organization lock would not hold', async () => {
     const em = { isInTransaction: () => false };
-    const service = new LicenseService(em as never);
+    const service = new LicenseService(em as never, {} as never);
     await expect(service.assertHostFits('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/inside the transaction/);
   });
 });

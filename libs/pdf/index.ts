@@ -1,0 +1,5 @@
+export type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
+export { buildInvoiceDocument, invoiceTitle } from './invoice-document';
+export { formatMoney } from './money';
+export { renderDocument, renderInvoicePdf } from './render';
+export type { RenderOptions } from './render';

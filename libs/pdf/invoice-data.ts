@@ -1,0 +1,50 @@
+// What an invoice PDF shows. All money is integer cents; the caller passes the issued snapshot
+// unchanged, nothing here recomputes prices or totals.
+
+export interface PartyAddress {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  email?: string;
+}
+
+export interface SellerDetails extends PartyAddress {
+  vatId?: string;
+  /** Free text, may span lines (`\n`), e.g. bank, IBAN, BIC. */
+  bankDetails?: string;
+}
+
+export interface InvoiceLineData {
+  description: string;
+  quantity: number;
+  unitPriceCents: number;
+  totalCents: number;
+  /** A line's own period (e.g. a pro-rated addon); `periodEnd` is exclusive, like the invoice's. */
+  periodStart?: Date;
+  periodEnd?: Date;
+}
+
+export interface InvoiceDocumentData {
+  /** The platform vendor, from configuration. */
+  seller: SellerDetails;
+  /** The billing owner, as snapshotted on the invoice. */
+  recipient: PartyAddress;
+  /** `YYYY-NNNNNN`. */
+  number: string;
+  issuedAt: Date;
+  periodStart: Date;
+  /** Exclusive end (the next period's start); the PDF prints the day before. */
+  periodEnd: Date;
+  /** The customer organization the invoice is for, when the recipient is its partner. */
+  customerName?: string;
+  lines: InvoiceLineData[];
+  netCents: number;
+  vatRatePercent: number;
+  taxCents: number;
+  grossCents: number;
+  currency: 'EUR';
+  /** PNG or JPEG for the header (whitelabel); without it the seller's name is printed there. */
+  logo?: Buffer;
+}

@@ -1,0 +1,141 @@
+import type { Content, DocumentDefinition, DynamicContent } from 'pdfmake';
+import { buildInvoiceDocument, imageDataUrl, pageLabel } from './invoice-document';
+import { formatMoney } from './money';
+import { sampleInvoice, sampleLines, sampleLogoPng } from './testing/sample-invoice';
+
+/** Every text of a content tree in order: plain string nodes and `text` values, not styles or options. */
+function texts(content: Content | null | undefined): string[] {
+  if (content === null || content === undefined) return [];
+  if (typeof content === 'string') return [content];
+  if (Array.isArray(content)) return content.flatMap(texts);
+  return Object.entries(content).flatMap(([key, value]) => {
+    if (key === 'text') return texts(value as Content);
+    if (key === 'widths' || typeof value !== 'object' || value === null) return [];
+    return texts(value as Content);
+  });
+}
+
+function renderDynamic(part: DocumentDefinition['footer'], currentPage: number, pageCount: number): string[] {
+  return texts((part as DynamicContent)(currentPage, pageCount, { width: 595.28, height: 841.89 }));
+}
+
+function findTable(content: Content, predicate: (table: { headerRows?: number; body: unknown[][] }) => boolean) {
+  const found: { headerRows?: number; body: unknown[][] }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const table = (node as { table?: { headerRows?: number; body: unknown[][] } }).table;
+    if (table && predicate(table)) found.push(table);
+    Object.values(node).forEach(visit);
+  };
+  visit(content);
+  return found;
+}
+
+describe('buildInvoiceDocument', () => {
+  const invoice = sampleInvoice(3);
+  const definition = buildInvoiceDocument(invoice);
+  const content = texts(definition.content);
+
+  it('titles the document with the invoice number and dates it at issue', () => {
+    expect(definition.info).toEqual({
+      title: 'Rechnung / Invoice 2025-000042',
+      subject: 'Rechnung / Invoice 2025-000042',
+      author: 'Sentinel Platform GmbH',
+      creationDate: invoice.issuedAt,
+    });
+    expect(content).toContain('Rechnung / Invoice 2025-000042');
+  });
+
+  it('addresses the recipient and names the customer organization', () => {
+    expect(content).toEqual(expect.arrayContaining(['Müller IT-Service GmbH', 'Königsallee 7', '40212 Düsseldorf', 'Deutschland']));
+    expect(content).toContain('Kunde / Customer: Bäckerei Schmitz KG');
+  });
+
+  it('leaves the customer line out when the recipient is the customer itself', () => {
+    const own = texts(buildInvoiceDocument(sampleInvoice(3, { customerName: undefined })).content);
+    expect(own.some((text) => text.startsWith('Kunde / Customer'))).toBe(false);
+  });
+
+  it('prints the invoice date and the service period with its last day', () => {
+    expect(content).toEqual(expect.arrayContaining(['01.03.2025', '01.03.2025 – 31.03.2025']));
+  });
+
+  it('lists every line with quantity, unit price and total, and a line period when it has one', () => {
+    const [table] = findTable(definition.content, (candidate) => candidate.headerRows === 1);
+    expect(table.body).toHaveLength(invoice.lines.length + 1);
+    expect(texts(table.body[0] as Content)).toEqual(['Pos.', 'Beschreibung / Description', 'Menge / Qty', 'Einzelpreis / Unit price', 'Gesamt / Total']);
+    expect(texts(table.body[3] as Content)).toEqual([
+      '3',
+      'Add-on: 10 zusätzliche Hosts / additional hosts (anteilig / pro rata)',
+      '12.03.2025 – 31.03.2025',
+      '3',
+      formatMoney(6_990),
+      formatMoney(20_970),
+    ]);
+  });
+
+  it('shows net, VAT with its rate and gross as given, without recomputing them', () => {
+    const odd = sampleInvoice(1, { netCents: 1_000, vatRatePercent: 7, taxCents: 70, grossCents: 1_070 });
+    const oddTexts = texts(buildInvoiceDocument(odd).content);
+    expect(oddTexts).toEqual(
+      expect.arrayContaining(['Nettobetrag / Net amount', '10,00\u00a0€', 'USt. / VAT 7\u00a0%', '0,70\u00a0€', 'Rechnungsbetrag / Total due', '10,70\u00a0€']),
+    );
+    expect(content).toContain(formatMoney(invoice.grossCents));
+  });
+
+  it('repeats the table header on every page of a long invoice', () => {
+    const long = buildInvoiceDocument(sampleInvoice(250));
+    const [table] = findTable(long.content, (candidate) => candidate.headerRows === 1);
+    expect(table.body).toHaveLength(251);
+  });
+
+  it('puts page numbers and the seller details in the footer', () => {
+    const footer = renderDynamic(definition.footer, 2, 3);
+    expect(footer).toContain(pageLabel(2, 3));
+    expect(pageLabel(2, 3)).toContain('Page 2 of 3');
+    expect(footer).toEqual(expect.arrayContaining(['Sentinel Platform GmbH', 'USt-IdNr. / VAT ID: DE123456789', invoice.seller.bankDetails]));
+  });
+
+  it('heads continuation pages with the invoice number', () => {
+    expect(renderDynamic(definition.header, 1, 2)).toEqual([]);
+    expect(renderDynamic(definition.header, 2, 2).join(' ')).toContain('2025-000042');
+  });
+
+  it('omits optional seller details that are not configured', () => {
+    const bare = sampleInvoice(1, { seller: { name: 'Vendor', street: 'Street 1', postalCode: '12345', city: 'City', country: 'DE' } });
+    const all = [...texts(buildInvoiceDocument(bare).content), ...renderDynamic(buildInvoiceDocument(bare).footer, 1, 1)];
+    expect(all.some((text) => text.includes('VAT ID'))).toBe(false);
+    expect(all).not.toContain('undefined');
+  });
+
+  describe('logo', () => {
+    it('prints the seller name in the header without one', () => {
+      expect(definition.images).toBeUndefined();
+      expect(JSON.stringify(definition.content)).not.toContain('"image"');
+    });
+
+    it('embeds a PNG as a data URL shown in the header', () => {
+      const withLogo = buildInvoiceDocument(sampleInvoice(1, { logo: sampleLogoPng() }));
+      expect(withLogo.images?.logo).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+      expect(JSON.stringify(withLogo.content)).toContain('"image":"logo"');
+    });
+
+    it('recognizes JPEG by its content', () => {
+      expect(imageDataUrl(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toMatch(/^data:image\/jpeg;base64,/);
+    });
+
+    it('refuses anything else', () => {
+      expect(() => buildInvoiceDocument(sampleInvoice(1, { logo: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }))).toThrow(
+        'PNG or JPEG',
+      );
+    });
+  });
+
+  it('is a pure function of its input', () => {
+    const lines = sampleLines(3);
+    const copy = structuredClone(lines);
+    buildInvoiceDocument(sampleInvoice(3, { lines }));
+    expect(lines).toEqual(copy);
+  });
+});

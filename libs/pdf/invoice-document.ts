@@ -1,0 +1,251 @@
+import type { Content, ContentNode, DocumentDefinition, DynamicContent } from 'pdfmake';
+import { formatDate, formatPeriod } from './dates';
+import type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
+import { formatDecimal, formatMoney, formatPercent } from './money';
+
+// A4 in points; the bottom margin leaves room for the footer with the seller's details.
+const PAGE_MARGINS: [number, number, number, number] = [56, 56, 56, 84];
+const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
+
+const TEXT_COLOR = '#1f2933';
+const MUTED_COLOR = '#6b7280';
+const RULE_COLOR = '#d1d5db';
+const HEADER_FILL = '#f3f4f6';
+
+/** German first, English second: the vendor is German, partners are not all. */
+const LABELS = {
+  title: 'Rechnung / Invoice',
+  number: 'Rechnungsnummer / Invoice no.',
+  date: 'Rechnungsdatum / Invoice date',
+  period: 'Leistungszeitraum / Service period',
+  customer: 'Kunde / Customer',
+  position: 'Pos.',
+  description: 'Beschreibung / Description',
+  quantity: 'Menge / Qty',
+  unitPrice: 'Einzelpreis / Unit price',
+  total: 'Gesamt / Total',
+  net: 'Nettobetrag / Net amount',
+  vat: (rate: string) => `USt. / VAT ${rate}`,
+  gross: 'Rechnungsbetrag / Total due',
+  vatId: 'USt-IdNr. / VAT ID',
+  continued: 'Fortsetzung / continued',
+} as const;
+
+export function invoiceTitle(number: string): string {
+  return `${LABELS.title} ${number}`;
+}
+
+/** `Seite 2 von 5 / Page 2 of 5`. */
+export function pageLabel(currentPage: number, pageCount: number): string {
+  return `Seite ${currentPage} von ${pageCount} / Page ${currentPage} of ${pageCount}`;
+}
+
+/**
+ * The pdfmake document definition of an invoice: pure, no fonts or files touched. The table header
+ * row repeats on every page, so invoices of any length paginate.
+ */
+export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefinition {
+  const title = invoiceTitle(invoice.number);
+  return {
+    info: { title, author: invoice.seller.name, subject: title, creationDate: invoice.issuedAt },
+    language: 'de-DE',
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    images: invoice.logo ? { logo: imageDataUrl(invoice.logo) } : undefined,
+    defaultStyle: { font: 'Roboto', fontSize: 9, color: TEXT_COLOR, lineHeight: 1.15 },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+      small: { fontSize: 7.5, color: MUTED_COLOR },
+      tableHeader: { bold: true, fontSize: 8 },
+    },
+    header: continuationHeader(title),
+    footer: footer(invoice.seller),
+    content: [
+      letterhead(invoice),
+      addressAndMeta(invoice),
+      { text: title, style: 'title', margin: [0, 28, 0, 4] },
+      invoice.customerName ? { text: `${LABELS.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
+      linesTable(invoice.lines),
+      totals(invoice),
+    ],
+  };
+}
+
+function letterhead(invoice: InvoiceDocumentData): Content {
+  const seller = invoice.seller;
+  const brand: Content = invoice.logo
+    ? { image: 'logo', fit: [170, 60] }
+    : { text: seller.name, fontSize: 16, bold: true };
+  return {
+    columns: [
+      { width: '*', stack: [brand] },
+      {
+        width: 'auto',
+        alignment: 'right',
+        style: 'small',
+        stack: [
+          { text: seller.name, bold: true, color: TEXT_COLOR },
+          ...addressLines(seller),
+          ...(seller.email ? [seller.email] : []),
+          ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : []),
+        ],
+      },
+    ],
+    columnGap: 16,
+    margin: [0, 0, 0, 28],
+  };
+}
+
+function addressAndMeta(invoice: InvoiceDocumentData): Content {
+  const { seller, recipient } = invoice;
+  const meta: [string, string][] = [
+    [LABELS.number, invoice.number],
+    [LABELS.date, formatDate(invoice.issuedAt)],
+    [LABELS.period, formatPeriod(invoice.periodStart, invoice.periodEnd)],
+  ];
+  return {
+    columns: [
+      {
+        width: '*',
+        stack: [
+          // The sender line above the address, as in a windowed envelope (DIN 5008).
+          { text: [seller.name, seller.street, `${seller.postalCode} ${seller.city}`].join(' · '), style: 'small', decoration: 'underline', margin: [0, 0, 0, 6] },
+          { text: recipient.name, bold: true, fontSize: 10 },
+          ...addressLines(recipient).map((line) => ({ text: line, fontSize: 10 })),
+        ],
+      },
+      {
+        width: 'auto',
+        margin: [0, 14, 0, 0],
+        table: {
+          body: meta.map(([label, value]) => [
+            { text: label, style: 'small' },
+            { text: value, alignment: 'right' },
+          ]),
+        },
+        layout: 'noBorders',
+      },
+    ],
+    columnGap: 16,
+  };
+}
+
+function addressLines(party: PartyAddress | SellerDetails): string[] {
+  return [party.street, `${party.postalCode} ${party.city}`, party.country].filter((line) => line.trim() !== '');
+}
+
+function linesTable(lines: InvoiceLineData[]): Content {
+  const header = [LABELS.position, LABELS.description, LABELS.quantity, LABELS.unitPrice, LABELS.total].map((text, column) => ({
+    text,
+    style: 'tableHeader',
+    alignment: column === 0 || column === 1 ? 'left' : 'right',
+  }));
+  const body = lines.map((line, index) => [
+    { text: String(index + 1), color: MUTED_COLOR },
+    describeLine(line),
+    { text: formatDecimal(line.quantity), alignment: 'right' },
+    { text: formatMoney(line.unitPriceCents), alignment: 'right' },
+    { text: formatMoney(line.totalCents), alignment: 'right' },
+  ]);
+  return {
+    margin: [0, 12, 0, 0],
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [22, '*', 46, 84, 72],
+      body: [header, ...body],
+    },
+    layout: {
+      fillColor: (rowIndex: number) => (rowIndex === 0 ? HEADER_FILL : null),
+      hLineWidth: (lineIndex: number, node: { table: { body: unknown[] } }) =>
+        lineIndex === 0 || lineIndex === 1 || lineIndex === node.table.body.length ? 0.8 : 0.4,
+      hLineColor: (lineIndex: number) => (lineIndex <= 1 ? MUTED_COLOR : RULE_COLOR),
+      vLineWidth: () => 0,
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+    },
+  };
+}
+
+function describeLine(line: InvoiceLineData): Content {
+  if (!line.periodStart || !line.periodEnd) return { text: line.description };
+  return {
+    stack: [{ text: line.description }, { text: formatPeriod(line.periodStart, line.periodEnd), style: 'small' }],
+  };
+}
+
+function totals(invoice: InvoiceDocumentData): Content {
+  const rows: ContentNode[][] = [
+    [{ text: LABELS.net }, { text: formatMoney(invoice.netCents), alignment: 'right' }],
+    [{ text: LABELS.vat(formatPercent(invoice.vatRatePercent)) }, { text: formatMoney(invoice.taxCents), alignment: 'right' }],
+    [
+      { text: LABELS.gross, bold: true, fontSize: 10 },
+      { text: formatMoney(invoice.grossCents), alignment: 'right', bold: true, fontSize: 10 },
+    ],
+  ];
+  return {
+    // Totals never split across pages, away from the table they sum up.
+    unbreakable: true,
+    margin: [0, 10, 0, 0],
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 250,
+        table: { widths: ['*', 80], body: rows },
+        layout: {
+          hLineWidth: (lineIndex: number, node: { table: { body: unknown[] } }) => (lineIndex === node.table.body.length - 1 ? 0.8 : 0),
+          hLineColor: () => MUTED_COLOR,
+          vLineWidth: () => 0,
+          paddingLeft: () => 4,
+          paddingRight: () => 4,
+          paddingTop: () => 3,
+          paddingBottom: () => 3,
+        },
+      },
+    ],
+  };
+}
+
+function continuationHeader(title: string): DynamicContent {
+  return (currentPage) =>
+    currentPage > 1
+      ? { text: `${title} · ${LABELS.continued}`, style: 'small', margin: [HORIZONTAL_MARGIN, 28, HORIZONTAL_MARGIN, 0] }
+      : null;
+}
+
+function footer(seller: SellerDetails): DynamicContent {
+  const columns: Content[] = [
+    { width: '*', stack: [seller.name, ...addressLines(seller)] },
+    {
+      width: '*',
+      stack: [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : [])],
+    },
+    { width: '*', text: seller.bankDetails ?? '' },
+  ];
+  return (currentPage, pageCount, pageSize) => ({
+    margin: [HORIZONTAL_MARGIN, 14, HORIZONTAL_MARGIN, 0],
+    style: 'small',
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageSize.width - 2 * HORIZONTAL_MARGIN, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] },
+      { columns, columnGap: 12, margin: [0, 4, 0, 0] },
+      { text: pageLabel(currentPage, pageCount), alignment: 'right', margin: [0, 2, 0, 0] },
+    ],
+  });
+}
+
+/** pdfmake takes images as data URLs; the type comes from the content, not from a name. */
+export function imageDataUrl(image: Buffer): string {
+  return `data:${imageType(image)};base64,${image.toString('base64')}`;
+}
+
+function imageType(image: Buffer): 'image/png' | 'image/jpeg' {
+  if (image.length > 8 && image.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return 'image/png';
+  }
+  if (image.length > 3 && image[0] === 0xff && image[1] === 0xd8 && image[2] === 0xff) {
+    return 'image/jpeg';
+  }
+  throw new Error('invoice logo must be a PNG or JPEG image');
+}

@@ -1,0 +1,40 @@
+// German number formatting, written out rather than left to Intl so the output does not depend on
+// the ICU data of whichever Node build renders the invoice.
+
+const NBSP = '\u00a0';
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, '.');
+}
+
+/**
+ * Integer cents as a German euro amount: 123456 → `1.234,56 €`, -5 → `-0,05 €`.
+ * A no-break space keeps the sign € on the amount's line.
+ */
+export function formatMoney(cents: number): string {
+  if (!Number.isSafeInteger(cents)) {
+    throw new RangeError(`money must be an integer number of cents, got ${cents}`);
+  }
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const euros = Math.floor(absolute / 100);
+  const rest = String(absolute % 100).padStart(2, '0');
+  return `${sign}${groupThousands(String(euros))},${rest}${NBSP}€`;
+}
+
+/** A plain German decimal without trailing zeros: 3 → `3`, 1234.5 → `1.234,5`, 0.25 → `0,25`. */
+export function formatDecimal(value: number, maxFractionDigits = 2): string {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`not a finite number: ${value}`);
+  }
+  const fixed = Math.abs(value).toFixed(maxFractionDigits);
+  const [whole, fraction = ''] = fixed.split('.');
+  const trimmed = fraction.replace(/0+$/, '');
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return `${sign}${groupThousands(whole)}${trimmed ? `,${trimmed}` : ''}`;
+}
+
+/** 19 → `19 %`, 7.5 → `7,5 %` (German typography puts a space before the percent sign). */
+export function formatPercent(value: number): string {
+  return `${formatDecimal(value)}${NBSP}%`;
+}

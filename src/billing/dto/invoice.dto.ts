@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class InvoiceRecipientDto {
+  @ApiProperty() name: string;
+  @ApiProperty() street: string;
+  @ApiProperty() postalCode: string;
+  @ApiProperty() city: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country: string;
+  @ApiProperty({ format: 'email' }) email: string;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-000042', description: 'YYYY-NNNNNN, gapless per year' }) number: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ format: 'date-time' }) periodStart: string;
+  @ApiProperty({ format: 'date-time' }) periodEnd: string;
+  @ApiProperty({ description: 'Net total in cents' }) net: number;
+  @ApiProperty({ description: 'VAT in cents' }) tax: number;
+  @ApiProperty({ description: 'Gross total in cents' }) gross: number;
+  @ApiProperty({ description: 'VAT rate in percent applied at issue' }) vatRate: number;
+  @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
+  @ApiProperty({ type: InvoiceRecipientDto, description: 'The billing owner as addressed at issue' }) recipient: InvoiceRecipientDto;
+  @ApiProperty({ enum: ['issued'] }) status: 'issued';
+}
+
+export class InvoiceLineDto {
+  @ApiProperty() position: number;
+  @ApiProperty({ example: 'business' }) code: string;
+  @ApiProperty() description: string;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'Net unit price in cents at the partner conditions' }) unitPrice: number;
+  @ApiProperty({ description: 'Net line total in cents' }) total: number;
+}
+
+export class InvoiceDetailDto extends InvoiceDto {
+  @ApiProperty({ type: [InvoiceLineDto] }) lines: InvoiceLineDto[];
+}
+
+export class InvoicePageDto {
+  @ApiProperty({ type: [InvoiceDto] }) items: InvoiceDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class InvoiceCustomerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The customer organization was deleted; its invoices are kept.' }) deleted: boolean;
+}
+
+export class CustomerInvoiceDto extends InvoiceDto {
+  @ApiProperty({ type: InvoiceCustomerDto }) customer: InvoiceCustomerDto;
+}
+
+export class CustomerInvoicePageDto {
+  @ApiProperty({ type: [CustomerInvoiceDto] }) items: CustomerInvoiceDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

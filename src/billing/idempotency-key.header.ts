@@ -1,0 +1,27 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { badRequest } from '../common/problem';
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** The Idempotency-Key request header: required, 1–255 visible ASCII characters. */
+export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const value = context.switchToHttp().getRequest<Request>().header(IDEMPOTENCY_KEY_HEADER);
+  if (value === undefined || !KEY_PATTERN.test(value)) {
+    throw badRequest('invalid-idempotency-key', 'Send an Idempotency-Key header of 1 to 255 visible ASCII characters (e.g. a UUID).', [
+      { field: IDEMPOTENCY_KEY_HEADER, message: value === undefined ? 'header is required' : 'must be 1 to 255 visible ASCII characters' },
+    ]);
+  }
+  return value;
+});
+
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: true,
+    description:
+      'Unique per intended order (e.g. a UUID). The same key with the same body returns the stored response, also for concurrent requests; the same key with another body answers 409. Keys are kept at least 24 hours.',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  });

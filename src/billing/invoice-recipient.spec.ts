@@ -1,0 +1,48 @@
+import { BillingAddressChoice, BillingOwnerDetails, defaultBillingAddressChoice, resolveInvoiceRecipient } from './invoice-recipient';
+
+const owner: BillingOwnerDetails = {
+  name: 'Muster IT GmbH',
+  address: { street: 'Hauptstraße 1', postalCode: '99084', city: 'Erfurt', country: 'DE' },
+  firstAdminEmail: 'admin@muster.example',
+};
+
+const saved = (differentBillingAddress: boolean, useAsInvoiceRecipient: boolean): BillingAddressChoice => ({
+  differentBillingAddress,
+  useAsInvoiceRecipient,
+  recipient: { name: 'Muster Holding AG', street: 'Postfach 12', postalCode: '10115', city: 'Berlin', country: 'DE', email: 'rechnung@muster.example' },
+});
+
+describe('resolveInvoiceRecipient', () => {
+  it('addresses the organization at its first admin’s e-mail while nothing is saved', () => {
+    expect(resolveInvoiceRecipient(owner, null)).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'admin@muster.example' });
+  });
+
+  it('takes only the saved e-mail while no different billing address is chosen', () => {
+    expect(resolveInvoiceRecipient(owner, saved(false, false))).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'rechnung@muster.example' });
+  });
+
+  it('sends to the saved postal address under the organization’s name', () => {
+    expect(resolveInvoiceRecipient(owner, saved(true, false))).toEqual({
+      name: 'Muster IT GmbH',
+      street: 'Postfach 12',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+      email: 'rechnung@muster.example',
+    });
+  });
+
+  it('uses the saved recipient as a whole when it is to be the invoice recipient', () => {
+    expect(resolveInvoiceRecipient(owner, saved(true, true))).toEqual(saved(true, true).recipient);
+  });
+});
+
+describe('defaultBillingAddressChoice', () => {
+  it('shows both switches off and the organization as recipient', () => {
+    expect(defaultBillingAddressChoice(owner)).toEqual({
+      differentBillingAddress: false,
+      useAsInvoiceRecipient: false,
+      recipient: { name: 'Muster IT GmbH', ...owner.address, email: 'admin@muster.example' },
+    });
+  });
+});

@@ -1,0 +1,46 @@
+/** Who an invoice is addressed and mailed to; invoices snapshot it when they are issued. */
+export interface InvoiceRecipient {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  email: string;
+}
+
+/** What a billing owner's admins saved under Settings → Organization → Billing address. */
+export interface BillingAddressChoice {
+  differentBillingAddress: boolean;
+  useAsInvoiceRecipient: boolean;
+  recipient: InvoiceRecipient;
+}
+
+export interface BillingOwnerDetails {
+  name: string;
+  address: { street: string; postalCode: string; city: string; country: string };
+  /** Of the earliest admin membership; null only if staff removed every admin. */
+  firstAdminEmail: string | null;
+}
+
+/** The form as it shows before anyone saved it: the organization itself, at its first admin's e-mail. */
+export function defaultBillingAddressChoice(owner: BillingOwnerDetails): BillingAddressChoice {
+  return {
+    differentBillingAddress: false,
+    useAsInvoiceRecipient: false,
+    recipient: { name: owner.name, ...owner.address, email: owner.firstAdminEmail ?? '' },
+  };
+}
+
+/**
+ * The two switches of the manual, each with its own effect: "different billing
+ * address" sends invoices to the saved postal address, "use as invoice
+ * recipient" (only together with it) also puts the saved name on them instead
+ * of the organization's. The saved e-mail is the invoice e-mail either way.
+ */
+export function resolveInvoiceRecipient(owner: BillingOwnerDetails, saved: BillingAddressChoice | null): InvoiceRecipient {
+  const choice = saved ?? defaultBillingAddressChoice(owner);
+  if (!choice.differentBillingAddress) return { name: owner.name, ...owner.address, email: choice.recipient.email };
+  const { name, ...postal } = choice.recipient;
+  return { ...postal, name: choice.useAsInvoiceRecipient ? name : owner.name };
+}

@@ -1,0 +1,48 @@
+/**
+ * The one place prices are computed: a catalog item's net price for a billing
+ * owner, and an invoice's totals. Pure; integer cents throughout.
+ */
+
+export interface PartnerConditions {
+  discountPercent: number;
+  /** Catalog code → net price in cents; wins over the discount. */
+  priceOverrides: Record<string, number>;
+}
+
+export interface PricedItem {
+  code: string;
+  listPriceCents: number;
+}
+
+/** Net unit price in cents: an override, else the list price less the discount (rounded half up), else the list price. */
+export function priceFor(item: PricedItem, conditions: PartnerConditions | null): number {
+  if (!conditions) return item.listPriceCents;
+  const override = conditions.priceOverrides[item.code];
+  if (override !== undefined) return override;
+  return Math.round((item.listPriceCents * (100 - conditions.discountPercent)) / 100);
+}
+
+export interface InvoiceTotals {
+  netCents: number;
+  taxCents: number;
+  grossCents: number;
+}
+
+/** VAT on the net sum, rounded half up to the cent. */
+export function invoiceTotals(lineTotalsCents: number[], vatRatePercent: number): InvoiceTotals {
+  const netCents = lineTotalsCents.reduce((sum, total) => sum + total, 0);
+  const taxCents = Math.round((netCents * vatRatePercent) / 100);
+  return { netCents, taxCents, grossCents: netCents + taxCents };
+}
+
+/** The end of a billing period that starts at `start`; month ends clamp (31 Jan → 28/29 Feb). */
+export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
+  const months = interval === 'month' ? 1 : 12;
+  const end = new Date(start);
+  const day = end.getUTCDate();
+  end.setUTCDate(1);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(day, lastDay));
+  return end;
+}

@@ -1,0 +1,35 @@
+export type LicenseSource = 'trial' | 'subscription' | 'none';
+
+/** What the licence limit of one organization depends on. */
+export interface LicenseInputs {
+  trialEndsAt: Date;
+  trialLicenses: number;
+  /** Licences of the active subscription (plan + addons); undefined while there is none. */
+  subscriptionLicenses?: number;
+}
+
+export interface LicenseLimit {
+  limit: number;
+  source: LicenseSource;
+  /** The trial's end while no subscription applies (also after it ran out), else null. */
+  trialEndsAt: Date | null;
+}
+
+export interface LicenseUsage extends LicenseLimit {
+  used: number;
+}
+
+/**
+ * The one rule for how many hosts an organization may have: an active
+ * subscription's licences, else the trial's while it runs, else none.
+ */
+export function licenseLimit(inputs: LicenseInputs, now: Date): LicenseLimit {
+  if (inputs.subscriptionLicenses !== undefined) {
+    return { limit: inputs.subscriptionLicenses, source: 'subscription', trialEndsAt: null };
+  }
+  const trialEndsAt = inputs.trialLicenses > 0 ? inputs.trialEndsAt : null;
+  if (trialEndsAt && now.getTime() < trialEndsAt.getTime()) {
+    return { limit: inputs.trialLicenses, source: 'trial', trialEndsAt };
+  }
+  return { limit: 0, source: 'none', trialEndsAt };
+}
