@@ -15,6 +15,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
 import { LoadOptions, Probe, Target, bearer, login, measure, probe } from './measure';
+import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
 import { BENCH_DATABASE, seedBenchDatabase } from './seed';
 import { RunningServer, installCleanup, startServer, stopAll } from './servers';
@@ -102,6 +103,12 @@ async function main(): Promise<void> {
   if (apiOutput) log(`partnerhub API wrote at LOG_LEVEL=${logLevel} (last lines):\n${apiOutput.split('\n').slice(-10).join('\n')}\n`);
 
   await stopAll();
+
+  // Rendered after the HTTP servers stopped, so the figures are not disturbed by them.
+  log('rendering invoice PDFs (10 and 200 lines) ...');
+  const invoicePdf = await measureInvoicePdfRender();
+  log(`\n${formatPdfRenderReport(invoicePdf)}\n`);
+
   log(
     JSON.stringify({
       bench: 'partnerhub',
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
       },
       targets: TARGETS,
       checks,
+      invoicePdf,
     }),
   );
 }

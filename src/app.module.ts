@@ -7,6 +7,8 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard, PolicyGuard } from './auth/auth.guards';
 import { AuthzModule } from './authz/authz.module';
 import { BillingModule } from './billing/billing.module';
+import { BillingRunWorkerModule } from './billing/billing-run-worker.module';
+import { BillingWorkerModule } from './billing/billing-worker.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { createOrmOptions } from './database/mikro-orm.config';
@@ -48,7 +50,7 @@ export class AppModule {
         TenancyModule,
         PlatformModule,
         BillingModule,
-        ...(options.workers ? [OutboxRelayModule, MailWorkerModule] : []),
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, BillingWorkerModule, BillingRunWorkerModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [

@@ -1,10 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
-import Redis from 'ioredis';
 import { bearer, createCustomer, createPartner, uniqueEmail } from './support/fixtures';
+import { RedisProcess, freePort } from './support/redis-process';
 import { createTestApp } from './support/test-app';
 
 interface PendingMailRow {
@@ -15,14 +13,6 @@ interface PendingMailRow {
   last_error: string | null;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -30,43 +20,6 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined> |
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A Redis of this test's own, so it can be stopped and started again on the same port. */
-class RedisProcess {
-  private child?: ChildProcess;
-
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually('redis-server to answer', () => this.ping(), 10_000);
-  }
-
-  private async ping(): Promise<true | undefined> {
-    const client = new Redis(this.url, { lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch {
-      return undefined; // refused: the client has ended by itself
-    }
-    const answer = await client.ping().catch(() => undefined);
-    await client.quit().catch(() => undefined);
-    return answer === 'PONG' ? true : undefined;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
   }
 }
 

@@ -69,6 +69,32 @@ async function orderedInvoice({ testApp, tenant }: Context, orgId: string): Prom
   return { invoiceId: response.body.invoice.id };
 }
 
+/** Orders (as orderedInvoice) and books the addon hosts-10 once per tenant, with a fixed Idempotency-Key. */
+async function bookedAddon(context: Context, orgId: string): Promise<Params> {
+  await orderedInvoice(context, orgId);
+  await context.testApp.http
+    .post(`/api/v1/organizations/${orgId}/subscription/addons`)
+    .set(bearer(context.tenant.partnerAdmin))
+    .set('Idempotency-Key', `matrix-addon-${orgId}`)
+    .send({ addonCode: 'hosts-10' })
+    .expect(201);
+  return { addonCode: 'hosts-10' };
+}
+
+/** An ordered invoice whose PDF the queue has rendered, so the PDF route answers 200 rather than 202. */
+async function renderedInvoice(context: Context, orgId: string): Promise<Params> {
+  const params = await orderedInvoice(context, orgId);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await context.testApp.http
+      .get(`/api/v1/organizations/${orgId}/invoices/${params.invoiceId}/pdf`)
+      .set(bearer(context.tenant.partnerAdmin));
+    if (response.status === 200) return params;
+    if (response.status !== 202 || Date.now() > deadline) throw new Error(`The invoice PDF was not rendered (last status ${response.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function createGuestMember({ testApp, tenant }: Context, orgId: string): Promise<Params> {
   const response = await testApp.http
     .post(`/api/v1/organizations/${orgId}/members`)
@@ -150,8 +176,18 @@ const MATRIX: Record<string, Row> = {
     headers: () => ({ 'Idempotency-Key': randomUUID() }),
     expect: billingOwnerAdmins(201),
   },
+  'POST /api/v1/organizations/:orgId/subscription/addons': {
+    freshTenant: true,
+    prepare: orderedInvoice,
+    body: () => ({ addonCode: 'hosts-10' }),
+    headers: () => ({ 'Idempotency-Key': randomUUID() }),
+    expect: billingOwnerAdmins(201),
+  },
+  'DELETE /api/v1/organizations/:orgId/subscription/addons/:addonCode': { freshTenant: true, prepare: bookedAddon, expect: billingOwnerAdmins(204) },
+  'POST /api/v1/organizations/:orgId/subscription/cancel': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices': { expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/invoices/:invoiceId/pdf': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
 };
 

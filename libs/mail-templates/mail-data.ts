@@ -27,9 +27,25 @@ export interface InvitationMailData extends CommonMailData {
 
 export type MembershipAddedMailData = CommonMailData;
 
+/** An issued invoice, its PDF attached; amounts and dates come formatted. */
+export interface InvoiceMailData {
+  brand: MailBrand;
+  support?: SupportContact;
+  /** The invoice's recipient (the billing owner as addressed on it). */
+  recipientName: string;
+  invoiceNumber: string;
+  issuedOn: string;
+  period: string;
+  total: string;
+  /** The customer organization the invoice is for, when it is addressed to its partner. */
+  customerName?: string;
+  loginUrl: string;
+}
+
 export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
+  invoice: InvoiceMailData;
 }
 
 export type MailTemplateName = keyof MailDataByTemplate;

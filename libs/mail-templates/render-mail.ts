@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { MailDataByTemplate, MailTemplateName, RenderedMail } from './mail-data';
 import { invitation } from './templates/invitation';
+import { invoice } from './templates/invoice';
 import { htmlLayout, textSignature } from './templates/layout';
 import { membershipAdded } from './templates/membership-added';
 import { MailTemplateSource } from './templates/template-source';
@@ -8,6 +9,7 @@ import { MailTemplateSource } from './templates/template-source';
 const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   invitation,
   'membership-added': membershipAdded,
+  invoice,
 };
 
 const HTML_OPTIONS = { strict: true };

@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { BillingProfileModule } from './billing-profile.module';
+import { BillingRunService } from './billing-run.service';
 import { CatalogService } from './catalog.service';
 import { IdempotencyService } from './idempotency.service';
+import { InvoiceDocumentService } from './invoice-document.service';
 import { InvoiceService } from './invoice.service';
 import { InvoicesController } from './invoices.controller';
 import { SubscriptionController } from './subscription.controller';
+import { SubscriptionAddonsService } from './subscription-addons.service';
 import { SubscriptionService } from './subscription.service';
 
 /** Catalog, partner conditions, subscriptions and invoices. */
 @Module({
   imports: [BillingProfileModule],
   controllers: [SubscriptionController, InvoicesController],
-  providers: [CatalogService, IdempotencyService, InvoiceService, SubscriptionService],
-  exports: [CatalogService, InvoiceService, SubscriptionService],
+  providers: [CatalogService, IdempotencyService, InvoiceService, InvoiceDocumentService, SubscriptionService, SubscriptionAddonsService, BillingRunService],
+  exports: [CatalogService, InvoiceService, SubscriptionService, BillingRunService],
 })
 export class BillingModule {}

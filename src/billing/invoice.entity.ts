@@ -11,6 +11,11 @@ import type { InvoiceRecipient } from './invoice-recipient';
 @Unique({ properties: ['number'] })
 @Index({ properties: ['organization', 'issuedAt', 'id'] })
 @Index({ properties: ['billingOwner', 'issuedAt', 'id'] })
+// One invoice per subscription and period: the billing run can never issue a period twice, not even from two workers.
+@Index({
+  name: 'invoice_subscription_id_period_start_unique',
+  expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null`,
+})
 export class Invoice extends BaseEntity<'lines' | 'subscriptionId'> {
   /** YYYY-NNNNNN, gapless per year. */
   @Property({ type: 'text' })

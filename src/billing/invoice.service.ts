@@ -5,9 +5,13 @@ import { APP_CONFIG } from '../config/config.module';
 import { Page, decodeCursor, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
+import { OutboxService } from '../outbox/outbox.service';
+import { PDF_QUEUE } from '../queue/queue-names';
 import { Organization } from '../tenancy/organization.entity';
 import { CustomerInvoiceDto, InvoiceDetailDto, InvoiceDto } from './dto/invoice.dto';
 import { Invoice, InvoiceLine } from './invoice.entity';
+import { InvoiceDocument } from './invoice-document.entity';
+import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from './invoice-recipient';
 import { invoiceTotals } from './pricing';
 
@@ -33,6 +37,7 @@ export interface NewInvoice {
 export class InvoiceService {
   constructor(
     private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,7 +45,8 @@ export class InvoiceService {
    * Issues an invoice in the caller's transaction. The number comes from a
    * per-year counter row that stays locked until that transaction ends, so
    * numbers are unique and gapless across API processes (a rollback gives the
-   * number back).
+   * number back). Its PDF is rendered and mailed by the `pdf` queue after
+   * commit, through the outbox, so ordering never waits for Redis or SMTP.
    */
   async issue(data: NewInvoice): Promise<Invoice> {
     if (!this.em.isInTransaction()) throw new Error('Invoices are issued inside the transaction that causes them');
@@ -70,6 +76,13 @@ export class InvoiceService {
       ...totals,
     });
     lines.forEach((line, index) => em.create(InvoiceLine, { invoice, position: index + 1, ...line }));
+    em.create(InvoiceDocument, { invoice });
+    this.outbox.enqueue({
+      queue: PDF_QUEUE,
+      jobName: INVOICE_PDF_JOB,
+      jobId: `invoice-pdf:${invoice.id}`,
+      payload: { invoiceId: invoice.id } satisfies InvoicePdfJob,
+    });
     await em.flush();
     return invoice;
   }

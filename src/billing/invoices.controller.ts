@@ -1,16 +1,25 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
 import { UuidParam } from '../common/uuid-param';
-import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto } from './dto/invoice.dto';
+import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
+import { InvoiceDocumentStatus } from './invoice-document.entity';
+import { InvoiceDocumentService } from './invoice-document.service';
+import { invoicePdfFileName } from './invoice-pdf.job';
 import { InvoiceService } from './invoice.service';
+
+const PDF_RETRY_AFTER_SECONDS = 2;
 
 @ApiTags('billing')
 @Controller('organizations/:orgId')
 export class InvoicesController {
-  constructor(private readonly invoices: InvoiceService) {}
+  constructor(
+    private readonly invoices: InvoiceService,
+    private readonly documents: InvoiceDocumentService,
+  ) {}
 
   @Get('invoices')
   @CheckAbility('manage', 'Billing')
@@ -27,6 +36,26 @@ export class InvoicesController {
   @ApiOrgProblems()
   get(@UuidParam('orgId') orgId: string, @UuidParam('invoiceId') invoiceId: string): Promise<InvoiceDetailDto> {
     return this.invoices.get(orgId, invoiceId);
+  }
+
+  @Get('invoices/:invoiceId/pdf')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems()
+  async pdf(
+    @UuidParam('orgId') orgId: string,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | InvoicePdfPendingDto> {
+    const document = await this.documents.pdf(orgId, invoiceId);
+    if (document.status !== InvoiceDocumentStatus.Rendered) {
+      response.status(HttpStatus.ACCEPTED).setHeader('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
+      return { status: document.status, retryAfter: PDF_RETRY_AFTER_SECONDS };
+    }
+    return new StreamableFile(document.pdf, { type: 'application/pdf', disposition: `attachment; filename="${invoicePdfFileName(document.number)}"` });
   }
 
   @Get('customer-invoices')

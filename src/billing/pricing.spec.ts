@@ -1,4 +1,4 @@
-import { invoiceTotals, periodEnd, priceFor } from './pricing';
+import { invoiceTotals, periodEnd, priceFor, proratedPriceCents } from './pricing';
 
 describe('priceFor', () => {
   const business = { code: 'business', listPriceCents: 19900 };
@@ -35,5 +35,43 @@ describe('periodEnd', () => {
     ['2028-02-29T00:00:00.000Z', 'year', '2029-02-28T00:00:00.000Z'],
   ] as const)('%s + one %s = %s', (start, interval, end) => {
     expect(periodEnd(new Date(start), interval).toISOString()).toBe(end);
+  });
+});
+
+describe('proratedPriceCents', () => {
+  // 30 days: 1 Nov 2026 → 1 Dec 2026.
+  const november = { start: new Date('2026-11-01T00:00:00.000Z'), end: new Date('2026-12-01T00:00:00.000Z') };
+
+  it.each([
+    ['booked at the period start pays the full price', '2026-11-01T00:00:00.000Z', 3000, 3000],
+    ['booked before the period pays the full price', '2026-10-20T00:00:00.000Z', 3000, 3000],
+    ['10 of 30 days remaining', '2026-11-21T00:00:00.000Z', 3000, 1000],
+    ['a started day counts as a whole day', '2026-11-20T23:59:00.000Z', 3000, 1100],
+    ['the last day', '2026-11-30T12:00:00.000Z', 3000, 100],
+    ['at the period end nothing is owed', '2026-12-01T00:00:00.000Z', 3000, 0],
+    ['after the period end nothing is owed', '2026-12-05T00:00:00.000Z', 3000, 0],
+    ['rounds half up (15 of 30 days of 1 cent)', '2026-11-16T00:00:00.000Z', 1, 1],
+    ['10 of 30 days of 3120', '2026-11-21T00:00:00.000Z', 3120, 1040],
+    ['7 of 30 days of 3900', '2026-11-24T00:00:00.000Z', 3900, 910],
+    ['a free item stays free', '2026-11-21T00:00:00.000Z', 0, 0],
+  ])('%s', (_case, from, price, expected) => {
+    expect(proratedPriceCents(price, november, new Date(from))).toBe(expected);
+  });
+
+  it('rounds x.5 up and x.49 down', () => {
+    // 31-day period, 1 day remaining: 155 / 31 = 5 exactly; 1705 / 31 = 55; 16 / 31 ≈ 0.516 → 1; 15 / 31 ≈ 0.48 → 0.
+    const january = { start: new Date('2027-01-01T00:00:00.000Z'), end: new Date('2027-02-01T00:00:00.000Z') };
+    const lastDay = new Date('2027-01-31T00:00:00.000Z');
+    expect(proratedPriceCents(155, january, lastDay)).toBe(5);
+    expect(proratedPriceCents(16, january, lastDay)).toBe(1);
+    expect(proratedPriceCents(15, january, lastDay)).toBe(0);
+    // 2 days of a 4-day period of 1 cent: exactly 0.5 → 1.
+    const fourDays = { start: new Date('2027-01-01T00:00:00.000Z'), end: new Date('2027-01-05T00:00:00.000Z') };
+    expect(proratedPriceCents(1, fourDays, new Date('2027-01-03T00:00:00.000Z'))).toBe(1);
+  });
+
+  it('uses the days of the period: February is shorter', () => {
+    const february = { start: new Date('2027-02-01T00:00:00.000Z'), end: new Date('2027-03-01T00:00:00.000Z') };
+    expect(proratedPriceCents(2800, february, new Date('2027-02-15T00:00:00.000Z'))).toBe(1400);
   });
 });

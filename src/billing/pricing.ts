@@ -46,3 +46,18 @@ export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
   end.setUTCDate(Math.min(day, lastDay));
   return end;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The part of a period price owed for an item booked at `from` during the
+ * period [start, end): whole days remaining (a started day counts) / days in
+ * the period × price, rounded half up to the cent. Booked before the period:
+ * the full price; at or after its end: nothing.
+ */
+export function proratedPriceCents(priceCents: number, period: { start: Date; end: Date }, from: Date): number {
+  const daysInPeriod = Math.max(1, Math.round((period.end.getTime() - period.start.getTime()) / DAY_MS));
+  const daysRemaining = Math.min(daysInPeriod, Math.max(0, Math.ceil((period.end.getTime() - from.getTime()) / DAY_MS)));
+  // Integer arithmetic: floor((2·p·r + d) / 2d) is p·r/d rounded half up.
+  return Math.floor((2 * priceCents * daysRemaining + daysInPeriod) / (2 * daysInPeriod));
+}

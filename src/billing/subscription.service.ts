@@ -103,7 +103,8 @@ export class SubscriptionService {
       currentPeriodStart: start,
       currentPeriodEnd: end,
     });
-    addons.forEach((addon) => em.create(SubscriptionAddon, { subscription, addon }));
+    // Booked at the period start, so the billing run does not pro-rate them (the first invoice bills them in full).
+    addons.forEach((addon) => em.create(SubscriptionAddon, { subscription, addon, createdAt: start }));
     await em.flush();
 
     const invoice = await this.invoices.issue({

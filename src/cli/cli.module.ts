@@ -6,6 +6,7 @@ import { BillingModule } from '../billing/billing.module';
 import { AppConfig } from '../config/app-config';
 import { PlatformModule } from '../platform/platform.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { BillingRunCommand } from './billing-run.command';
 import { CLI_LINE_WRITER, CliOutput, LineWriter } from './cli-output';
 import { DemoSeedCommand } from './demo-seed.command';
 import { DemoSeedService } from './demo-seed.service';
@@ -28,6 +29,7 @@ export class CliModule {
         PartnerCreateCommand,
         StaffCreateCommand,
         DemoSeedCommand,
+        BillingRunCommand,
       ],
     };
   }

@@ -104,6 +104,22 @@ class Environment {
 
   @IsString()
   VENDOR_SUPPORT_PHONE = '+49 30 0000000';
+
+  @IsString()
+  VENDOR_STREET = 'Musterstraße 1';
+
+  @IsString()
+  VENDOR_POSTAL_CODE = '10115';
+
+  @IsString()
+  VENDOR_CITY = 'Berlin';
+
+  @IsString()
+  VENDOR_COUNTRY = 'DE';
+
+  @IsOptional()
+  @IsString()
+  VENDOR_VAT_ID?: string;
 }
 
 export interface AppConfig {
@@ -124,7 +140,14 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   trial: { days: number; licenses: number };
   vatRate: number;
-  vendor: { name: string; supportEmail: string; supportPhone: string };
+  vendor: {
+    name: string;
+    supportEmail: string;
+    supportPhone: string;
+    /** The seller on invoices. */
+    address: { street: string; postalCode: string; city: string; country: string };
+    vatId?: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -133,7 +156,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new Environment())
-      .concat('JWT_SECRET', 'SMTP_URL')
+      .concat('JWT_SECRET', 'SMTP_URL', 'VENDOR_VAT_ID')
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -165,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       name: parsed.VENDOR_NAME,
       supportEmail: parsed.VENDOR_SUPPORT_EMAIL,
       supportPhone: parsed.VENDOR_SUPPORT_PHONE,
+      address: { street: parsed.VENDOR_STREET, postalCode: parsed.VENDOR_POSTAL_CODE, city: parsed.VENDOR_CITY, country: parsed.VENDOR_COUNTRY },
+      vatId: parsed.VENDOR_VAT_ID,
     },
   };
 }

@@ -5,6 +5,7 @@ import { AuditLogEntry } from '../audit/audit-log-entry.entity';
 import { BillingAddress } from '../billing/billing-address.entity';
 import { Addon, Plan } from '../billing/catalog.entity';
 import { IdempotencyKey } from '../billing/idempotency-key.entity';
+import { InvoiceDocument } from '../billing/invoice-document.entity';
 import { InvoiceNumberCounter } from '../billing/invoice-number-counter.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { PartnerAgreement } from '../billing/partner-agreement.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   Invoice,
   InvoiceLine,
   InvoiceNumberCounter,
+  InvoiceDocument,
   IdempotencyKey,
   BillingAddress,
   PaymentMethod,

@@ -1,6 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { MailDataByTemplate, MailTemplateName, SupportContact, isMailTemplateName, mailBrand } from '../../libs/mail-templates';
+import { formatDate, formatMoney, formatPeriod } from '../../libs/pdf';
 import { User } from '../accounts/user.entity';
+import { InvoiceDocument, InvoiceDocumentStatus } from '../billing/invoice-document.entity';
+import { Invoice } from '../billing/invoice.entity';
+import { invoicePdfFileName } from '../billing/invoice-pdf.job';
 import { AppConfig } from '../config/app-config';
 import { Organization, OrganizationKind } from '../tenancy/organization.entity';
 import { MailDelivery } from './mail-delivery.entity';
@@ -8,9 +12,16 @@ import { MailDelivery } from './mail-delivery.entity';
 /** The mail can never be sent (its template, user or organization is gone); retrying will not help. */
 export class UndeliverableMailError extends Error {}
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface LoadedMail<T extends MailTemplateName = MailTemplateName> {
   template: T;
   data: MailDataByTemplate[T];
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -20,6 +31,7 @@ export interface LoadedMail<T extends MailTemplateName = MailTemplateName> {
 export async function loadMailData(em: EntityManager, delivery: MailDelivery, config: AppConfig, secret?: string): Promise<LoadedMail> {
   const template = delivery.template;
   if (!isMailTemplateName(template)) throw new UndeliverableMailError(`Unknown mail template ${template}`);
+  if (template === 'invoice') return loadInvoiceMail(em, delivery, config);
   const { userId, organizationId } = delivery.references;
 
   const user = await em.findOne(User, { id: userId });
@@ -37,6 +49,35 @@ export async function loadMailData(em: EntityManager, delivery: MailDelivery, co
     loginUrl: config.publicUrl,
   };
   return template === 'invitation' ? { template, data: { ...common, temporaryPassword: secret } } : { template, data: common };
+}
+
+/**
+ * The invoice as issued (a deleted customer organization's invoices are still mailed) with its PDF,
+ * read from invoice_document now rather than carried by the job.
+ */
+async function loadInvoiceMail(em: EntityManager, delivery: MailDelivery, config: AppConfig): Promise<LoadedMail<'invoice'>> {
+  const { invoiceId } = delivery.references;
+  const invoice = await em.findOne(Invoice, { id: invoiceId }, { populate: ['organization'] });
+  if (!invoice) throw new UndeliverableMailError(`Invoice ${invoiceId} does not exist`);
+  const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { populate: ['pdf'] });
+  // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
+  if (document?.status !== InvoiceDocumentStatus.Rendered || !document.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
+  const forCustomer = invoice.organization.id !== invoice.billingOwner.id;
+  return {
+    template: 'invoice',
+    data: {
+      brand: mailBrand({ vendorName: config.vendor.name }),
+      support: vendorSupport(config),
+      recipientName: invoice.recipient.name,
+      invoiceNumber: invoice.number,
+      issuedOn: formatDate(invoice.issuedAt),
+      period: formatPeriod(invoice.periodStart, invoice.periodEnd),
+      total: formatMoney(invoice.grossCents),
+      customerName: forCustomer ? invoice.organization.name : undefined,
+      loginUrl: config.publicUrl,
+    },
+    attachments: [{ filename: invoicePdfFileName(invoice.number), contentType: 'application/pdf', content: document.pdf }],
+  };
 }
 
 // A customer organization's mails will show its partner's support settings once those exist;

@@ -6,11 +6,13 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { RenderedMail } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { MailAttachment } from './mail-data.loader';
 
 export interface OutgoingMail extends RenderedMail {
   to: string;
   /** Display name of the sender (the brand); the address is always MAIL_FROM's. */
   senderName: string;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -38,6 +40,7 @@ export class MailSender implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
     });
     if (!this.config.mail.smtpUrl) {
       await mkdir(this.config.mail.outboxDir, { recursive: true });

@@ -12,8 +12,11 @@ import { UndeliverableMailError, loadMailData } from './mail-data.loader';
 import { MailSender } from './mail-sender';
 import { SEND_MAIL_JOB, SendMailJob } from './mail.service';
 import { SecretBox } from './secret-box';
+import { nothingWasDelivered } from './smtp-failure';
 
 const CONCURRENCY = 4;
+/** A claim older than this belongs to a worker that died while sending. */
+const STALE_CLAIM_MS = 10 * 60_000;
 
 /** Sends queued mails: renders them from current data, sends, and erases the secret they carried. */
 @Injectable()
@@ -36,6 +39,14 @@ export class MailProcessor implements OnApplicationBootstrap {
       .catch((error: unknown) => this.logger.warn(`Mail worker stopped: ${error instanceof Error ? error.message : String(error)}`));
   }
 
+  /**
+   * At most once: the delivery is claimed (`pending`/`failed` → `sending`) before anything goes to
+   * SMTP, and only a claim makes a send. A worker that dies after the server accepted the mail but
+   * before marking it sent leaves it `sending`; a rerun then sends nothing and staff decide (see
+   * STALE_CLAIM_MS). The price is that such a mail may never arrive, rather than arrive twice: an
+   * invoice or a password must not be sent twice. Failures where the server certainly kept nothing
+   * (before SMTP starts, connection refused, a 4xx/5xx answer) release the claim and retry with backoff.
+   */
   @CreateRequestContext()
   async send(job: Job<SendMailJob>): Promise<void> {
     const delivery = await this.em.findOne(MailDelivery, { id: job.data.deliveryId });
@@ -43,13 +54,32 @@ export class MailProcessor implements OnApplicationBootstrap {
     if (!delivery || delivery.status === MailDeliveryStatus.Sent) return;
     const attempt = job.attemptsMade + 1;
 
+    const claimed = await this.em.nativeUpdate(
+      MailDelivery,
+      { id: delivery.id, status: { $in: [MailDeliveryStatus.Pending, MailDeliveryStatus.Failed] } },
+      { status: MailDeliveryStatus.Sending, claimedAt: new Date() },
+    );
+    if (claimed === 0) {
+      await this.reportUnclaimed(delivery.id);
+      return;
+    }
+
+    let smtpStarted = false;
     try {
       const secret = delivery.secretCiphertext ? this.secretBox.open(delivery.secretCiphertext) : undefined;
-      const { template, data } = await loadMailData(this.em, delivery, this.config, secret);
+      const { template, data, attachments } = await loadMailData(this.em, delivery, this.config, secret);
       const rendered = renderMail(template, data);
-      await this.sender.send({ ...rendered, to: delivery.recipient, senderName: data.brand.name }, `${delivery.createdAt.getTime()}-${delivery.id}`);
+      smtpStarted = true;
+      await this.sender.send(
+        { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments },
+        `${delivery.createdAt.getTime()}-${delivery.id}`,
+      );
     } catch (error) {
-      await this.recordFailure(job, delivery, attempt, error);
+      if (smtpStarted && !nothingWasDelivered(error)) {
+        await this.keepClaimForStaff(job, delivery, attempt, error);
+      } else {
+        await this.recordFailure(job, delivery, attempt, error);
+      }
       throw error;
     }
 
@@ -60,6 +90,17 @@ export class MailProcessor implements OnApplicationBootstrap {
     );
   }
 
+  private async reportUnclaimed(deliveryId: string): Promise<void> {
+    const current = await this.em.findOne(MailDelivery, { id: deliveryId }, { refresh: true });
+    if (current?.status !== MailDeliveryStatus.Sending) return;
+    const claimedFor = Date.now() - (current.claimedAt?.getTime() ?? 0);
+    if (claimedFor > STALE_CLAIM_MS) {
+      this.logger.error(`Mail ${deliveryId} (${current.template}) has been "sending" since ${current.claimedAt?.toISOString()}: a worker died while sending it. Not resending; staff must check whether it arrived.`);
+    } else {
+      this.logger.warn(`Mail ${deliveryId} (${current.template}) is being sent by another job; not sending it again`);
+    }
+  }
+
   private async recordFailure(job: Job<SendMailJob>, delivery: MailDelivery, attempt: number, error: unknown): Promise<void> {
     const undeliverable = error instanceof UndeliverableMailError;
     if (undeliverable) await job.discard();
@@ -68,8 +109,16 @@ export class MailProcessor implements OnApplicationBootstrap {
     await this.em.nativeUpdate(
       MailDelivery,
       { id: delivery.id },
-      { attempts: attempt, lastError: message, ...(lastAttempt ? { status: MailDeliveryStatus.Failed } : {}) },
+      { attempts: attempt, lastError: message, claimedAt: null, status: lastAttempt ? MailDeliveryStatus.Failed : MailDeliveryStatus.Pending },
     );
     this.logger.warn(`Mail ${delivery.id} (${delivery.template}) attempt ${attempt} failed${lastAttempt ? ' for good' : ''}: ${message}`);
+  }
+
+  /** The SMTP server may have accepted the mail (e.g. the connection broke during DATA): no retry. */
+  private async keepClaimForStaff(job: Job<SendMailJob>, delivery: MailDelivery, attempt: number, error: unknown): Promise<void> {
+    await job.discard();
+    const message = error instanceof Error ? error.message : String(error);
+    await this.em.nativeUpdate(MailDelivery, { id: delivery.id }, { attempts: attempt, lastError: `possibly sent: ${message}` });
+    this.logger.error(`Mail ${delivery.id} (${delivery.template}) may or may not have been sent (${message}); left "sending" for staff, not retried`);
   }
 }

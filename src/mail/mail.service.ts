@@ -17,6 +17,8 @@ export interface MailRequest {
   organizationId?: string;
   /** Ids the template loads its data from. */
   references: Record<string, string>;
+  /** Makes the mail unique: see queueOnce. */
+  dedupeKey?: string;
   /** The one secret a mail may carry (a generated password): stored encrypted, erased once sent. */
   secret?: string;
 }
@@ -37,6 +39,7 @@ export class MailService {
       recipient: request.recipient,
       organizationId: request.organizationId,
       references: request.references,
+      dedupeKey: request.dedupeKey ?? null,
       secretCiphertext: request.secret === undefined ? null : this.secretBox.seal(request.secret),
     });
     em.persist(delivery);
@@ -47,5 +50,15 @@ export class MailService {
       payload: { deliveryId: delivery.id } satisfies SendMailJob,
     });
     return delivery;
+  }
+
+  /**
+   * Queues the mail unless one with the same key exists, in the caller's transaction. Callers
+   * serialize on a row of their own (the invoice document) so the check cannot race; the unique
+   * dedupe_key constraint stops whoever does not, by failing their transaction.
+   */
+  async queueOnce(request: MailRequest & { dedupeKey: string }): Promise<MailDelivery | undefined> {
+    const existing = await this.em.getContext().count(MailDelivery, { dedupeKey: request.dedupeKey });
+    return existing > 0 ? undefined : this.queue(request);
   }
 }

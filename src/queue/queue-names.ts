@@ -1,4 +1,6 @@
 /** Every Bull queue of the application; the outbox relay can hand jobs to any of them. */
 export const MAIL_QUEUE = 'mail';
+export const PDF_QUEUE = 'pdf';
+export const BILLING_QUEUE = 'billing';
 
-export const QUEUE_NAMES = [MAIL_QUEUE] as const;
+export const QUEUE_NAMES = [MAIL_QUEUE, PDF_QUEUE, BILLING_QUEUE] as const;

@@ -56,3 +56,8 @@ export class CustomerInvoicePageDto {
   @ApiProperty({ type: [CustomerInvoiceDto] }) items: CustomerInvoiceDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
+
+export class InvoicePdfPendingDto {
+  @ApiProperty({ enum: ['pending', 'failed'], description: '`failed`: the last rendering attempt failed; it is retried.' }) status: 'pending' | 'failed';
+  @ApiProperty({ description: 'Seconds to wait before asking again (also in the Retry-After header)', example: 2 }) retryAfter: number;
+}

@@ -26,6 +26,14 @@ export class OrderSubscriptionDto {
   acceptPaymentObligation: true;
 }
 
+export class AddAddonDto {
+  @ApiProperty({ example: 'hosts-10' })
+  @IsString()
+  @MaxLength(64)
+  @Matches(CODE, { message: 'addonCode must be a catalog code' })
+  addonCode: string;
+}
+
 export class SubscribedItemDto {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
@@ -72,4 +80,8 @@ export class InvoiceSummaryDto {
 export class OrderResultDto {
   @ApiProperty({ type: SubscriptionDto }) subscription: SubscriptionDto;
   @ApiProperty({ type: InvoiceSummaryDto }) invoice: InvoiceSummaryDto;
+}
+
+export class AddonResultDto {
+  @ApiProperty({ type: SubscriptionDto }) subscription: SubscriptionDto;
 }

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { inflateSync } from 'node:zlib';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { SMTPServer } from 'smtp-server';
+import { extractPdfText } from '../libs/pdf/testing/pdf-text';
+import { InvoicePdfProcessor } from '../src/billing/invoice-pdf.processor';
+import { InvoicePdfRenderer } from '../src/billing/invoice-pdf.renderer';
+import { MAIL_QUEUE } from '../src/queue/queue-names';
+import { bearer, createCustomer, createPartner } from './support/fixtures';
+import { RedisProcess, freePort } from './support/redis-process';
+import { TestApp, createTestApp } from './support/test-app';
+
+interface ReceivedMail {
+  recipients: string[];
+  raw: string;
+}
+
+interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** An SMTP server that keeps every message it receives, raw, on a free port. */
+async function startSmtpSink() {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('latin1') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(resolve)) };
+}
+
+/** The attachments of a nodemailer multipart/mixed message (base64 parts with a filename). */
+function attachmentsOf(raw: string): Attachment[] {
+  const attachments: Attachment[] = [];
+  for (const part of raw.split(/\r?\n--[^\r\n]+/)) {
+    const [headers, ...body] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (!filename || !/content-disposition:\s*attachment/i.test(headers)) continue;
+    attachments.push({
+      filename,
+      contentType: /content-type:\s*([^;\s]+)/i.exec(headers)?.[1]?.toLowerCase() ?? '',
+      content: Buffer.from(body.join('').replace(/\s+/g, ''), 'base64'),
+    });
+  }
+  return attachments;
+}
+
+/** The PDF with its Flate streams inflated, so the text helpers can read it. */
+function inflatePdf(pdf: Buffer): Buffer {
+  const source = pdf.toString('latin1');
+  const inflated = source.replace(/(\/FlateDecode[^]*?stream\r?\n)([^]*?)(\r?\nendstream)/g, (match, head: string, data: string, tail: string) => {
+    try {
+      return head + inflateSync(Buffer.from(data, 'latin1')).toString('latin1') + tail;
+    } catch {
+      return match;
+    }
+  });
+  return Buffer.from(inflated, 'latin1');
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const ORDER = { planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true };
+
+describe('invoice delivery: PDF and mail', () => {
+  let testApp: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let partner: Awaited<ReturnType<typeof createPartner>>;
+
+  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().getConnection().execute<Row[]>(query, params);
+  const order = async (orgId: string) => {
+    const response = await testApp.http
+      .post(`/api/v1/organizations/${orgId}/subscription`)
+      .set(bearer(partner.admin))
+      .set('Idempotency-Key', randomUUID())
+      .send(ORDER)
+      .expect(201);
+    return response.body.invoice as { id: string; number: string };
+  };
+  const getPdf = (orgId: string, invoiceId: string) =>
+    testApp.http
+      .get(`/api/v1/organizations/${orgId}/invoices/${invoiceId}/pdf`)
+      .set(bearer(partner.admin))
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+  const renderedPdf = (orgId: string, invoiceId: string) =>
+    eventually('the PDF to be rendered', async () => {
+      const response = await getPdf(orgId, invoiceId);
+      if (response.status === 202) {
+        expect(response.headers['retry-after']).toBe('2');
+        return undefined;
+      }
+      expect(response.status).toBe(200);
+      return response;
+    });
+  const mailsWith = (invoiceNumber: string) =>
+    smtp.received.filter((mail) => attachmentsOf(mail.raw).some((attachment) => attachment.filename === `invoice-${invoiceNumber}.pdf`));
+  const deliveriesFor = (invoiceId: string) => sql<{ id: string; status: string }>('select id, status from mail_delivery where dedupe_key = ?', [`invoice:${invoiceId}`]);
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    testApp = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, VENDOR_NAME: 'Sentinel Platform GmbH', VENDOR_VAT_ID: 'DE123456789' });
+    partner = await createPartner(testApp, 'Acme IT');
+  });
+  afterAll(async () => {
+    await testApp?.close();
+    await smtp?.close();
+  });
+
+  it('renders the PDF in the queue and mails it, attached, to the billing owner', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Bäckerei Schmidt');
+    const invoice = await order(customer.id);
+
+    const response = await renderedPdf(customer.id, invoice.id);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="invoice-${invoice.number}.pdf"`);
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = extractPdfText(inflatePdf(pdf));
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('Sentinel Platform GmbH');
+    expect(text).toContain('Bäckerei Schmidt');
+
+    const mail = await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+    expect(mail.recipients).toEqual([partner.admin.email]);
+    expect(mail.raw).toMatch(new RegExp(`^Subject: Invoice ${invoice.number} from Sentinel Platform GmbH`, 'm'));
+    const [attachment] = attachmentsOf(mail.raw);
+    expect(attachment).toMatchObject({ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf' });
+    expect(attachment.content.equals(pdf)).toBe(true);
+
+    const [delivery] = await eventually('the delivery marked sent', async () => {
+      const rows = await deliveriesFor(invoice.id);
+      return rows[0]?.status === 'sent' ? rows : undefined;
+    });
+    expect(delivery.status).toBe('sent');
+    await expect(sql('update invoice set gross_cents = 1 where id = ?', [invoice.id])).rejects.toThrow(/immutable/);
+  });
+
+  it('renders and mails once when the job runs again after its worker died', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const invoice = await order(customer.id);
+    await renderedPdf(customer.id, invoice.id);
+    await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+
+    // A worker killed after its transaction committed but before Bull recorded the job as done:
+    // Bull hands the job out again (here twice, concurrently).
+    const processor = testApp.app.get(InvoicePdfProcessor);
+    await Promise.all([processor.render(invoice.id, 2), processor.render(invoice.id, 2)]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    const documents = await sql<{ status: string; attempts: number }>('select status, attempts from invoice_document where invoice_id = ?', [invoice.id]);
+    expect(documents).toEqual([{ status: 'rendered', attempts: 1 }]);
+    expect(await deliveriesFor(invoice.id)).toHaveLength(1);
+    expect(mailsWith(invoice.number)).toHaveLength(1);
+  });
+
+  it('does not send the mail again when its worker died between sending and marking it sent', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const invoice = await order(customer.id);
+    await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+    const [delivery] = await eventually('the delivery marked sent', async () => {
+      const rows = await deliveriesFor(invoice.id);
+      return rows[0]?.status === 'sent' ? rows : undefined;
+    });
+    // What such a worker leaves behind: the claim, but no "sent".
+    await sql(`update mail_delivery set status = 'sending', sent_at = null, claimed_at = now() where id = ?`, [delivery.id]);
+
+    const queue = testApp.app.get<Queue>(getQueueToken(MAIL_QUEUE));
+    const rerun = await queue.add('send', { deliveryId: delivery.id }, { jobId: `rerun:${delivery.id}` });
+    await eventually('the rerun job to complete', async () => ((await rerun.isCompleted()) ? true : undefined));
+    expect(mailsWith(invoice.number)).toHaveLength(1);
+    expect(await deliveriesFor(invoice.id)).toEqual([{ id: delivery.id, status: 'sending' }]);
+  });
+
+  it('keeps the invoice issued when rendering fails, shows the failure, and retries', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const renderer = testApp.app.get(InvoicePdfRenderer);
+    const render = jest.spyOn(renderer, 'render').mockRejectedValueOnce(new Error('font cache exploded'));
+    try {
+      const invoice = await order(customer.id);
+      const failed = await eventually('the failure recorded', async () => {
+        const [row] = await sql<{ status: string; last_error: string | null; attempts: number }>(
+          'select status, last_error, attempts from invoice_document where invoice_id = ?',
+          [invoice.id],
+        );
+        return row?.status === 'failed' ? row : undefined;
+      });
+      expect(failed).toEqual({ status: 'failed', last_error: 'font cache exploded', attempts: 1 });
+      const pending = await getPdf(customer.id, invoice.id);
+      if (pending.status === 202) expect(JSON.parse((pending.body as Buffer).toString('utf8'))).toEqual({ status: 'failed', retryAfter: 2 });
+
+      await renderedPdf(customer.id, invoice.id);
+      const [row] = await sql<{ status: string; last_error: string | null; attempts: number }>(
+        'select status, last_error, attempts from invoice_document where invoice_id = ?',
+        [invoice.id],
+      );
+      expect(row).toEqual({ status: 'rendered', last_error: null, attempts: 2 });
+      await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+      expect(mailsWith(invoice.number)).toHaveLength(1);
+    } finally {
+      render.mockRestore();
+    }
+  });
+
+  it('answers 404 for an invoice of another organization', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const other = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const invoice = await order(customer.id);
+    await getPdf(other.id, invoice.id).expect(404);
+  });
+});
+
+describe('invoice delivery while Redis is down', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+  let redis: RedisProcess | undefined;
+  let testApp: TestApp | undefined;
+
+  afterAll(async () => {
+    await testApp?.close();
+    await redis?.stop();
+    await smtp?.close();
+  });
+
+  it('takes the order, then renders and mails the invoice once Redis is back', async () => {
+    smtp = await startSmtpSink();
+    redis = new RedisProcess(await freePort());
+    await redis.start();
+    const app = await createTestApp({ REDIS_URL: redis.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+    testApp = app;
+    const partner = await createPartner(app);
+    const customer = await createCustomer(app, partner.admin, partner.organizationId);
+
+    await redis.stop();
+    const ordered = await app.http
+      .post(`/api/v1/organizations/${customer.id}/subscription`)
+      .set(bearer(partner.admin))
+      .set('Idempotency-Key', randomUUID())
+      .send(ORDER)
+      .timeout(10_000)
+      .expect(201);
+    const invoice = ordered.body.invoice as { id: string; number: string };
+    const pdfPath = `/api/v1/organizations/${customer.id}/invoices/${invoice.id}/pdf`;
+
+    await eventually('the relay to try and fail', async () => {
+      const [row] = await app.app
+        .get(EntityManager)
+        .fork()
+        .getConnection()
+        .execute<{ attempts: number }[]>('select attempts from outbox_message where job_id = ?', [`invoice-pdf:${invoice.id}`]);
+      return row && row.attempts > 0 ? row : undefined;
+    });
+    const waiting = await app.http.get(pdfPath).set(bearer(partner.admin)).expect(202);
+    expect(waiting.body).toEqual({ status: 'pending', retryAfter: 2 });
+    expect(smtp.received).toHaveLength(0);
+
+    await redis.start();
+    await eventually('the PDF to be rendered', async () => ((await app.http.get(pdfPath).set(bearer(partner.admin))).status === 200 ? true : undefined));
+    const mail = await eventually('the invoice mail', () =>
+      smtp!.received.find((received) => attachmentsOf(received.raw).some((attachment) => attachment.filename === `invoice-${invoice.number}.pdf`)),
+    );
+    expect(mail.recipients).toEqual([partner.admin.email]);
+  });
+});
