@@ -12,6 +12,7 @@ import { MAIL_QUEUE } from '../src/queue/queue-names';
 import { bearer, createCustomer, createPartner } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { TestApp, createTestApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 interface ReceivedMail {
   recipients: string[];
@@ -72,16 +73,6 @@ function inflatePdf(pdf: Buffer): Buffer {
     }
   });
   return Buffer.from(inflated, 'latin1');
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const ORDER = { planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true };

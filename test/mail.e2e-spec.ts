@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
 import { PASSWORD, bearer, createCustomer, createPartner, login, uniqueEmail } from './support/fixtures';
 import { TestApp, createTestApp } from './support/test-app';
+import { eventually as waitFor } from './support/eventually';
 
 interface ReceivedMail {
   recipients: string[];
@@ -72,15 +73,7 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'recipients'> {
   };
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const eventually = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => waitFor(what, probe, 15_000);
 
 describe('mail', () => {
   let testApp: TestApp;

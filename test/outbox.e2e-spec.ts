@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { bearer, createCustomer, createPartner, uniqueEmail } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { createTestApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 interface PendingMailRow {
   delivery_id: string;
@@ -11,16 +12,6 @@ interface PendingMailRow {
   dispatched_at: Date | null;
   attempts: number;
   last_error: string | null;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The application with its own Redis, and what a test needs to follow one invitation mail. */
