@@ -359,11 +359,13 @@ describe('daily billing run schedule without Redis', () => {
 
     await redis.start();
     const queue = testApp.app.get<Queue>(getQueueToken(BILLING_QUEUE));
+    // The queue's connection may still be reconnecting right after the restart; ask again until it answers.
+    const repeatableJobs = () => queue.getRepeatableJobs().catch(() => []);
     const deadline = Date.now() + 20_000;
-    let jobs = await queue.getRepeatableJobs();
+    let jobs = await repeatableJobs();
     while (jobs.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      jobs = await queue.getRepeatableJobs();
+      jobs = await repeatableJobs();
     }
     expect(jobs).toEqual([expect.objectContaining({ id: BILLING_RUN_JOB_ID, cron: BILLING_RUN_CRON })]);
   });

@@ -9,6 +9,7 @@ export const BILLING_RUN_JOB = 'billing-run';
 export const BILLING_RUN_CRON = '0 3 * * *';
 export const BILLING_RUN_JOB_ID = 'billing-run-daily';
 const REGISTER_RETRY_MS = 60_000;
+const WAIT_FOR_REDIS_MS = 1_000;
 
 /** Adds (or keeps) the daily repeatable job; adding it again with the same cron and jobId changes nothing. */
 export function scheduleDailyBillingRun(queue: Queue): Promise<unknown> {
@@ -56,6 +57,14 @@ export class BillingRunProcessor implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async register(): Promise<void> {
+    if (this.stopped) return;
+    // Commands issued while Redis is away wait in ioredis' offline queue and are
+    // rejected when the connection drops; only register on a ready connection.
+    if (this.queue.client.status !== 'ready') {
+      this.retry = setTimeout(() => void this.register(), WAIT_FOR_REDIS_MS);
+      this.retry.unref();
+      return;
+    }
     try {
       await scheduleDailyBillingRun(this.queue);
     } catch (error) {
