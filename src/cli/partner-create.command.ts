@@ -1,27 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IsEmail, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Command, Option } from 'nest-commander';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
+import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { CatalogService } from '../billing/catalog.service';
 import { ProvisioningService } from '../tenancy/provisioning.service';
 import { CliOutput } from './cli-output';
-import { parseDecimal, validOptions } from './cli-options';
+import { LoginOptions, parseDecimal, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';
 
-class PartnerCreateOptions {
+class PartnerCreateOptions extends LoginOptions {
   @IsString({ message: '--name is required' })
   @Matches(/\S/, { message: '--name must not be blank' })
   @MaxLength(200, { message: '--name must be at most 200 characters' })
   name: string;
-
-  @IsEmail({}, { message: '--email must be an e-mail address' })
-  @MaxLength(254, { message: '--email must be at most 254 characters' })
-  email: string;
-
-  @IsString({ message: '--password is required' })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `--password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `--password must be at most ${MAX_PASSWORD_LENGTH} characters` })
-  password: string;
 
   @IsOptional()
   @IsNumber({}, { message: '--discount must be a number' })

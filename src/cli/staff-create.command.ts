@@ -1,22 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { Command, Option } from 'nest-commander';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
+import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { StaffService } from '../admin/staff.service';
 import { CliOutput } from './cli-output';
-import { validOptions } from './cli-options';
+import { LoginOptions, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';
 
-class StaffCreateOptions {
-  @IsEmail({}, { message: '--email must be an e-mail address' })
-  @MaxLength(254, { message: '--email must be at most 254 characters' })
-  email: string;
-
-  @IsString({ message: '--password is required' })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `--password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `--password must be at most ${MAX_PASSWORD_LENGTH} characters` })
-  password: string;
-}
+class StaffCreateOptions extends LoginOptions {}
 
 @Command({ name: 'staff:create', description: 'Create a back-office (staff) login; prints {staffId}' })
 export class StaffCreateCommand extends JsonCommand<Partial<StaffCreateOptions>> {
