@@ -17,6 +17,7 @@ import { CpuMeter } from './cpu';
 import { LoadOptions, Probe, Target, bearer, login, measure, probe } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
+import { formatReportRenderReport, measureInventoryReportRender } from './report-render';
 import { BENCH_DATABASE, seedBenchDatabase } from './seed';
 import { RunningServer, installCleanup, startServer, stopAll } from './servers';
 
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
   log('rendering invoice PDFs (10 and 200 lines) ...');
   const invoicePdf = await measureInvoicePdfRender();
   log(`\n${formatPdfRenderReport(invoicePdf)}\n`);
+  log('rendering the inventory report PDF (1000 hosts) ...');
+  const inventoryReportPdf = await measureInventoryReportRender();
+  log(`\n${formatReportRenderReport(inventoryReportPdf)}\n`);
 
   log(
     JSON.stringify({
@@ -127,8 +131,15 @@ async function main(): Promise<void> {
       targets: TARGETS,
       checks,
       invoicePdf,
+      inventoryReportPdf,
     }),
   );
+
+  // Last, as it keeps both CPUs busy for about a minute: 1 000 invoice mails through billing:run, real
+  // worker processes and the queues to a local SMTP server (bench/mail-throughput.ts, its own database).
+  log('');
+  const { runMailThroughput } = await import('./mail-throughput.js');
+  await runMailThroughput();
 }
 
 main().catch(async (error: unknown) => {

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { createBackofficeAdminModule } from './admin/backoffice-admin.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard, PolicyGuard } from './auth/auth.guards';
 import { AuthzModule } from './authz/authz.module';
@@ -20,14 +21,20 @@ import { OutboxRelayModule } from './outbox/outbox-relay.module';
 import { QueueModule } from './queue/queue.module';
 import { PlatformModule } from './platform/platform.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
+import { SupportModule } from './support/support.module';
 import { TenancyCoreModule } from './tenancy/tenancy-core.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { WhitelabelModule } from './whitelabel/whitelabel.module';
 
 export interface AppModuleOptions {
   /** Serve the HTTP API (controllers, guards). */
   http: boolean;
   /** Run queue processors and the outbox relay in this process. */
   workers: boolean;
+  /** Mount the AdminJS back-office at /admin (ESM, loaded with import(): only the HTTP entry point asks for it, never Jest). */
+  admin?: boolean;
 }
 
 @Module({})
@@ -50,7 +57,11 @@ export class AppModule {
         TenancyModule,
         PlatformModule,
         BillingModule,
-        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, BillingWorkerModule, BillingRunWorkerModule] : []),
+        WhitelabelModule,
+        SupportModule,
+        ReportsModule,
+        ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, BillingWorkerModule, BillingRunWorkerModule, ReportsWorkerModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [

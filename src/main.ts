@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const applied = await prepareDatabase(config.databaseUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true, workers: config.workersEnabled, admin: true }), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
   });

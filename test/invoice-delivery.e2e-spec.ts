@@ -1,85 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { inflateSync } from 'node:zlib';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { SMTPServer } from 'smtp-server';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoice-pdf.renderer';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
 import { bearer, createCustomer, createPartner } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
+import { binaryBody } from './support/http';
+import { inflatePdf } from './support/pdf';
+import { MimePart, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { TestApp, createTestApp } from './support/test-app';
 import { eventually } from './support/eventually';
 
-interface ReceivedMail {
-  recipients: string[];
-  raw: string;
-}
-
-interface Attachment {
-  filename: string;
-  contentType: string;
-  content: Buffer;
-}
-
-/** An SMTP server that keeps every message it receives, raw, on a free port. */
-async function startSmtpSink() {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    size: 10 * 1024 * 1024,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('latin1') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
-
-/** The attachments of a nodemailer multipart/mixed message (base64 parts with a filename). */
-function attachmentsOf(raw: string): Attachment[] {
-  const attachments: Attachment[] = [];
-  for (const part of raw.split(/\r?\n--[^\r\n]+/)) {
-    const [headers, ...body] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-    const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
-    if (!filename || !/content-disposition:\s*attachment/i.test(headers)) continue;
-    attachments.push({
-      filename,
-      contentType: /content-type:\s*([^;\s]+)/i.exec(headers)?.[1]?.toLowerCase() ?? '',
-      content: Buffer.from(body.join('').replace(/\s+/g, ''), 'base64'),
-    });
-  }
-  return attachments;
-}
-
-/** The PDF with its Flate streams inflated, so the text helpers can read it. */
-function inflatePdf(pdf: Buffer): Buffer {
-  const source = pdf.toString('latin1');
-  const inflated = source.replace(/(\/FlateDecode[^]*?stream\r?\n)([^]*?)(\r?\nendstream)/g, (match, head: string, data: string, tail: string) => {
-    try {
-      return head + inflateSync(Buffer.from(data, 'latin1')).toString('latin1') + tail;
-    } catch {
-      return match;
-    }
-  });
-  return Buffer.from(inflated, 'latin1');
-}
+/** Files attached (not inline images). */
+const attachmentsOf = (mail: { attachments: MimePart[] }) => mail.attachments.filter((part) => part.disposition === 'attachment');
 
 const ORDER = { planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true };
 
 describe('invoice delivery: PDF and mail', () => {
   let testApp: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let smtp: SmtpSink;
   let partner: Awaited<ReturnType<typeof createPartner>>;
 
   const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().getConnection().execute<Row[]>(query, params);
@@ -97,11 +39,7 @@ describe('invoice delivery: PDF and mail', () => {
       .get(`/api/v1/organizations/${orgId}/invoices/${invoiceId}/pdf`)
       .set(bearer(partner.admin))
       .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
   const renderedPdf = (orgId: string, invoiceId: string) =>
     eventually('the PDF to be rendered', async () => {
       const response = await getPdf(orgId, invoiceId);
@@ -113,7 +51,7 @@ describe('invoice delivery: PDF and mail', () => {
       return response;
     });
   const mailsWith = (invoiceNumber: string) =>
-    smtp.received.filter((mail) => attachmentsOf(mail.raw).some((attachment) => attachment.filename === `invoice-${invoiceNumber}.pdf`));
+    smtp.received.filter((mail) => attachmentsOf(mail).some((attachment) => attachment.filename === `invoice-${invoiceNumber}.pdf`));
   const deliveriesFor = (invoiceId: string) => sql<{ id: string; status: string }>('select id, status from mail_delivery where dedupe_key = ?', [`invoice:${invoiceId}`]);
 
   beforeAll(async () => {
@@ -143,7 +81,7 @@ describe('invoice delivery: PDF and mail', () => {
     const mail = await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
     expect(mail.recipients).toEqual([partner.admin.email]);
     expect(mail.raw).toMatch(new RegExp(`^Subject: Invoice ${invoice.number} from Sentinel Platform GmbH`, 'm'));
-    const [attachment] = attachmentsOf(mail.raw);
+    const [attachment] = attachmentsOf(mail);
     expect(attachment).toMatchObject({ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf' });
     expect(attachment.content.equals(pdf)).toBe(true);
 
@@ -230,7 +168,7 @@ describe('invoice delivery: PDF and mail', () => {
 });
 
 describe('invoice delivery while Redis is down', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+  let smtp: SmtpSink | undefined;
   let redis: RedisProcess | undefined;
   let testApp: TestApp | undefined;
 
@@ -275,7 +213,7 @@ describe('invoice delivery while Redis is down', () => {
     await redis.start();
     await eventually('the PDF to be rendered', async () => ((await app.http.get(pdfPath).set(bearer(partner.admin))).status === 200 ? true : undefined));
     const mail = await eventually('the invoice mail', () =>
-      smtp!.received.find((received) => attachmentsOf(received.raw).some((attachment) => attachment.filename === `invoice-${invoice.number}.pdf`)),
+      smtp!.received.find((received) => attachmentsOf(received).some((attachment) => attachment.filename === `invoice-${invoice.number}.pdf`)),
     );
     expect(mail.recipients).toEqual([partner.admin.email]);
   });

@@ -1,19 +1,11 @@
-import { AddressInfo } from 'node:net';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { SMTPServer } from 'smtp-server';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
 import { PASSWORD, bearer, createCustomer, createPartner, login, uniqueEmail } from './support/fixtures';
+import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { TestApp, createTestApp } from './support/test-app';
 import { eventually as waitFor } from './support/eventually';
-
-interface ReceivedMail {
-  recipients: string[];
-  headers: string;
-  text: string;
-  html: string;
-}
 
 interface DeliveryRow {
   id: string;
@@ -24,60 +16,11 @@ interface DeliveryRow {
   last_error: string | null;
 }
 
-/** An SMTP server that keeps what it receives, on a free port. */
-async function startSmtpSink() {
-  const received: ReceivedMail[] = [];
-  const refuseOnce = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (!refuseOnce.delete(address.address)) return callback();
-      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { received, refuseOnce, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
-
-/** Just enough MIME for nodemailer's multipart/alternative output (no mailparser here). */
-function parseMessage(raw: string): Omit<ReceivedMail, 'recipients'> {
-  const [headers, ...bodyParts] = raw.split(/\r?\n\r?\n/);
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
-  const parts = boundary ? bodyParts.join('\r\n\r\n').split(`--${boundary}`).slice(1, -1) : [];
-  const decoded = parts.map((part) => {
-    const [partHeaders, ...content] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-    const body = content.join('\r\n\r\n');
-    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(partHeaders)?.[1]?.toLowerCase();
-    const value =
-      encoding === 'base64'
-        ? Buffer.from(body, 'base64').toString('utf8')
-        : encoding === 'quoted-printable'
-          ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
-          : body;
-    return { type: /content-type:\s*([^;\s]+)/i.exec(partHeaders)?.[1]?.toLowerCase(), value };
-  });
-  return {
-    headers,
-    text: decoded.find((part) => part.type === 'text/plain')?.value ?? '',
-    html: decoded.find((part) => part.type === 'text/html')?.value ?? '',
-  };
-}
-
 const eventually = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => waitFor(what, probe, 15_000);
 
 describe('mail', () => {
   let testApp: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let smtp: SmtpSink;
   let partner: Awaited<ReturnType<typeof createPartner>>;
   let customer: { id: string; name: string };
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, PASSWORD, Tenant, address, bearer, createTenant, uniqueEmail } from './support/fixtures';
 import { listRoutes } from './support/routes';
+import { eventually } from './support/eventually';
+import { png } from '../libs/branding/testing/crafted-images';
 
 /**
  * API.md's permission table as a test: every route × every kind of caller → status.
@@ -25,6 +27,8 @@ interface Row {
   /** Creates the objects the route's other parameters name, once per caller. */
   prepare?: (context: Context, orgId: string) => Promise<Params>;
   body?: (params: Params) => object;
+  /** Sends this file as the multipart field `file` instead of a JSON body. */
+  file?: () => Promise<Buffer>;
   headers?: () => Record<string, string>;
   expect: Expectation;
 }
@@ -94,6 +98,25 @@ async function renderedInvoice(context: Context, orgId: string): Promise<Params>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+async function uploadedLogo({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  await testApp.http.put(`/api/v1/organizations/${orgId}/logo`).set(bearer(tenant.partnerAdmin)).attach('file', await png(), 'logo.png').expect(200);
+  return {};
+}
+
+/** An ordered inventory report the pdf queue has rendered. */
+async function renderedReport({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const ordered = await testApp.http.post(`/api/v1/organizations/${orgId}/reports`).set(bearer(tenant.partnerAdmin)).send({ type: 'inventory' }).expect(202);
+  await eventually('the report to be rendered', async () => {
+    const response = await testApp.http.get(`/api/v1/organizations/${orgId}/reports/${ordered.body.id}`).set(bearer(tenant.partnerAdmin)).expect(200);
+    return response.body.status === 'done' ? true : undefined;
+  });
+  return { reportId: ordered.body.id };
+}
+
+const SUPPORT_SETTINGS = { company: 'Muster IT GmbH', email: 'support@muster-it.example', phone: '+49 30 1234567' };
+/** Support settings: the partner organization's admins; customers cannot see the partner organization. */
+const partnerAdmins = (status: number): Expectation => ({ ...partnerMembers(status), partnerGuest: 403 });
 
 async function createGuestMember({ testApp, tenant }: Context, orgId: string): Promise<Params> {
   const response = await testApp.http
@@ -189,6 +212,21 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId/pdf': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
+
+  'PUT /api/v1/organizations/:orgId/logo': { file: () => png(), expect: admins(200) },
+  'GET /api/v1/organizations/:orgId/logo': { prepare: uploadedLogo, expect: members(200) },
+  'DELETE /api/v1/organizations/:orgId/logo': { prepare: uploadedLogo, expect: admins(204) },
+  'GET /api/v1/organizations/:orgId/branding': { expect: members(200) },
+  'GET /api/v1/organizations/:orgId/branding/logo': { expect: members(200) },
+
+  'GET /api/v1/organizations/:orgId/support-settings': { target: 'partner', expect: partnerAdmins(200) },
+  'PUT /api/v1/organizations/:orgId/support-settings': { target: 'partner', body: () => SUPPORT_SETTINGS, expect: partnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/support-contact': { expect: members(200) },
+
+  'POST /api/v1/organizations/:orgId/reports': { body: () => ({ type: 'inventory' }), expect: admins(202) },
+  'GET /api/v1/organizations/:orgId/reports': { expect: members(200) },
+  'GET /api/v1/organizations/:orgId/reports/:reportId': { prepare: renderedReport, expect: members(200) },
+  'GET /api/v1/organizations/:orgId/reports/:reportId/pdf': { prepare: renderedReport, expect: members(200) },
 };
 
 describe('permission matrix', () => {
@@ -228,7 +266,8 @@ describe('permission matrix', () => {
       const caller = callers[role];
       if (caller) call.set(bearer(caller));
       if (row.headers) call.set(row.headers());
-      const response = await call.send(row.body?.(params));
+      const file = await row.file?.();
+      const response = await (file ? call.attach('file', file, 'logo.png') : call.send(row.body?.(params)));
       actual[role] = response.status;
       if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }

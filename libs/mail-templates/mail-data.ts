@@ -2,6 +2,8 @@
 export interface MailBrand {
   /** Display name, e.g. "Acme IT via partnerhub" or "partnerhub GmbH". */
   name: string;
+  /** Content-ID of the logo attached inline to the mail; no logo in the header without it. */
+  logoCid?: string;
 }
 
 /** The contact shown under a mail; a customer organization's partner, else the vendor. */
@@ -9,6 +11,8 @@ export interface SupportContact {
   company: string;
   email: string;
   phone: string;
+  website?: string | null;
+  hours?: string | null;
 }
 
 interface CommonMailData {
@@ -26,6 +30,11 @@ export interface InvitationMailData extends CommonMailData {
 }
 
 export type MembershipAddedMailData = CommonMailData;
+
+/** Staff set a new password; it must be changed at the next sign-in. */
+export interface TemporaryPasswordMailData extends CommonMailData {
+  temporaryPassword: string;
+}
 
 /** An issued invoice, its PDF attached; amounts and dates come formatted. */
 export interface InvoiceMailData {
@@ -45,6 +54,7 @@ export interface InvoiceMailData {
 export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
+  'temporary-password': TemporaryPasswordMailData;
   invoice: InvoiceMailData;
 }
 

@@ -75,6 +75,31 @@ describe('renderMail', () => {
     expect(mail.html).toContain('href="mailto:help@acme.test"');
   });
 
+  it('puts the brand logo in the header only when the mail carries one inline', () => {
+    const withLogo = renderMail('invitation', invitationData({ brand: mailBrand({ partnerName: 'Acme IT', vendorName: 'v', logoCid: 'brand-logo@partnerhub' }) }));
+    const withoutLogo = renderMail('invitation', invitationData());
+    expect(withLogo.html).toContain('<img src="cid:brand-logo@partnerhub" alt="Acme IT via partnerhub"');
+    expect(withoutLogo.html).not.toContain('<img');
+    expect(withLogo.text).not.toContain('cid:');
+  });
+
+  it('adds the support website and hours when given, escaped in HTML', () => {
+    const support = { company: 'Acme IT', email: 'help@acme.test', phone: '+49 1', website: 'https://acme.test/help?a=1&b=2', hours: 'Mo–Fr <9–17>' };
+    const mail = renderMail('invitation', invitationData({ support }));
+    expect(mail.text).toContain('https://acme.test/help?a=1&b=2\nMo–Fr <9–17>');
+    expect(mail.html).toContain('href="https://acme.test/help?a&#x3D;1&amp;b&#x3D;2"');
+    expect(mail.html).toContain('Mo–Fr &lt;9–17&gt;');
+  });
+
+  it('sends a temporary password set by staff, to be changed at the next sign-in', () => {
+    const mail = renderMail('temporary-password', { ...invitationData(), temporaryPassword: 'Tmp-Reset-456' });
+    expect(mail.subject).toBe('Your new temporary password');
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('Tmp-Reset-456');
+      expect(body).toContain('change this password when you first sign in');
+    }
+  });
+
   it('knows its template names', () => {
     expect(isMailTemplateName('invitation')).toBe(true);
     expect(isMailTemplateName('membership-added')).toBe(true);

@@ -4,11 +4,13 @@ import { invitation } from './templates/invitation';
 import { invoice } from './templates/invoice';
 import { htmlLayout, textSignature } from './templates/layout';
 import { membershipAdded } from './templates/membership-added';
+import { temporaryPassword } from './templates/temporary-password';
 import { MailTemplateSource } from './templates/template-source';
 
 const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   invitation,
   'membership-added': membershipAdded,
+  'temporary-password': temporaryPassword,
   invoice,
 };
 

@@ -1,6 +1,8 @@
 export type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
 export { buildInvoiceDocument, invoiceTitle } from './invoice-document';
+export type { InventoryEndpoint, InventoryHost, InventoryLicenseUsage, InventoryReportData } from './inventory-report-data';
+export { buildInventoryReportDocument, inventoryReportTitle } from './inventory-report-document';
 export { formatDate, formatPeriod } from './dates';
 export { formatMoney } from './money';
-export { renderDocument, renderInvoicePdf } from './render';
+export { renderDocument, renderInventoryReportPdf, renderInvoicePdf } from './render';
 export type { RenderOptions } from './render';

@@ -1,36 +1,9 @@
-import type { Content, DocumentDefinition, DynamicContent } from 'pdfmake';
-import { buildInvoiceDocument, imageDataUrl, pageLabel } from './invoice-document';
+import type { Content } from 'pdfmake';
+import { buildInvoiceDocument } from './invoice-document';
+import { imageDataUrl, pageLabel } from './layout';
 import { formatMoney } from './money';
+import { findTables, renderDynamic, texts } from './testing/definition-text';
 import { sampleInvoice, sampleLines, sampleLogoPng } from './testing/sample-invoice';
-
-/** Every text of a content tree in order: plain string nodes and `text` values, not styles or options. */
-function texts(content: Content | null | undefined): string[] {
-  if (content === null || content === undefined) return [];
-  if (typeof content === 'string') return [content];
-  if (Array.isArray(content)) return content.flatMap(texts);
-  return Object.entries(content).flatMap(([key, value]) => {
-    if (key === 'text') return texts(value as Content);
-    if (key === 'widths' || typeof value !== 'object' || value === null) return [];
-    return texts(value as Content);
-  });
-}
-
-function renderDynamic(part: DocumentDefinition['footer'], currentPage: number, pageCount: number): string[] {
-  return texts((part as DynamicContent)(currentPage, pageCount, { width: 595.28, height: 841.89 }));
-}
-
-function findTable(content: Content, predicate: (table: { headerRows?: number; body: unknown[][] }) => boolean) {
-  const found: { headerRows?: number; body: unknown[][] }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const table = (node as { table?: { headerRows?: number; body: unknown[][] } }).table;
-    if (table && predicate(table)) found.push(table);
-    Object.values(node).forEach(visit);
-  };
-  visit(content);
-  return found;
-}
 
 describe('buildInvoiceDocument', () => {
   const invoice = sampleInvoice(3);
@@ -62,7 +35,7 @@ describe('buildInvoiceDocument', () => {
   });
 
   it('lists every line with quantity, unit price and total, and a line period when it has one', () => {
-    const [table] = findTable(definition.content, (candidate) => candidate.headerRows === 1);
+    const [table] = findTables(definition.content, (candidate) => candidate.headerRows === 1);
     expect(table.body).toHaveLength(invoice.lines.length + 1);
     expect(texts(table.body[0] as Content)).toEqual(['Pos.', 'Beschreibung / Description', 'Menge / Qty', 'Einzelpreis / Unit price', 'Gesamt / Total']);
     expect(texts(table.body[3] as Content)).toEqual([
@@ -86,7 +59,7 @@ describe('buildInvoiceDocument', () => {
 
   it('repeats the table header on every page of a long invoice', () => {
     const long = buildInvoiceDocument(sampleInvoice(250));
-    const [table] = findTable(long.content, (candidate) => candidate.headerRows === 1);
+    const [table] = findTables(long.content, (candidate) => candidate.headerRows === 1);
     expect(table.body).toHaveLength(251);
   });
 

@@ -1,16 +1,12 @@
 import type { Content, ContentNode, DocumentDefinition, DynamicContent } from 'pdfmake';
 import { formatDate, formatPeriod } from './dates';
 import type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
+import { MUTED_COLOR, RULE_COLOR, TEXT_COLOR, imageDataUrl, listTableLayout, pageLabel } from './layout';
 import { formatDecimal, formatMoney, formatPercent } from './money';
 
 // A4 in points; the bottom margin leaves room for the footer with the seller's details.
 const PAGE_MARGINS: [number, number, number, number] = [56, 56, 56, 84];
 const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
-
-const TEXT_COLOR = '#1f2933';
-const MUTED_COLOR = '#6b7280';
-const RULE_COLOR = '#d1d5db';
-const HEADER_FILL = '#f3f4f6';
 
 /** German first, English second: the vendor is German, partners are not all. */
 const LABELS = {
@@ -33,11 +29,6 @@ const LABELS = {
 
 export function invoiceTitle(number: string): string {
   return `${LABELS.title} ${number}`;
-}
-
-/** `Seite 2 von 5 / Page 2 of 5`. */
-export function pageLabel(currentPage: number, pageCount: number): string {
-  return `Seite ${currentPage} von ${pageCount} / Page ${currentPage} of ${pageCount}`;
 }
 
 /**
@@ -155,17 +146,7 @@ function linesTable(lines: InvoiceLineData[]): Content {
       widths: [22, '*', 46, 84, 72],
       body: [header, ...body],
     },
-    layout: {
-      fillColor: (rowIndex: number) => (rowIndex === 0 ? HEADER_FILL : null),
-      hLineWidth: (lineIndex: number, node: { table: { body: unknown[] } }) =>
-        lineIndex === 0 || lineIndex === 1 || lineIndex === node.table.body.length ? 0.8 : 0.4,
-      hLineColor: (lineIndex: number) => (lineIndex <= 1 ? MUTED_COLOR : RULE_COLOR),
-      vLineWidth: () => 0,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
-    },
+    layout: listTableLayout(),
   };
 }
 
@@ -233,19 +214,4 @@ function footer(seller: SellerDetails): DynamicContent {
       { text: pageLabel(currentPage, pageCount), alignment: 'right', margin: [0, 2, 0, 0] },
     ],
   });
-}
-
-/** pdfmake takes images as data URLs; the type comes from the content, not from a name. */
-export function imageDataUrl(image: Buffer): string {
-  return `data:${imageType(image)};base64,${image.toString('base64')}`;
-}
-
-function imageType(image: Buffer): 'image/png' | 'image/jpeg' {
-  if (image.length > 8 && image.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return 'image/png';
-  }
-  if (image.length > 3 && image[0] === 0xff && image[1] === 0xd8 && image[2] === 0xff) {
-    return 'image/jpeg';
-  }
-  throw new Error('invoice logo must be a PNG or JPEG image');
 }

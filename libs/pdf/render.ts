@@ -1,5 +1,7 @@
-import { dirname, join, resolve, sep } from 'node:path';
 import pdfmake, { type DocumentDefinition } from 'pdfmake';
+import { parseFonts } from './fonts';
+import type { InventoryReportData } from './inventory-report-data';
+import { buildInventoryReportDocument } from './inventory-report-document';
 import type { InvoiceDocumentData } from './invoice-data';
 import { buildInvoiceDocument } from './invoice-document';
 
@@ -8,27 +10,27 @@ export interface RenderOptions {
   compress?: boolean;
 }
 
-let fontsDirectory: string | undefined;
+/** pdfmake's in-memory file system, which it reads fonts from before the disk. */
+interface VirtualFileSystem {
+  writeFileSync(name: string, content: Uint8Array): void;
+}
+
+let configured = false;
 
 /**
  * pdfmake is one process-wide instance: configure it once, on first use. Fonts are the Roboto TTFs
- * shipped with the package (found through the package, so this works from the sources under Jest and
- * from dist/ alike); nothing is fetched over the network and no local file outside that folder is read.
+ * shipped with the package, parsed once for all documents (see ./fonts) and served from pdfmake's
+ * virtual file system, so pdfmake reads no local file and fetches nothing over the network.
  */
 function configuredPdfmake(): typeof pdfmake {
-  if (fontsDirectory === undefined) {
-    const directory = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-    pdfmake.setFonts({
-      Roboto: {
-        normal: join(directory, 'Roboto-Regular.ttf'),
-        bold: join(directory, 'Roboto-Medium.ttf'),
-        italics: join(directory, 'Roboto-Italic.ttf'),
-        bolditalics: join(directory, 'Roboto-MediumItalic.ttf'),
-      },
-    });
+  if (!configured) {
+    const { fonts, files } = parseFonts();
+    const { virtualfs } = pdfmake as typeof pdfmake & { virtualfs: VirtualFileSystem };
+    for (const [name, content] of files) virtualfs.writeFileSync(name, content);
+    pdfmake.setFonts(fonts);
     pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(directory + sep));
-    fontsDirectory = directory;
+    pdfmake.setLocalAccessPolicy(() => false);
+    configured = true;
   }
   return pdfmake;
 }
@@ -42,4 +44,8 @@ export async function renderDocument(definition: DocumentDefinition, options: Re
 
 export async function renderInvoicePdf(invoice: InvoiceDocumentData, options: RenderOptions = {}): Promise<Buffer> {
   return renderDocument(buildInvoiceDocument(invoice), options);
+}
+
+export async function renderInventoryReportPdf(report: InventoryReportData, options: RenderOptions = {}): Promise<Buffer> {
+  return renderDocument(buildInventoryReportDocument(report), options);
 }

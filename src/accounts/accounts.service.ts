@@ -1,5 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { OrgAccess } from '../authz/permission-table';
 import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound } from '../common/problem';
@@ -150,6 +151,38 @@ export class AccountsService {
       throw error;
     }
     return { userId: user.id, email: user.email, role: dto.role, invitationSent };
+  }
+
+  /**
+   * Replaces the user's password by a generated temporary one that only the invitation mail
+   * carries (to the user's oldest organization, for its branding), requires a change at the next
+   * login and ends every session. Runs in the caller's transaction.
+   */
+  async issueTemporaryPassword(userId: string): Promise<{ userId: string; email: string; organizationIds: string[] }> {
+    const em = this.em.getContext();
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw notFound('User');
+    const memberships = await em.find(
+      Membership,
+      { user: userId, organization: { deletedAt: null } },
+      { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    if (memberships.length === 0) {
+      throw conflict('no-organization', `${user.email} belongs to no organization, so there is no mail to carry a temporary password.`);
+    }
+    const temporaryPassword = this.passwords.generateTemporary();
+    user.passwordHash = await this.passwords.hash(temporaryPassword);
+    user.mustChangePassword = true;
+    this.mail.queue({
+      template: 'temporary-password',
+      recipient: user.email,
+      organizationId: memberships[0].organization.id,
+      references: { userId: user.id, organizationId: memberships[0].organization.id },
+      secret: temporaryPassword,
+    });
+    await em.flush();
+    await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
+    return { userId, email: user.email, organizationIds: memberships.map((membership) => membership.organization.id) };
   }
 
   async changeRole(access: OrgAccess, userId: string, role: MembershipRole): Promise<MemberDto> {

@@ -2,7 +2,8 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
-import { conflict } from '../common/problem';
+import { conflict, notFound } from '../common/problem';
+import { rawQuery } from '../database/raw-query';
 import { StaffUser } from './staff-user.entity';
 
 /** Back-office logins; separate from partner and customer users. */
@@ -26,6 +27,22 @@ export class StaffService {
       throw error;
     }
     return { staffId: staff.id };
+  }
+
+  /**
+   * Removes a back-office login in the caller's transaction; its sessions stop working at their next
+   * request. Nobody removes their own login or the last one.
+   */
+  async deleteStaff(staffId: string, actingStaffId: string): Promise<{ email: string }> {
+    const em = this.em.getContext();
+    if (staffId === actingStaffId) throw conflict('own-staff-login', 'Staff cannot delete their own login.');
+    // Locks every staff row: two staff members deleting each other concurrently cannot leave none.
+    const rows = await rawQuery<{ id: string; email: string }>(this.em, 'select id, email from staff_user order by id for update');
+    const target = rows.find((row) => row.id === staffId);
+    if (!target) throw notFound('Staff user');
+    if (rows.length <= 1) throw conflict('last-staff-login', 'The last staff login cannot be deleted.');
+    await em.nativeDelete(StaffUser, { id: staffId });
+    return { email: target.email };
   }
 }
 

@@ -4,9 +4,10 @@ import { BaseEntity } from '../database/base.entity';
 /** Append-only; keeps plain ids so entries outlive the users and objects they name. */
 @Entity({ tableName: 'audit_log_entry' })
 @Index({ properties: ['organizationId', 'createdAt', 'id'] })
-export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId'> {
-  @Property({ type: 'uuid' })
-  organizationId!: string;
+export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId' | 'organizationId' | 'details'> {
+  /** Unset for platform-wide changes made in the back-office (catalog, staff logins, queues). */
+  @Property({ type: 'uuid', nullable: true })
+  organizationId?: string;
 
   @Property({ type: 'uuid', nullable: true })
   actorId?: string;
@@ -31,4 +32,8 @@ export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId'> {
 
   @Property({ type: 'text', nullable: true })
   ip?: string;
+
+  /** What a staff change touched when the target alone does not say it, e.g. the fields edited. */
+  @Property({ type: 'jsonb', nullable: true })
+  details?: Record<string, unknown>;
 }

@@ -11,11 +11,13 @@ export interface AuditActor {
 }
 
 export interface AuditRecord {
-  organizationId: string;
+  /** Unset only for platform-wide back-office changes. */
+  organizationId?: string;
   actor: AuditActor;
   action: string;
   target: { type: string; id?: string };
   ip?: string;
+  details?: Record<string, unknown>;
 }
 
 export interface AuditLogItem {
@@ -45,6 +47,7 @@ export class AuditService {
         targetType: entry.target.type,
         targetId: entry.target.id,
         ip: entry.ip,
+        details: entry.details,
       }),
     );
     await em.flush();

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
 import { BillingProfileModule } from './billing-profile.module';
 import { BillingRunService } from './billing-run.service';
 import { CatalogService } from './catalog.service';
 import { IdempotencyService } from './idempotency.service';
+import { InvoiceDeliveryService } from './invoice-delivery.service';
 import { InvoiceDocumentService } from './invoice-document.service';
 import { InvoiceService } from './invoice.service';
 import { InvoicesController } from './invoices.controller';
@@ -12,9 +14,9 @@ import { SubscriptionService } from './subscription.service';
 
 /** Catalog, partner conditions, subscriptions and invoices. */
 @Module({
-  imports: [BillingProfileModule],
+  imports: [BillingProfileModule, MailModule],
   controllers: [SubscriptionController, InvoicesController],
-  providers: [CatalogService, IdempotencyService, InvoiceService, InvoiceDocumentService, SubscriptionService, SubscriptionAddonsService, BillingRunService],
-  exports: [CatalogService, InvoiceService, SubscriptionService, BillingRunService],
+  providers: [CatalogService, IdempotencyService, InvoiceService, InvoiceDocumentService, InvoiceDeliveryService, SubscriptionService, SubscriptionAddonsService, BillingRunService],
+  exports: [CatalogService, InvoiceService, InvoiceDeliveryService, SubscriptionService, BillingRunService],
 })
 export class BillingModule {}

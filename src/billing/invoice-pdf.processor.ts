@@ -6,7 +6,7 @@ import type { Job, Queue } from 'bull';
 import { MailService } from '../mail/mail.service';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
-import { INVOICE_PDF_JOB, InvoicePdfJob, invoiceMailDedupeKey } from './invoice-pdf.job';
+import { INVOICE_PDF_JOB, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
 import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
 
@@ -55,13 +55,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
           document.attempts = attempt;
           document.lastError = null;
         }
-        await this.mail.queueOnce({
-          template: 'invoice',
-          recipient: invoice.recipient.email,
-          organizationId: invoice.billingOwner.id,
-          references: { invoiceId },
-          dedupeKey: invoiceMailDedupeKey(invoiceId),
-        });
+        await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

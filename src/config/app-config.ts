@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Type, plainToInstance } from 'class-transformer';
 import {
   IsEmail,
@@ -80,6 +81,12 @@ class Environment {
   @IsIn(['on', 'off'])
   WORKERS = 'on';
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  QUEUE_STALLED_INTERVAL_MS = 30_000;
+
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -96,6 +103,19 @@ class Environment {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'ADMIN_SESSION_SECRET must be at least 32 characters' })
+  ADMIN_SESSION_SECRET?: string;
+
+  @IsIn(['auto', 'true', 'false'], { message: 'ADMIN_COOKIE_SECURE must be auto, true or false' })
+  ADMIN_COOKIE_SECURE = 'auto';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  ADMIN_SESSION_TTL_SECONDS = 8 * 3600;
+
   @IsString()
   VENDOR_NAME = 'partnerhub GmbH';
 
@@ -104,6 +124,14 @@ class Environment {
 
   @IsString()
   VENDOR_SUPPORT_PHONE = '+49 30 0000000';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'VENDOR_SUPPORT_WEBSITE must be an http(s) URL' })
+  VENDOR_SUPPORT_WEBSITE?: string;
+
+  @IsOptional()
+  @IsString()
+  VENDOR_SUPPORT_HOURS?: string;
 
   @IsString()
   VENDOR_STREET = 'Musterstraße 1';
@@ -130,6 +158,8 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   workersEnabled: boolean;
+  /** How often workers look for jobs whose worker died (Bull's stalled-job check). */
+  queueStalledIntervalMs: number;
   auth: {
     jwtSecret: string;
     accessTtlSeconds: number;
@@ -140,10 +170,21 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   trial: { days: number; licenses: number };
   vatRate: number;
+  /** The back-office at /admin. */
+  admin: {
+    /** Signs the session cookie. */
+    sessionSecret: string;
+    /** `auto`: Secure when the request came over https (directly or per X-Forwarded-Proto from a trusted proxy). */
+    cookieSecure: boolean | 'auto';
+    /** Idle timeout: every request renews the session. */
+    sessionTtlSeconds: number;
+  };
   vendor: {
     name: string;
     supportEmail: string;
     supportPhone: string;
+    supportWebsite?: string;
+    supportHours?: string;
     /** The seller on invoices. */
     address: { street: string; postalCode: string; city: string; country: string };
     vatId?: string;
@@ -156,7 +197,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new Environment())
-      .concat('JWT_SECRET', 'SMTP_URL', 'VENDOR_VAT_ID')
+      .concat('JWT_SECRET', 'SMTP_URL', 'VENDOR_VAT_ID', 'ADMIN_SESSION_SECRET', 'VENDOR_SUPPORT_WEBSITE', 'VENDOR_SUPPORT_HOURS')
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -174,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
     workersEnabled: parsed.WORKERS === 'on',
+    queueStalledIntervalMs: parsed.QUEUE_STALLED_INTERVAL_MS,
     auth: {
       jwtSecret: parsed.JWT_SECRET ?? DEV_JWT_SECRET,
       accessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
@@ -184,10 +226,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM, outboxDir: parsed.MAIL_OUTBOX_DIR },
     trial: { days: parsed.TRIAL_DAYS, licenses: parsed.TRIAL_LICENSES },
     vatRate: parsed.VAT_RATE,
+    admin: {
+      // Without a secret of its own the cookie is signed with a key derived from JWT_SECRET (itself required in production).
+      sessionSecret:
+        parsed.ADMIN_SESSION_SECRET ?? createHmac('sha256', parsed.JWT_SECRET ?? DEV_JWT_SECRET).update('partnerhub admin session').digest('base64url'),
+      cookieSecure: parsed.ADMIN_COOKIE_SECURE === 'auto' ? 'auto' : parsed.ADMIN_COOKIE_SECURE === 'true',
+      sessionTtlSeconds: parsed.ADMIN_SESSION_TTL_SECONDS,
+    },
     vendor: {
       name: parsed.VENDOR_NAME,
       supportEmail: parsed.VENDOR_SUPPORT_EMAIL,
       supportPhone: parsed.VENDOR_SUPPORT_PHONE,
+      supportWebsite: parsed.VENDOR_SUPPORT_WEBSITE,
+      supportHours: parsed.VENDOR_SUPPORT_HOURS,
       address: { street: parsed.VENDOR_STREET, postalCode: parsed.VENDOR_POSTAL_CODE, city: parsed.VENDOR_CITY, country: parsed.VENDOR_COUNTRY },
       vatId: parsed.VENDOR_VAT_ID,
     },

@@ -1,5 +1,6 @@
 import { Membership } from '../accounts/membership.entity';
 import { User } from '../accounts/user.entity';
+import { AdminSession } from '../admin/admin-session.entity';
 import { StaffUser } from '../admin/staff-user.entity';
 import { AuditLogEntry } from '../audit/audit-log-entry.entity';
 import { BillingAddress } from '../billing/billing-address.entity';
@@ -16,7 +17,10 @@ import { MailDelivery } from '../mail/mail-delivery.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Endpoint } from '../platform/endpoint.entity';
 import { Host } from '../platform/host.entity';
+import { Report } from '../reports/report.entity';
+import { SupportSettings } from '../support/support-settings.entity';
 import { Address, Organization } from '../tenancy/organization.entity';
+import { OrganizationLogo } from '../whitelabel/organization-logo.entity';
 
 /** Every entity, listed once; MikroORM does no folder discovery. */
 export const ENTITIES = [
@@ -31,6 +35,7 @@ export const ENTITIES = [
   OutboxMessage,
   MailDelivery,
   StaffUser,
+  AdminSession,
   Plan,
   Addon,
   PartnerAgreement,
@@ -43,4 +48,7 @@ export const ENTITIES = [
   IdempotencyKey,
   BillingAddress,
   PaymentMethod,
+  OrganizationLogo,
+  SupportSettings,
+  Report,
 ];

@@ -1,11 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MailDataByTemplate, MailTemplateName, SupportContact, isMailTemplateName, mailBrand } from '../../libs/mail-templates';
+import { DEFAULT_LOGO_PNG } from '../../libs/branding/default-logo';
+import { MailDataByTemplate, MailTemplateName, isMailTemplateName, mailBrand } from '../../libs/mail-templates';
 import { formatDate, formatMoney, formatPeriod } from '../../libs/pdf';
 import { User } from '../accounts/user.entity';
 import { InvoiceDocument, InvoiceDocumentStatus } from '../billing/invoice-document.entity';
 import { Invoice } from '../billing/invoice.entity';
 import { invoicePdfFileName } from '../billing/invoice-pdf.job';
 import { AppConfig } from '../config/app-config';
+import { rawQuery } from '../database/raw-query';
+import { loadSupportContact, vendorSupportContact } from '../support/support-contact';
 import { Organization, OrganizationKind } from '../tenancy/organization.entity';
 import { MailDelivery } from './mail-delivery.entity';
 
@@ -16,7 +19,12 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   content: Buffer;
+  /** Set for images the HTML shows inline (`cid:` URLs). */
+  cid?: string;
 }
+
+/** The Content-ID of the brand logo in mails. */
+export const BRAND_LOGO_CID = 'brand-logo@partnerhub';
 
 export interface LoadedMail<T extends MailTemplateName = MailTemplateName> {
   template: T;
@@ -40,15 +48,27 @@ export async function loadMailData(em: EntityManager, delivery: MailDelivery, co
   if (!organization) throw new UndeliverableMailError(`Organization ${organizationId} no longer exists`);
 
   const partner = organization.kind === OrganizationKind.Customer && !organization.partner?.deletedAt ? organization.partner : undefined;
+  const logo = await brandLogo(em, partner?.id);
+  const support = await loadSupportContact(em, organization.id, vendorSupportContact(config));
   const common = {
-    brand: mailBrand({ partnerName: partner?.name, vendorName: config.vendor.name }),
-    support: partner ? undefined : vendorSupport(config),
+    brand: mailBrand({ partnerName: partner?.name, vendorName: config.vendor.name, logoCid: logo ? BRAND_LOGO_CID : undefined }),
+    support: support ?? undefined,
     recipientName: user.name,
     recipientEmail: delivery.recipient,
     organizationName: organization.name,
     loginUrl: config.publicUrl,
   };
-  return template === 'invitation' ? { template, data: { ...common, temporaryPassword: secret } } : { template, data: common };
+  const attachments = logo ? [logo] : undefined;
+  switch (template) {
+    case 'invitation':
+      return { template, data: { ...common, temporaryPassword: secret }, attachments };
+    case 'temporary-password':
+      // Sent once, then the secret is erased: a retry after that has nothing to send.
+      if (!secret) throw new UndeliverableMailError('The temporary password is no longer stored');
+      return { template, data: { ...common, temporaryPassword: secret }, attachments };
+    default:
+      return { template, data: common, attachments };
+  }
 }
 
 /**
@@ -67,7 +87,7 @@ async function loadInvoiceMail(em: EntityManager, delivery: MailDelivery, config
     template: 'invoice',
     data: {
       brand: mailBrand({ vendorName: config.vendor.name }),
-      support: vendorSupport(config),
+      support: vendorSupportContact(config),
       recipientName: invoice.recipient.name,
       invoiceNumber: invoice.number,
       issuedOn: formatDate(invoice.issuedAt),
@@ -80,8 +100,13 @@ async function loadInvoiceMail(em: EntityManager, delivery: MailDelivery, config
   };
 }
 
-// A customer organization's mails will show its partner's support settings once those exist;
-// until then they show none rather than the vendor's.
-function vendorSupport(config: AppConfig): SupportContact {
-  return { company: config.vendor.name, email: config.vendor.supportEmail, phone: config.vendor.supportPhone };
+/**
+ * A customer organization's mails carry its partner's logo (none while the partner has not uploaded
+ * one: the platform's logo would contradict the partner's name); everyone else's the platform's.
+ */
+async function brandLogo(em: EntityManager, partnerId: string | undefined): Promise<MailAttachment | null> {
+  if (!partnerId) return { filename: 'logo.png', contentType: 'image/png', content: DEFAULT_LOGO_PNG, cid: BRAND_LOGO_CID };
+  const [logo] = await rawQuery<{ content_type: string; data: Buffer }>(em, 'select content_type, data from organization_logo where organization_id = :partnerId', { partnerId });
+  if (!logo) return null;
+  return { filename: logo.content_type === 'image/png' ? 'logo.png' : 'logo.jpg', contentType: logo.content_type, content: logo.data, cid: BRAND_LOGO_CID };
 }

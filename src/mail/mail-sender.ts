@@ -16,8 +16,18 @@ export interface OutgoingMail extends RenderedMail {
 }
 
 /**
+ * A connection per mail (TCP, greeting, EHLO, perhaps TLS and login) costs more than the mail, so
+ * connections are pooled, each replaced after maxMessages mails. nodemailer sends a mail again only
+ * when the server had closed the reused connection before any of the mail went out; every other
+ * failure reaches MailProcessor as before.
+ */
+const SMTP_POOL = { pool: true, maxConnections: 5, maxMessages: 100 } as const;
+
+/**
  * Sends over SMTP_URL, or without one writes each mail as an .eml file into
- * MAIL_OUTBOX_DIR, so a fresh checkout runs without an SMTP server.
+ * MAIL_OUTBOX_DIR, so a fresh checkout runs without an SMTP server. The pool is closed on shutdown,
+ * after the mail worker has stopped (MailProcessor.beforeApplicationShutdown), so no mail is left
+ * waiting for a connection.
  */
 @Injectable()
 export class MailSender implements OnApplicationShutdown {
@@ -26,7 +36,7 @@ export class MailSender implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.transporter = config.mail.smtpUrl
-      ? createTransport({ url: config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      ? createTransport({ ...SMTP_POOL, url: config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
       : createTransport({ streamTransport: true, buffer: true });
     const [from] = addressparser(config.mail.from, { flatten: true });
     this.fromAddress = from?.address || 'no-reply@localhost';
@@ -40,7 +50,7 @@ export class MailSender implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      attachments: mail.attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+      attachments: mail.attachments?.map(({ filename, contentType, content, cid }) => ({ filename, contentType, content, cid })),
     });
     if (!this.config.mail.smtpUrl) {
       await mkdir(this.config.mail.outboxDir, { recursive: true });

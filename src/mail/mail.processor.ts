@@ -1,7 +1,7 @@
 import { CreateRequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
@@ -14,13 +14,17 @@ import { SEND_MAIL_JOB, SendMailJob } from './mail.service';
 import { SecretBox } from './secret-box';
 import { nothingWasDelivered } from './smtp-failure';
 
-const CONCURRENCY = 4;
+/**
+ * Mails in progress at once per worker. Most of a mail's time is waiting (PostgreSQL, the SMTP
+ * server), so more mails than MailSender's pooled connections: the others load and render meanwhile.
+ */
+const CONCURRENCY = 16;
 /** A claim older than this belongs to a worker that died while sending. */
 const STALE_CLAIM_MS = 10 * 60_000;
 
 /** Sends queued mails: renders them from current data, sends, and erases the secret they carried. */
 @Injectable()
-export class MailProcessor implements OnApplicationBootstrap {
+export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
 
   constructor(
@@ -37,6 +41,18 @@ export class MailProcessor implements OnApplicationBootstrap {
     this.queue
       .process(SEND_MAIL_JOB, CONCURRENCY, (job) => this.send(job))
       .catch((error: unknown) => this.logger.warn(`Mail worker stopped: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /**
+   * Stops taking mail jobs in this process and waits for the running ones. The queues close (and
+   * wait for their jobs) only after MailSender has closed its SMTP pool, so without this a running
+   * job would find the pool closed and leave its mail "sending" as possibly sent. The pause is
+   * local: other workers go on.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue
+      .pause(true)
+      .catch((error: unknown) => this.logger.warn(`Mail worker did not pause: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /**

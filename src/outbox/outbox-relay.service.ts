@@ -7,7 +7,8 @@ import type { JobOptions, Queue } from 'bull';
 import { QUEUE_NAMES } from '../queue/queue-names';
 import { OutboxMessage } from './outbox-message.entity';
 
-const BATCH_SIZE = 20;
+/** Rows claimed per transaction; their jobs go to Redis in one MULTI per queue. */
+const BATCH_SIZE = 100;
 const POLL_INTERVAL_MS = 500;
 const MAX_POLL_INTERVAL_MS = 5000;
 const ADD_TIMEOUT_MS = 5000;
@@ -60,7 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.currentRun;
   }
 
-  /** Relays one batch of pending messages, oldest first. */
+  /** Relays one batch of pending messages, oldest first: one round trip to Redis per queue. */
   private async relayBatch(): Promise<BatchResult> {
     return this.em.fork().transactional(async (em) => {
       // Only this process's queues: during a rolling deploy an older worker leaves newer queues' jobs alone.
@@ -69,21 +70,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         { dispatchedAt: null, queue: { $in: [...this.queues.keys()] } },
         { orderBy: { createdAt: 'asc' }, limit: BATCH_SIZE, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
-      let relayed = 0;
+      const byQueue = new Map<string, OutboxMessage[]>();
       for (const message of messages) {
-        try {
-          await this.addJob(message);
-          message.dispatchedAt = new Date();
-          relayed++;
-        } catch (error) {
-          message.attempts += 1;
-          message.lastError = errorMessage(error);
-          // Redis is most likely away; the rest of the batch would fail the same way.
-          return { relayed, error: message.lastError };
-        }
+        if (!byQueue.has(message.queue)) byQueue.set(message.queue, []);
+        byQueue.get(message.queue)!.push(message);
       }
-      return { relayed };
+      const results = await Promise.all([...byQueue].map(([queue, batch]) => this.relayToQueue(queue, batch)));
+      return { relayed: results.reduce((sum, result) => sum + result.relayed, 0), error: results.find((result) => result.error)?.error };
     });
+  }
+
+  /** Records the outcome on the messages: dispatched, or still pending with the reason. */
+  private async relayToQueue(queue: string, messages: OutboxMessage[]): Promise<BatchResult> {
+    try {
+      await this.addJobs(queue, messages);
+    } catch (error) {
+      for (const message of messages) {
+        message.attempts += 1;
+        message.lastError = errorMessage(error);
+      }
+      return { relayed: 0, error: errorMessage(error) };
+    }
+    const dispatchedAt = new Date();
+    for (const message of messages) message.dispatchedAt = dispatchedAt;
+    return { relayed: messages.length };
   }
 
   private schedule(delayMs: number): void {
@@ -111,18 +121,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(Math.min(POLL_INTERVAL_MS * 2 ** this.consecutiveFailures, MAX_POLL_INTERVAL_MS));
   }
 
-  private async addJob(message: OutboxMessage): Promise<void> {
-    const queue = this.queues.get(message.queue)!;
-    // Bull would hold the job in memory until Redis is back; the outbox already does that durably.
+  /** Adds a queue's messages in order, in one MULTI; all of them or, as far as the outbox knows, none. */
+  private async addJobs(name: string, messages: OutboxMessage[]): Promise<void> {
+    const queue = this.queues.get(name)!;
+    // Bull would hold the jobs in memory until Redis is back; the outbox already does that durably.
     if (queue.client.status !== 'ready') throw new Error(`Redis is not available (connection ${queue.client.status})`);
     let timeout: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        queue.add(message.jobName, message.payload, { ...RELAYED_JOB_OPTIONS, jobId: message.jobId }),
+      const jobs = await Promise.race([
+        queue.addBulk(messages.map((message) => ({ name: message.jobName, data: message.payload, opts: { ...RELAYED_JOB_OPTIONS, jobId: message.jobId } }))),
         new Promise<never>((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`Queue ${message.queue} did not accept the job within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+          timeout = setTimeout(() => reject(new Error(`Queue ${name} did not accept the jobs within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
         }),
       ]);
+      // addBulk does not report a job Redis refused inside the MULTI: such a job comes back without an id.
+      const refused = jobs.filter((job) => job.id === undefined || job.id === null).length;
+      if (refused > 0) throw new Error(`Queue ${name} refused ${refused} of ${messages.length} jobs`);
     } finally {
       clearTimeout(timeout);
     }

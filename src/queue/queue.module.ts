@@ -21,7 +21,7 @@ export function bullOptions(config: AppConfig): BullOptions {
     },
     // Without the version check a queue connects only when first used, so API-only processes open no queue connections.
     skipVersionCheck: true,
-    settings: { retryProcessDelay: 1000 },
+    settings: { retryProcessDelay: 1000, stalledInterval: config.queueStalledIntervalMs },
   };
 }
 

@@ -1,0 +1,193 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import type AdminJS from 'adminjs';
+import type { Queue } from 'bull';
+import express, { type Application, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import formidable from 'express-formidable';
+import { InvoiceDocumentStatus } from '../../billing/invoice-document.entity';
+import { InvoiceDeliveryService } from '../../billing/invoice-delivery.service';
+import { invoicePdfFileName } from '../../billing/invoice-pdf.job';
+import { ProblemException } from '../../common/problem';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { BILLING_QUEUE, MAIL_QUEUE, PDF_QUEUE } from '../../queue/queue-names';
+import { BackofficeChanges } from '../backoffice-changes.service';
+import { runAsStaff, StaffActor } from '../staff-actor';
+import { StaffAuthService } from '../staff-auth.service';
+import { LOGIN_PATH } from './admin-options';
+import { releaseAdminJsEnvironment } from './adminjs-lib';
+import { backofficeSecurity } from './backoffice-security';
+import { SESSION_COOKIE, SessionStore, createSessionStore } from './backoffice-session';
+import { queueDashboard } from './queue-dashboard';
+import { ROOT_PATH, resourceUrl } from './resources/common';
+import { isUuid } from './resource-filter';
+
+// Where a fresh login and /admin land.
+const HOME = resourceUrl('Organization');
+// No uploads anywhere in the back-office: small forms only.
+const FORM_LIMITS = { maxFields: 500, maxFieldsSize: 1024 * 1024, maxFileSize: 1 };
+const LOGIN_FORM_LIMITS = { maxFields: 10, maxFieldsSize: 16 * 1024, maxFileSize: 1 };
+
+/**
+ * Mounts the back-office at /admin (used by @adminjs/nestjs as its loader instead of its own
+ * ExpressLoader, whose in-memory login retry counter, session without regeneration and missing CSRF
+ * check do not fit here). In order:
+ *   security headers and CSRF check → PostgreSQL session → login / logout (the login throttled like
+ *   the API's) → staff check on every other request except AdminJS's static bundles (anonymous:
+ *   redirect to the login page) → form parsing → request context (MikroORM, staff actor) →
+ *   Bull Board at /admin/queues, invoice PDFs, AdminJS.
+ * Middleware-mounted like this, none of it passes Nest's guards; the staff check is its own.
+ */
+@Injectable()
+export class BackofficeLoader implements OnApplicationShutdown {
+  private readonly logger = new Logger('Backoffice');
+  private sessions?: SessionStore;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly orm: MikroORM,
+    private readonly staffAuth: StaffAuthService,
+    private readonly changes: BackofficeChanges,
+    private readonly invoices: InvoiceDeliveryService,
+    @InjectQueue(PDF_QUEUE) private readonly pdfQueue: Queue,
+    @InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue,
+    @InjectQueue(BILLING_QUEUE) private readonly billingQueue: Queue,
+  ) {}
+
+  async register(admin: AdminJS, httpAdapter: AbstractHttpAdapter): Promise<void> {
+    const [{ default: AdminJSExpress }, { Router: AdminJSRoutes }] = await Promise.all([import('@adminjs/express'), import('adminjs')]);
+    const publicAssets = new Set([...AdminJSRoutes.assets.map((asset) => asset.path), '/frontend/assets/components.bundle.js']);
+    this.sessions = createSessionStore(this.config, ROOT_PATH, (message) => this.logger.warn(message));
+
+    const router = express.Router();
+    router.use(backofficeSecurity(this.config.publicUrl));
+    router.use(this.sessions.middleware);
+    // AdminJS asks for the bundle of custom components; there are none to bundle.
+    router.get('/frontend/assets/components.bundle.js', (_req, res) => {
+      res.type('text/javascript').send('/* partnerhub: no custom AdminJS components */\n');
+    });
+    router.get('/login', async (_req, res) => {
+      res.send(await admin.renderLogin({ action: LOGIN_PATH, errorMessage: null }));
+    });
+    router.post('/login', formidable(LOGIN_FORM_LIMITS), this.login(admin));
+    router.get('/logout', (req, res, next) => {
+      req.session.destroy((error) => {
+        if (error) return next(error);
+        res.clearCookie(SESSION_COOKIE, { path: ROOT_PATH });
+        res.redirect(LOGIN_PATH);
+      });
+    });
+    router.use(this.requireStaff(publicAssets));
+    router.use(formidable(FORM_LIMITS));
+    router.use((_req, res, next) => {
+      const staff = res.locals.staff as StaffActor | undefined;
+      if (!staff) return next(); // a public asset
+      runAsStaff(staff, () => RequestContext.create(this.orm.em, next));
+    });
+    router.use('/queues', queueDashboard([this.pdfQueue, this.mailQueue, this.billingQueue], `${ROOT_PATH}/queues`, (req, status) => this.auditQueueWrite(req, status)));
+    router.get('/invoices/:invoiceId/pdf', this.invoicePdf());
+    // AdminJS's default dashboard is a tour for developers (replacing it needs a bundled custom component).
+    router.get('/', (_req, res) => res.redirect(HOME));
+    // AdminJS answers an unknown resource id with a plain Error (a 500); it is a 404.
+    router.use(['/api/resources/:resourceId', '/resources/:resourceId'], (req, res, next) => {
+      const known = admin.resources.some((resource) => (resource._decorated?.id() ?? resource.id()) === req.params.resourceId);
+      if (known) return next();
+      res.status(404).type('text/plain').send('There is no such resource in the back-office.');
+    });
+    AdminJSExpress.buildRouter(admin, router, FORM_LIMITS);
+    router.use(this.errors());
+
+    const app = httpAdapter.getInstance<Application>();
+    app.use(ROOT_PATH, router);
+    placeBeforeBodyParsers(app, router);
+    releaseAdminJsEnvironment();
+    this.logger.log(`back-office mounted at ${ROOT_PATH}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sessions?.close();
+  }
+
+  /** Staff credentials only; a new session id on login (no fixation). Failures render the form with 401 or 429. */
+  private login(admin: AdminJS): RequestHandler {
+    return async (req, res, next) => {
+      const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
+      try {
+        const staff = await this.staffAuth.login(fields.email, fields.password, req.ip ?? '');
+        req.session.regenerate((error) => {
+          if (error) return next(error);
+          req.session.adminUser = { id: staff.id, email: staff.email, title: staff.email };
+          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(302, HOME)));
+        });
+      } catch (error) {
+        if (!(error instanceof ProblemException)) return next(error);
+        const tooMany = error.getStatus() === 429;
+        if (tooMany) res.setHeader('Retry-After', String(error.extensions.retryAfter ?? this.config.auth.loginLockSeconds));
+        res.status(error.getStatus()).send(await admin.renderLogin({ action: LOGIN_PATH, errorMessage: tooMany ? 'tooManyRequests' : 'invalidCredentials' }));
+      }
+    };
+  }
+
+  /** Every request but AdminJS's static bundles needs a session whose staff login still exists. */
+  private requireStaff(publicAssets: Set<string>): RequestHandler {
+    return async (req, res, next) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && publicAssets.has(req.path)) return next();
+      const sessionUser = req.session.adminUser;
+      const staff = sessionUser ? await this.staffAuth.find(sessionUser.id) : null;
+      if (staff) {
+        res.locals.staff = { ...staff, ip: req.ip } satisfies StaffActor;
+        return next();
+      }
+      if (!sessionUser) return res.redirect(LOGIN_PATH);
+      req.session.destroy(() => res.redirect(LOGIN_PATH));
+    };
+  }
+
+  private invoicePdf(): RequestHandler {
+    return async (req, res) => {
+      const invoiceId = String(req.params.invoiceId);
+      const pdf = isUuid(invoiceId) ? await this.invoices.pdf(invoiceId).catch(notFoundAsNull) : null;
+      if (!pdf) return void res.status(404).type('text/plain').send('There is no such invoice.');
+      if (pdf.status !== InvoiceDocumentStatus.Rendered) {
+        return void res.status(409).type('text/plain').send(`The PDF of invoice ${pdf.number} is not rendered yet (${pdf.status}).`);
+      }
+      res.setHeader('Content-Disposition', `attachment; filename="${invoicePdfFileName(pdf.number)}"`);
+      res.type('application/pdf').send(pdf.pdf);
+    };
+  }
+
+  private auditQueueWrite(req: Request, status: number): void {
+    const staff = req.res?.locals.staff as StaffActor | undefined;
+    if (!staff) return;
+    this.changes
+      .recordQueueOperation(staff, { method: req.method, path: `${ROOT_PATH}/queues${req.path}`, status })
+      .catch((error: unknown) => this.logger.error(`audit of a queue operation failed: ${(error as Error).message}`));
+  }
+
+  private errors(): ErrorRequestHandler {
+    return (error: Error, req, res, next) => {
+      this.logger.error(`${req.method} ${req.originalUrl} failed: ${error.stack ?? error.message}`);
+      if (res.headersSent) return next(error);
+      const tooLarge = /maxFileSize|maxFieldsSize|maxFields/.test(error.message);
+      res.status(tooLarge ? 413 : 500).type('text/plain').send(tooLarge ? 'The form is too large.' : 'The back-office failed on this request; see the server log.');
+    };
+  }
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof ProblemException && error.getStatus() === 404) return null;
+  throw error;
+}
+
+/** AdminJS and Bull Board parse their own bodies: the back-office goes before Nest's JSON body parser. */
+function placeBeforeBodyParsers(app: Application, router: express.Router): void {
+  const stack = (app as Application & { router?: { stack: { name: string; handle: unknown }[] } }).router?.stack;
+  if (!stack) return;
+  const own = stack.findIndex((layer) => layer.handle === router);
+  const parser = stack.findIndex((layer) => layer.name === 'jsonParser' || layer.name === 'urlencodedParser');
+  if (own < 0 || parser < 0 || parser > own) return;
+  const [layer] = stack.splice(own, 1);
+  stack.splice(parser, 0, layer);
+}

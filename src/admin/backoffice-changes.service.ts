@@ -1,0 +1,185 @@
+import { RequestContext } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { AuditService } from '../audit/audit.service';
+import { CatalogService } from '../billing/catalog.service';
+import { CatalogItemChangesDto, NewCatalogItemDto, PartnerConditionsDto } from '../billing/dto/catalog-admin.dto';
+import { InvoiceDeliveryService, ResentInvoiceMail } from '../billing/invoice-delivery.service';
+import { PartnerAgreement } from '../billing/partner-agreement.entity';
+import { conflict, notFound } from '../common/problem';
+import { createValidationPipe } from '../common/validation';
+import { rawQuery } from '../database/raw-query';
+import { UpdateOrganizationDto } from '../tenancy/dto/organization.dto';
+import { Organization, OrganizationKind } from '../tenancy/organization.entity';
+import { TenancyService } from '../tenancy/tenancy.service';
+import { NewStaffDto } from './dto/new-staff.dto';
+import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
+import { StaffService } from './staff.service';
+
+export type CatalogKind = 'plan' | 'addon';
+
+interface StaffChange {
+  organizationId?: string;
+  action: string;
+  target: { type: string; id?: string };
+  details?: Record<string, unknown>;
+}
+
+const validation = createValidationPipe();
+
+/**
+ * Every change the back-office makes. Each runs in one transaction with its audit entry naming the
+ * staff member, validates its input with the DTOs the API uses, and goes through the services that
+ * own the rules (tenancy, accounts, catalog, invoice delivery).
+ */
+@Injectable()
+export class BackofficeChanges {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+    private readonly tenancy: TenancyService,
+    private readonly accounts: AccountsService,
+    private readonly catalog: CatalogService,
+    private readonly invoices: InvoiceDeliveryService,
+    private readonly staff: StaffService,
+  ) {}
+
+  /** A standalone organization becomes a partner with an agreement at list prices (staff set conditions on it). */
+  makePartner(organizationId: string): Promise<{ name: string; agreementId: string }> {
+    return this.change(async () => {
+      const [organization] = await rawQuery<{ name: string; kind: OrganizationKind }>(
+        this.em,
+        'select name, kind from organization where id = :organizationId and deleted_at is null for update',
+        { organizationId },
+      );
+      if (!organization) throw notFound('Organization');
+      if (organization.kind === OrganizationKind.Partner) throw conflict('already-partner', `${organization.name} is a partner already.`);
+      if (organization.kind === OrganizationKind.Customer) {
+        throw conflict('linked-customer', `${organization.name} is a customer organization of a partner and cannot become a partner itself.`);
+      }
+      await this.em.getContext().nativeUpdate(Organization, { id: organizationId }, { kind: OrganizationKind.Partner });
+      const agreement = await this.catalog.ensurePartnerAgreement(organizationId);
+      return {
+        result: { name: organization.name, agreementId: agreement.id },
+        audit: { organizationId, action: 'organization.make-partner', target: { type: 'organization', id: organizationId } },
+      };
+    });
+  }
+
+  async updateOrganization(organizationId: string, input: object): Promise<void> {
+    const dto = await validated(UpdateOrganizationDto, input);
+    await this.change(async () => {
+      await this.tenancy.update(organizationId, dto);
+      return {
+        result: undefined,
+        audit: { organizationId, action: 'organization.update', target: { type: 'organization', id: organizationId }, details: { changed: Object.keys(dto) } },
+      };
+    });
+  }
+
+  /** The audit entry goes to every organization the user belongs to, so their admins see it. */
+  setTemporaryPassword(userId: string): Promise<{ email: string }> {
+    return this.change(async () => {
+      const issued = await this.accounts.issueTemporaryPassword(userId);
+      return {
+        result: { email: issued.email },
+        audit: issued.organizationIds.map((organizationId) => ({
+          organizationId,
+          action: 'user.temporary-password',
+          target: { type: 'user', id: userId },
+        })),
+      };
+    });
+  }
+
+  resendInvoiceMail(invoiceId: string): Promise<ResentInvoiceMail> {
+    return this.change(async () => {
+      const resent = await this.invoices.resendMail(invoiceId);
+      return {
+        result: resent,
+        audit: {
+          organizationId: resent.organizationId,
+          action: 'invoice.mail.resend',
+          target: { type: 'invoice', id: invoiceId },
+          details: { number: resent.number, recipient: resent.recipient },
+        },
+      };
+    });
+  }
+
+  async createCatalogItem(kind: CatalogKind, input: object): Promise<string> {
+    const dto = await validated(NewCatalogItemDto, input);
+    return this.change(async () => {
+      const item = await this.catalog.createItem(kind, dto);
+      return { result: item.code, audit: { action: `${kind}.create`, target: { type: kind }, details: { code: item.code } } };
+    });
+  }
+
+  async updateCatalogItem(kind: CatalogKind, code: string, input: object): Promise<void> {
+    const dto = await validated(CatalogItemChangesDto, input);
+    await this.change(async () => {
+      await this.catalog.updateItem(kind, code, dto);
+      return { result: undefined, audit: { action: `${kind}.update`, target: { type: kind }, details: { code, changed: Object.keys(dto) } } };
+    });
+  }
+
+  async setPartnerConditions(agreementId: string, input: object): Promise<void> {
+    const dto = await validated(PartnerConditionsDto, input);
+    await this.change(async () => {
+      const agreement = await this.em.getContext().findOne(PartnerAgreement, { id: agreementId });
+      if (!agreement) throw notFound('Partner agreement');
+      await this.catalog.setPartnerConditions(agreement.partner.id, dto);
+      return {
+        result: undefined,
+        audit: {
+          organizationId: agreement.partner.id,
+          action: 'partner-agreement.update',
+          target: { type: 'partner-agreement', id: agreementId },
+          details: { discountPercent: dto.discountPercent, priceOverrides: dto.priceOverrides },
+        },
+      };
+    });
+  }
+
+  async createStaff(input: object): Promise<string> {
+    const dto = await validated(NewStaffDto, input);
+    return this.change(async () => {
+      const { staffId } = await this.staff.createStaff(dto.email, dto.password);
+      return { result: staffId, audit: { action: 'staff.create', target: { type: 'staff-user', id: staffId }, details: { email: dto.email } } };
+    });
+  }
+
+  deleteStaff(staffId: string): Promise<void> {
+    return this.change(async (actor) => {
+      const { email } = await this.staff.deleteStaff(staffId, actor.id);
+      await rawQuery(this.em, `delete from admin_session where sess -> 'adminUser' ->> 'id' = :staffId`, { staffId });
+      return { result: undefined, audit: { action: 'staff.delete', target: { type: 'staff-user', id: staffId }, details: { email } } };
+    });
+  }
+
+  /** Queue operations happen in Redis; their audit entry is written once Bull Board has answered. */
+  recordQueueOperation(actor: StaffActor, details: { method: string; path: string; status: number }): Promise<void> {
+    return RequestContext.create(this.em, () =>
+      this.em.transactional(() => this.audit.record({ actor: staffAuditActor(actor), ip: actor.ip, action: 'queue.operation', target: { type: 'queue' }, details })),
+    );
+  }
+
+  private change<T>(work: (actor: StaffActor) => Promise<{ result: T; audit: StaffChange | StaffChange[] }>): Promise<T> {
+    const actor = requireStaff();
+    return RequestContext.create(this.em, () =>
+      this.em.transactional(async () => {
+        const { result, audit } = await work(actor);
+        for (const entry of [audit].flat()) {
+          await this.audit.record({ ...entry, actor: staffAuditActor(actor), ip: actor.ip });
+        }
+        return result;
+      }),
+    );
+  }
+}
+
+/** Back-office input checked exactly like an API body (unknown fields refused, field errors named). */
+function validated<T extends object>(type: new () => T, input: object): Promise<T> {
+  return validation.transform(input, { type: 'body', metatype: type }) as Promise<T>;
+}

@@ -1,0 +1,42 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { InventoryReportData } from '../../libs/pdf';
+import { rawQuery } from '../database/raw-query';
+import { LicenseService } from '../platform/license.service';
+import { BrandingService } from '../whitelabel/branding.service';
+
+/** Everything an inventory report shows, read at rendering time. */
+@Injectable()
+export class InventoryReportLoader {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly brandings: BrandingService,
+    private readonly licenses: LicenseService,
+  ) {}
+
+  async load(organizationId: string, generatedAt: Date): Promise<InventoryReportData> {
+    const { branding, data: logo } = await this.brandings.effectiveLogo(organizationId);
+    const [licenses, hosts, endpoints] = await Promise.all([
+      this.licenses.usage(organizationId, generatedAt),
+      rawQuery<{ name: string; os: string | null; created_at: Date }>(
+        this.em,
+        'select name, os, created_at from host where organization_id = :organizationId order by created_at, id',
+        { organizationId },
+      ),
+      rawQuery<{ name: string; url: string; interval_seconds: number; created_at: Date }>(
+        this.em,
+        'select name, url, interval_seconds, created_at from endpoint where organization_id = :organizationId order by created_at, id',
+        { organizationId },
+      ),
+    ]);
+    return {
+      organizationName: branding.organizationName,
+      partnerName: branding.partner?.name ?? null,
+      generatedAt,
+      logo,
+      licenses,
+      hosts: hosts.map((host) => ({ name: host.name, os: host.os, createdAt: new Date(host.created_at) })),
+      endpoints: endpoints.map((endpoint) => ({ name: endpoint.name, url: endpoint.url, intervalSeconds: endpoint.interval_seconds, createdAt: new Date(endpoint.created_at) })),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '../platform/platform.module';
+import { WhitelabelModule } from '../whitelabel/whitelabel.module';
+import { InventoryReportLoader } from './inventory-report.loader';
+import { ReportPdfProcessor } from './report-pdf.processor';
+
+/** The report side of the `pdf` queue's worker; imported only where workers run. */
+@Module({
+  imports: [PlatformModule, WhitelabelModule],
+  providers: [ReportPdfProcessor, InventoryReportLoader],
+})
+export class ReportsWorkerModule {}

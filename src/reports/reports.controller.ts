@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Audited } from '../audit/audited.decorator';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { PageQueryDto } from '../common/pagination';
+import { UuidParam } from '../common/uuid-param';
+import { OrderReportDto, ReportDto, ReportOrderedDto, ReportPageDto, ReportPdfPendingDto } from './dto/report.dto';
+import { ReportsService } from './reports.service';
+
+const RETRY_AFTER_SECONDS = 2;
+
+@ApiTags('reports')
+@Controller('organizations/:orgId/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @CheckAbility('create', 'Report')
+  @Audited('report.order', 'report')
+  @ApiOperation({ summary: 'Order a PDF report; the pdf queue renders it', description: 'Location names the status resource.' })
+  @ApiAcceptedResponse({ type: ReportOrderedDto })
+  @ApiOrgProblems()
+  async order(
+    @UuidParam('orgId') orgId: string,
+    @Body() dto: OrderReportDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReportOrderedDto> {
+    const ordered = await this.reports.order(orgId, dto.type, user.id);
+    // Relative to the request URL, so it holds behind any path prefix.
+    response.setHeader('Location', `reports/${ordered.id}`);
+    return ordered;
+  }
+
+  @Get()
+  @CheckAbility('read', 'Report')
+  @ApiOperation({ summary: 'Reports of this organization, newest first' })
+  @ApiOkResponse({ type: ReportPageDto })
+  @ApiOrgProblems()
+  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+    return this.reports.list(orgId, query.limit, query.cursor);
+  }
+
+  @Get(':reportId')
+  @CheckAbility('read', 'Report')
+  @ApiOkResponse({ type: ReportDto })
+  @ApiOrgProblems()
+  get(@UuidParam('orgId') orgId: string, @UuidParam('reportId') reportId: string): Promise<ReportDto> {
+    return this.reports.get(orgId, reportId);
+  }
+
+  @Get(':reportId/pdf')
+  @CheckAbility('read', 'Report')
+  @ApiOperation({ summary: 'The rendered report', description: '202 while queued or rendering; 409 report-failed when rendering failed for good.' })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse({ description: 'The PDF, as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: ReportPdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems(409)
+  async pdf(
+    @UuidParam('orgId') orgId: string,
+    @UuidParam('reportId') reportId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | ReportPdfPendingDto> {
+    const result = await this.reports.pdf(orgId, reportId);
+    if (!result.ready) {
+      response.status(HttpStatus.ACCEPTED).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      return { status: result.status, retryAfter: RETRY_AFTER_SECONDS };
+    }
+    return new StreamableFile(result.pdf, { type: 'application/pdf', disposition: `attachment; filename="${result.fileName}"` });
+  }
+}

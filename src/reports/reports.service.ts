@@ -1,0 +1,80 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Page, decodeCursor, toPage } from '../common/pagination';
+import { conflict, notFound } from '../common/problem';
+import { rawQuery } from '../database/raw-query';
+import { OutboxService } from '../outbox/outbox.service';
+import { PDF_QUEUE } from '../queue/queue-names';
+import { Organization } from '../tenancy/organization.entity';
+import { ReportDto, ReportOrderedDto } from './dto/report.dto';
+import { Report, ReportStatus, ReportType } from './report.entity';
+import { REPORT_PDF_JOB, reportJobId, reportPdfFileName } from './report.job';
+
+export type ReportPdf = { ready: true; fileName: string; pdf: Buffer } | { ready: false; status: ReportStatus.Queued | ReportStatus.Rendering };
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Records the order and queues its rendering in the same transaction. */
+  async order(organizationId: string, type: ReportType, requestedById: string): Promise<ReportOrderedDto> {
+    const em = this.em.getContext();
+    const report = em.create(Report, { organization: em.getReference(Organization, organizationId), type, requestedById });
+    this.outbox.enqueue({ queue: PDF_QUEUE, jobName: REPORT_PDF_JOB, jobId: reportJobId(report.id), payload: { reportId: report.id } });
+    await em.flush();
+    return { id: report.id, status: ReportStatus.Queued };
+  }
+
+  async get(organizationId: string, reportId: string): Promise<ReportDto> {
+    const report = await this.em.findOne(Report, { id: reportId, organization: organizationId });
+    if (!report) throw notFound('Report');
+    return toReportDto(report);
+  }
+
+  /** Newest first. */
+  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<ReportDto>> {
+    const before = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
+    const reports = await this.em.find(
+      Report,
+      before
+        ? { organization: organizationId, $or: [{ createdAt: { $lt: new Date(before[0]) } }, { createdAt: new Date(before[0]), id: { $lt: before[1] } }] }
+        : { organization: organizationId },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
+    );
+    return toPage(reports, limit, (report) => [report.createdAt.toISOString(), report.id], toReportDto);
+  }
+
+  /** The bytes are read only once the report is done. */
+  async pdf(organizationId: string, reportId: string): Promise<ReportPdf> {
+    const [row] = await rawQuery<{ type: string; status: ReportStatus; created_at: string; failure_reason: string | null; pdf: Buffer | null }>(
+      this.em,
+      `select type, status, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at, failure_reason,
+              case when status = 'done' then pdf end as pdf
+         from report where id = :reportId and organization_id = :organizationId`,
+      { reportId, organizationId },
+    );
+    if (!row) throw notFound('Report');
+    if (row.status === ReportStatus.Failed) throw conflict('report-failed', `The report could not be rendered: ${row.failure_reason ?? 'unknown reason'}. Order a new one.`);
+    if (row.status === ReportStatus.Done && row.pdf) return { ready: true, fileName: reportPdfFileName(row.type, new Date(row.created_at)), pdf: row.pdf };
+    return { ready: false, status: row.status === ReportStatus.Rendering ? ReportStatus.Rendering : ReportStatus.Queued };
+  }
+
+  /** Part of deleting an organization: its reports go with it (a queued one then finds nothing to render). */
+  async removeAll(organizationId: string): Promise<void> {
+    await this.em.getContext().nativeDelete(Report, { organization: organizationId });
+  }
+}
+
+export function toReportDto(report: Report): ReportDto {
+  return {
+    id: report.id,
+    type: report.type,
+    status: report.status,
+    createdAt: report.createdAt.toISOString(),
+    completedAt: report.completedAt?.toISOString() ?? null,
+    failureReason: report.failureReason ?? null,
+  };
+}

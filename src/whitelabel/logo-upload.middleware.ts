@@ -1,0 +1,58 @@
+import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
+import { ProblemException, badRequest } from '../common/problem';
+
+export const LOGO_FIELD = 'file';
+/** Room for the multipart boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 20 },
+}).single(LOGO_FIELD);
+
+/**
+ * Reads the multipart logo upload before guards and interceptors run, so the request's
+ * transaction is not held open while a client streams. Multer counts the bytes it really
+ * receives: a Content-Length that lies, or chunked uploads, hit the same 1 MB limit.
+ */
+@Injectable()
+export class LogoUploadMiddleware implements NestMiddleware {
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > LOGO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES) {
+      // The body stays unread; the connection cannot be reused.
+      response.setHeader('Connection', 'close');
+      throw tooLarge();
+    }
+    // Thrown, not passed to next(): Nest hands exceptions thrown by middleware to the global problem filter.
+    await new Promise<void>((resolve, reject) => upload(request, response, (error: unknown) => (error ? reject(uploadProblem(error)) : resolve())));
+    next();
+  }
+}
+
+const tooLarge = () =>
+  new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${LOGO_MAX_BYTES} bytes (1 MB).`);
+
+function uploadProblem(error: unknown): ProblemException {
+  if (error instanceof MulterError) {
+    switch (error.code) {
+      case 'LIMIT_FILE_SIZE':
+        return tooLarge();
+      case 'LIMIT_UNEXPECTED_FILE':
+      case 'LIMIT_FIELD_COUNT':
+      case 'LIMIT_PART_COUNT':
+      case 'LIMIT_FILE_COUNT':
+        return badRequest(
+          'unexpected-field',
+          `Send exactly one part: the logo in the multipart field "${LOGO_FIELD}"${error.field ? `, not "${error.field}"` : ''}.`,
+        );
+      default:
+        return badRequest('malformed-multipart', error.message);
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return badRequest('malformed-multipart', `The multipart body cannot be read: ${message}.`);
+}

@@ -1,0 +1,109 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Put, Req, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Audited } from '../audit/audited.decorator';
+import { CheckAbility } from '../authz/policy.decorators';
+import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { ProblemException, badRequest } from '../common/problem';
+import { UuidParam } from '../common/uuid-param';
+import { BrandingService } from './branding.service';
+import { BrandingDto, toBrandingDto } from './dto/branding.dto';
+import { LogoDto, LogoUploadDto } from './dto/logo.dto';
+import { LOGO_FIELD } from './logo-upload.middleware';
+import { LogoFile, LogoService } from './logo.service';
+
+const IMAGE_RESPONSE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } as const;
+
+@ApiTags('whitelabel')
+@Controller('organizations/:orgId')
+export class LogoController {
+  constructor(
+    private readonly logos: LogoService,
+    private readonly brandings: BrandingService,
+  ) {}
+
+  @Put('logo')
+  @CheckAbility('manage', 'Logo')
+  @Audited('logo.upload', 'organization', { targetParam: 'orgId' })
+  @ApiOperation({
+    summary: 'Upload the organization’s logo (replaces the current one)',
+    description:
+      'The type is decided from the bytes, not the file name or declared type: PNG and JPEG only (else 415). At least 150×150 px and at ' +
+      'most 25 megapixels as declared in the image header (400, checked before decoding), at most 1 MB counted as received (413). The ' +
+      'image is decoded completely (truncated files: 400) and stored re-encoded without metadata, scaled into 1024×1024 px.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: LogoUploadDto })
+  @ApiOkResponse({ type: LogoDto })
+  @ApiOrgProblems(413, 415)
+  upload(@UuidParam('orgId') orgId: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request): Promise<LogoDto> {
+    if (!file) throw missingFile(request);
+    return this.logos.upload(orgId, file.buffer);
+  }
+
+  @Get('logo')
+  @CheckAbility('read', 'Logo')
+  @ApiOperation({ summary: 'The organization’s own logo', description: 'With ETag and Last-Modified; If-None-Match answers 304. 404 when none was uploaded.' })
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
+  @ApiOrgProblems()
+  async get(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
+    return sendImage(await this.logos.get(orgId), request, response);
+  }
+
+  @Delete('logo')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @CheckAbility('manage', 'Logo')
+  @Audited('logo.delete', 'organization', { targetParam: 'orgId' })
+  @ApiOperation({ summary: 'Remove the organization’s logo', description: 'Reports fall back to the partner’s logo, else the platform default. 404 when there is none.' })
+  @ApiNoContentResponse()
+  @ApiOrgProblems()
+  async remove(@UuidParam('orgId') orgId: string): Promise<void> {
+    await this.logos.remove(orgId);
+  }
+
+  @Get('branding')
+  @CheckAbility('read', 'Branding')
+  @ApiOperation({ summary: 'Which logo and brand the organization’s reports carry' })
+  @ApiOkResponse({ type: BrandingDto })
+  @ApiOrgProblems()
+  async branding(@UuidParam('orgId') orgId: string): Promise<BrandingDto> {
+    return toBrandingDto(await this.brandings.branding(orgId));
+  }
+
+  @Get('branding/logo')
+  @CheckAbility('read', 'Branding')
+  @ApiOperation({
+    summary: 'The effective logo itself',
+    description: 'Own logo, else the partner’s, else the platform default: what reports show. Lets customer logins see their partner’s logo without access to the partner organization.',
+  })
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
+  @ApiOrgProblems()
+  async effectiveLogo(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
+    const { branding, data } = await this.brandings.effectiveLogo(orgId);
+    return sendImage({ ...branding.logo, data }, request, response);
+  }
+}
+
+/** Private (the routes need a token) but cacheable: clients revalidate with the ETag each time. */
+function sendImage(image: Pick<LogoFile, 'contentType' | 'sha256' | 'data'> & { updatedAt?: Date }, request: Request, response: Response): StreamableFile | undefined {
+  const etag = `"${image.sha256}"`;
+  response.setHeader('ETag', etag);
+  response.setHeader('Cache-Control', 'private, no-cache');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (image.updatedAt) response.setHeader('Last-Modified', image.updatedAt.toUTCString());
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    response.status(HttpStatus.NOT_MODIFIED);
+    return undefined;
+  }
+  return new StreamableFile(image.data, { type: image.contentType, disposition: 'inline', length: image.data.length });
+}
+
+function missingFile(request: Request): ProblemException {
+  if (!request.is('multipart/form-data')) {
+    return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'multipart-required', 'Multipart required', `Upload the logo as multipart/form-data in the field "${LOGO_FIELD}".`);
+  }
+  return badRequest('file-missing', `The multipart body has no file in the field "${LOGO_FIELD}".`);
+}
