@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { BillingAddressService } from '../src/billing/billing-address.service';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, Tenant, addMember, address, bearer, createTenant } from './support/fixtures';
@@ -26,7 +25,6 @@ describe('billing address and payment methods', () => {
   });
   afterAll(() => testApp.close());
 
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().execute<Row[]>(query, params);
   const billingAddressOf = (orgId: string) => `/api/v1/organizations/${orgId}/billing-address`;
   const paymentMethodsOf = (orgId: string) => `/api/v1/organizations/${orgId}/payment-methods`;
   const addPaymentMethod = (orgId: string, body: object, caller: Login = tenant.partnerAdmin) =>
@@ -54,7 +52,7 @@ describe('billing address and payment methods', () => {
   describe('billing address', () => {
     it('shows a linked customer organization its partner as invoice recipient, both switches on', async () => {
       const response = await testApp.http.get(billingAddressOf(tenant.customerId)).set(bearer(tenant.partnerAdmin)).expect(200);
-      const [partner] = await sql<Record<string, string>>('select * from organization where id = ?', [tenant.partnerId]);
+      const [partner] = await testApp.sql<Record<string, string>>('select * from organization where id = ?', [tenant.partnerId]);
       expect(response.body).toEqual({
         differentBillingAddress: true,
         useAsInvoiceRecipient: true,
@@ -175,10 +173,10 @@ describe('billing address and payment methods', () => {
       });
       expect(JSON.stringify(response.body)).not.toContain('370400440532');
 
-      const rows = await sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);
+      const rows = await testApp.sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toMatch(/370400440532|3704 0044 0532/);
-      const audit = await sql<Record<string, unknown>>('select * from audit_log_entry where target_id = ?', [response.body.id]);
+      const audit = await testApp.sql<Record<string, unknown>>('select * from audit_log_entry where target_id = ?', [response.body.id]);
       expect(audit).toEqual([expect.objectContaining({ action: 'payment-method.create', target_type: 'payment-method' })]);
       expect(JSON.stringify(audit)).not.toContain('370400440532');
     });
@@ -207,7 +205,7 @@ describe('billing address and payment methods', () => {
         accountHolder: null,
         createdAt: expect.any(String),
       });
-      const rows = await sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);
+      const rows = await testApp.sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);
       expect(JSON.stringify(rows)).not.toMatch(/424242424242|Erika/);
     });
 
@@ -288,7 +286,7 @@ describe('billing address and payment methods', () => {
     await addPaymentMethod(organizationId, card(), admin).expect(201);
     await testApp.http.delete(`/api/v1/organizations/${organizationId}`).set(bearer(admin)).expect(204);
 
-    const [counts] = await sql<{ addresses: string; methods: string }>(
+    const [counts] = await testApp.sql<{ addresses: string; methods: string }>(
       `select (select count(*) from billing_address where organization_id = ?) as addresses,
               (select count(*) from payment_method where organization_id = ?) as methods`,
       [organizationId, organizationId],

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { BILLING_RUN_CRON, BILLING_RUN_JOB, BILLING_RUN_JOB_ID, scheduleDailyBillingRun } from '../src/billing/billing-run.processor';
@@ -37,7 +36,6 @@ describe('billing run', () => {
   let partnerId: string;
   let partnerAdmin: Login;
 
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().getConnection().execute<Row[]>(query, params);
 
   async function cli(...args: string[]): Promise<{ exitCode: number; result: Record<string, unknown> }> {
     const lines: string[] = [];
@@ -70,14 +68,14 @@ describe('billing run', () => {
 
   // Raw rows carry timestamps as text.
   const subscriptionOf = async (orgId: string): Promise<SubscriptionRow> => {
-    const [row] = await sql<SubscriptionRow>('select id, status, current_period_start, current_period_end from subscription where organization_id = ?', [orgId]);
+    const [row] = await testApp.sql<SubscriptionRow>('select id, status, current_period_start, current_period_end from subscription where organization_id = ?', [orgId]);
     return { ...row, current_period_start: new Date(row.current_period_start), current_period_end: new Date(row.current_period_end) };
   };
   const invoicesOf = async (orgId: string): Promise<InvoiceRow[]> =>
-    (await sql<InvoiceRow>('select id, number, period_start, period_end, net_cents from invoice where organization_id = ? order by number', [orgId])).map(
+    (await testApp.sql<InvoiceRow>('select id, number, period_start, period_end, net_cents from invoice where organization_id = ? order by number', [orgId])).map(
       (row) => ({ ...row, period_start: new Date(row.period_start), period_end: new Date(row.period_end) }),
     );
-  const invoiceCount = async () => Number((await sql<{ count: string }>('select count(*) from invoice'))[0].count);
+  const invoiceCount = async () => Number((await testApp.sql<{ count: string }>('select count(*) from invoice'))[0].count);
   const nextNumber = (number: string) => `${number.slice(0, 5)}${String(Number(number.slice(5)) + 1).padStart(6, '0')}`;
   const newCustomer = async () => (await createCustomer(testApp, partnerAdmin, partnerId)).id;
 
@@ -116,7 +114,7 @@ describe('billing run', () => {
   });
 
   it('numbers all invoices gapless per year', async () => {
-    const numbers = (await sql<{ number: string }>('select number from invoice order by number')).map((row) => row.number);
+    const numbers = (await testApp.sql<{ number: string }>('select number from invoice order by number')).map((row) => row.number);
     const byYear = new Map<string, number[]>();
     numbers.forEach((number) => byYear.set(number.slice(0, 4), [...(byYear.get(number.slice(0, 4)) ?? []), Number(number.slice(5))]));
     for (const sequence of byYear.values()) expect(sequence).toEqual(sequence.map((_, index) => index + 1));
@@ -153,9 +151,9 @@ describe('billing run', () => {
   it('refuses a second invoice for the same subscription and period in the database', async () => {
     const customerId = await newCustomer();
     await order(customerId);
-    const [invoice] = await sql<Record<string, unknown>>('select * from invoice where organization_id = ?', [customerId]);
+    const [invoice] = await testApp.sql<Record<string, unknown>>('select * from invoice where organization_id = ?', [customerId]);
     await expect(
-      sql(
+      testApp.sql(
         `insert into invoice (id, number, organization_id, billing_owner_id, subscription_id, recipient, issued_at, period_start, period_end,
                               net_cents, vat_rate_percent, tax_cents, gross_cents, currency)
          values (?, ?, ?, ?, ?, ?, now(), ?, ?, 0, 19, 0, 0, 'EUR')`,
@@ -172,7 +170,7 @@ describe('billing run', () => {
     const period = await subscriptionOf(customerId);
     // Booked 20 days into the period (moved back in time, as if booked then).
     const bookedAt = new Date(period.current_period_start.getTime() + 20 * DAY);
-    await sql('update subscription_addon set created_at = ? where subscription_id = ?', [bookedAt, period.id]);
+    await testApp.sql('update subscription_addon set created_at = ? where subscription_id = ?', [bookedAt, period.id]);
 
     expect(await billingRun(new Date(period.current_period_end.getTime() + DAY))).toMatchObject({ invoicesIssued: 1, errors: 0 });
     const invoices = await invoicesOf(customerId);
@@ -209,7 +207,7 @@ describe('billing run', () => {
     expect(await invoicesOf(customerId)).toHaveLength(1);
 
     // The trial is over by then too: no licences, and no new host.
-    await sql(`update organization set trial_ends_at = now() - interval '1 day' where id = ?`, [customerId]);
+    await testApp.sql(`update organization set trial_ends_at = now() - interval '1 day' where id = ?`, [customerId]);
     const licenses = await testApp.http.get(`/api/v1/organizations/${customerId}/licenses`).set(bearer(partnerAdmin)).expect(200);
     expect(licenses.body).toMatchObject({ limit: 0, source: 'none' });
     const subscription = await testApp.http.get(`/api/v1/organizations/${customerId}/subscription`).set(bearer(partnerAdmin)).expect(200);
@@ -219,7 +217,7 @@ describe('billing run', () => {
 
   it('gives a customer whose trial ended without a subscription no licences', async () => {
     const customerId = await newCustomer();
-    await sql(`update organization set trial_ends_at = now() - interval '1 second' where id = ?`, [customerId]);
+    await testApp.sql(`update organization set trial_ends_at = now() - interval '1 second' where id = ?`, [customerId]);
     expect(await billingRun(new Date())).toMatchObject({ errors: 0 });
     const licenses = await testApp.http.get(`/api/v1/organizations/${customerId}/licenses`).set(bearer(partnerAdmin)).expect(200);
     expect(licenses.body).toMatchObject({ limit: 0, used: 0, source: 'none' });

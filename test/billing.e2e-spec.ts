@@ -15,7 +15,6 @@ describe('billing: ordering and invoices', () => {
     if (key !== undefined) call.set('Idempotency-Key', key);
     return call.send(body);
   };
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().getConnection().execute<Row[]>(query, params);
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -65,7 +64,7 @@ describe('billing: ordering and invoices', () => {
     const customer = await createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId);
     const response = await order(customer.id, key, body).expect(400);
     expect(response.body.type).toMatch(new RegExp(`/${slug}$`));
-    const [{ count }] = await sql<{ count: string }>('select count(*) from subscription where organization_id = ?', [customer.id]);
+    const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from subscription where organization_id = ?', [customer.id]);
     expect(count).toBe('0');
   });
 
@@ -78,7 +77,7 @@ describe('billing: ordering and invoices', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect((await order(customer.id, key, { ...ORDER, addonCodes: [] }).expect(409)).body.type).toMatch(/idempotency-key-reused$/);
     expect((await order(customer.id, randomUUID()).expect(409)).body.type).toMatch(/already-subscribed$/);
-    const [{ count }] = await sql<{ count: string }>('select count(*) from invoice where organization_id = ?', [customer.id]);
+    const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from invoice where organization_id = ?', [customer.id]);
     expect(count).toBe('1');
     const audit = await testApp.http.get(`/api/v1/organizations/${customer.id}/audit-log`).set(bearer(tenant.partnerAdmin)).expect(200);
     expect(audit.body.items.filter((item: { action: string }) => item.action === 'subscription.order')).toHaveLength(1);
@@ -90,13 +89,13 @@ describe('billing: ordering and invoices', () => {
     const [a, b] = await Promise.all([order(customer.id, key), order(customer.id, key)]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.invoice.id).toBe(b.body.invoice.id);
-    const [{ count }] = await sql<{ count: string }>('select count(*) from invoice where organization_id = ?', [customer.id]);
+    const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from invoice where organization_id = ?', [customer.id]);
     expect(count).toBe('1');
   });
 
   it('numbers invoices of concurrent orders uniquely and without gaps', async () => {
     const customers = await Promise.all(Array.from({ length: 12 }, () => createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId)));
-    const before = await sql<{ last: number }>('select last from invoice_number_counter where year = ?', [new Date().getUTCFullYear()]);
+    const before = await testApp.sql<{ last: number }>('select last from invoice_number_counter where year = ?', [new Date().getUTCFullYear()]);
     const results = await Promise.all(customers.map((customer) => order(customer.id, randomUUID())));
     expect(results.map((result) => result.status)).toEqual(customers.map(() => 201));
     const sequence = results.map((result) => Number(result.body.invoice.number.split('-')[1])).sort((a, b) => a - b);
@@ -107,8 +106,8 @@ describe('billing: ordering and invoices', () => {
   it('keeps invoices immutable and keeps them when the customer organization is deleted', async () => {
     const customer = await createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId, 'Soon Gone GmbH');
     const ordered = await order(customer.id, randomUUID()).expect(201);
-    await expect(sql('update invoice set gross_cents = 1 where id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
-    await expect(sql('delete from invoice_line where invoice_id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
+    await expect(testApp.sql('update invoice set gross_cents = 1 where id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
+    await expect(testApp.sql('delete from invoice_line where invoice_id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
 
     await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(tenant.partnerAdmin)).expect(204);
     await order(customer.id, randomUUID()).expect(404);

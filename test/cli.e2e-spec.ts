@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { runCli } from '../src/cli/run-cli';
 import { PinoNestLogger, createRootLogger } from '../src/common/logging';
 import { TestApp, createTestApp } from './support/test-app';
@@ -28,7 +27,6 @@ describe('operator CLI', () => {
     return { exitCode, lines, result: JSON.parse(lines[lines.length - 1]) };
   }
 
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().execute<Row[]>(query, params);
 
   it('partner:create makes a partner whose admin can log in over HTTP', async () => {
     const email = uniqueEmail('cli-partner');
@@ -69,7 +67,7 @@ describe('operator CLI', () => {
     expect(exitCode).not.toBe(0);
     expect(result).toEqual({ error: expect.stringMatching(message) });
     const email = args[args.indexOf('--email') + 1];
-    const users = await sql('select 1 from app_user where email = ?', [email]);
+    const users = await testApp.sql('select 1 from app_user where email = ?', [email]);
     expect(users).toHaveLength(0);
   });
 
@@ -88,7 +86,7 @@ describe('operator CLI', () => {
     const second = await cli('partner:create', '--name', 'Second', '--email', email, '--password', password);
     expect(second.exitCode).toBe(1);
     expect(second.result.error).toMatch(/already exists/);
-    const [{ count }] = await sql<{ count: string }>(`select count(*) from organization where name = 'Second'`);
+    const [{ count }] = await testApp.sql<{ count: string }>(`select count(*) from organization where name = 'Second'`);
     expect(count).toBe('0');
   });
 
@@ -97,7 +95,7 @@ describe('operator CLI', () => {
     const created = await cli('staff:create', '--email', email, '--password', password);
     expect(created.exitCode).toBe(0);
     expect(created.result).toEqual({ staffId: expect.any(String) });
-    const [row] = await sql<{ email: string; password_hash: string }>('select email, password_hash from staff_user where id = ?', [
+    const [row] = await testApp.sql<{ email: string; password_hash: string }>('select email, password_hash from staff_user where id = ?', [
       created.result.staffId,
     ]);
     expect(row.email).toBe(email);

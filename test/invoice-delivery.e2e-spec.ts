@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
@@ -24,7 +23,6 @@ describe('invoice delivery: PDF and mail', () => {
   let smtp: SmtpSink;
   let partner: Awaited<ReturnType<typeof createPartner>>;
 
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().getConnection().execute<Row[]>(query, params);
   const order = async (orgId: string) => {
     const response = await testApp.http
       .post(`/api/v1/organizations/${orgId}/subscription`)
@@ -52,7 +50,7 @@ describe('invoice delivery: PDF and mail', () => {
     });
   const mailsWith = (invoiceNumber: string) =>
     smtp.received.filter((mail) => attachmentsOf(mail).some((attachment) => attachment.filename === `invoice-${invoiceNumber}.pdf`));
-  const deliveriesFor = (invoiceId: string) => sql<{ id: string; status: string }>('select id, status from mail_delivery where dedupe_key = ?', [`invoice:${invoiceId}`]);
+  const deliveriesFor = (invoiceId: string) => testApp.sql<{ id: string; status: string }>('select id, status from mail_delivery where dedupe_key = ?', [`invoice:${invoiceId}`]);
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -90,7 +88,7 @@ describe('invoice delivery: PDF and mail', () => {
       return rows[0]?.status === 'sent' ? rows : undefined;
     });
     expect(delivery.status).toBe('sent');
-    await expect(sql('update invoice set gross_cents = 1 where id = ?', [invoice.id])).rejects.toThrow(/immutable/);
+    await expect(testApp.sql('update invoice set gross_cents = 1 where id = ?', [invoice.id])).rejects.toThrow(/immutable/);
   });
 
   it('renders and mails once when the job runs again after its worker died', async () => {
@@ -105,7 +103,7 @@ describe('invoice delivery: PDF and mail', () => {
     await Promise.all([processor.render(invoice.id, 2), processor.render(invoice.id, 2)]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
-    const documents = await sql<{ status: string; attempts: number }>('select status, attempts from invoice_document where invoice_id = ?', [invoice.id]);
+    const documents = await testApp.sql<{ status: string; attempts: number }>('select status, attempts from invoice_document where invoice_id = ?', [invoice.id]);
     expect(documents).toEqual([{ status: 'rendered', attempts: 1 }]);
     expect(await deliveriesFor(invoice.id)).toHaveLength(1);
     expect(mailsWith(invoice.number)).toHaveLength(1);
@@ -120,7 +118,7 @@ describe('invoice delivery: PDF and mail', () => {
       return rows[0]?.status === 'sent' ? rows : undefined;
     });
     // What such a worker leaves behind: the claim, but no "sent".
-    await sql(`update mail_delivery set status = 'sending', sent_at = null, claimed_at = now() where id = ?`, [delivery.id]);
+    await testApp.sql(`update mail_delivery set status = 'sending', sent_at = null, claimed_at = now() where id = ?`, [delivery.id]);
 
     const queue = testApp.app.get<Queue>(getQueueToken(MAIL_QUEUE));
     const rerun = await queue.add('send', { deliveryId: delivery.id }, { jobId: `rerun:${delivery.id}` });
@@ -136,7 +134,7 @@ describe('invoice delivery: PDF and mail', () => {
     try {
       const invoice = await order(customer.id);
       const failed = await eventually('the failure recorded', async () => {
-        const [row] = await sql<{ status: string; last_error: string | null; attempts: number }>(
+        const [row] = await testApp.sql<{ status: string; last_error: string | null; attempts: number }>(
           'select status, last_error, attempts from invoice_document where invoice_id = ?',
           [invoice.id],
         );
@@ -147,7 +145,7 @@ describe('invoice delivery: PDF and mail', () => {
       if (pending.status === 202) expect(JSON.parse((pending.body as Buffer).toString('utf8'))).toEqual({ status: 'failed', retryAfter: 2 });
 
       await renderedPdf(customer.id, invoice.id);
-      const [row] = await sql<{ status: string; last_error: string | null; attempts: number }>(
+      const [row] = await testApp.sql<{ status: string; last_error: string | null; attempts: number }>(
         'select status, last_error, attempts from invoice_document where invoice_id = ?',
         [invoice.id],
       );
@@ -199,11 +197,7 @@ describe('invoice delivery while Redis is down', () => {
     const pdfPath = `/api/v1/organizations/${customer.id}/invoices/${invoice.id}/pdf`;
 
     await eventually('the relay to try and fail', async () => {
-      const [row] = await app.app
-        .get(EntityManager)
-        .fork()
-        .getConnection()
-        .execute<{ attempts: number }[]>('select attempts from outbox_message where job_id = ?', [`invoice-pdf:${invoice.id}`]);
+      const [row] = await app.sql<{ attempts: number }>('select attempts from outbox_message where job_id = ?', [`invoice-pdf:${invoice.id}`]);
       return row && row.attempts > 0 ? row : undefined;
     });
     const waiting = await app.http.get(pdfPath).set(bearer(partner.admin)).expect(202);

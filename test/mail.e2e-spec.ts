@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
@@ -26,10 +25,7 @@ describe('mail', () => {
 
   const mailTo = (email: string) => eventually(`a mail to ${email}`, () => smtp.received.find((mail) => mail.recipients.includes(email)));
   const deliveriesTo = (email: string) =>
-    testApp.app
-      .get(EntityManager)
-      .fork()
-      .execute<DeliveryRow[]>('select id, status, secret_ciphertext, sent_at, attempts, last_error from mail_delivery where recipient = ?', [email]);
+    testApp.sql<DeliveryRow>('select id, status, secret_ciphertext, sent_at, attempts, last_error from mail_delivery where recipient = ?', [email]);
   const sentDeliveryTo = (email: string) =>
     eventually(`the delivery to ${email} marked sent`, async () => (await deliveriesTo(email)).find((row) => row.status === 'sent'));
   const invite = (organizationId: string, body: Record<string, unknown>) =>

@@ -1,6 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { bearer, createCustomer, createPartner, uniqueEmail } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { createTestApp } from './support/test-app';
@@ -33,7 +32,7 @@ async function startApp(redis: RedisProcess) {
       expect(response.body.invitationSent).toBe(true);
     },
     mailRow: async (email: string): Promise<PendingMailRow | undefined> => {
-      const rows = await testApp.app.get(EntityManager).fork().execute<PendingMailRow[]>(
+      const rows = await testApp.sql<PendingMailRow>(
         `select d.id as delivery_id, d.status, o.dispatched_at, o.attempts, o.last_error
            from mail_delivery d join outbox_message o on o.job_id = 'mail:' || d.id
           where d.recipient = ?`,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { encodeCursor } from '../src/common/pagination';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, Tenant, bearer, createCustomer, createTenant } from './support/fixtures';
@@ -14,7 +13,6 @@ describe('licensed platform resources', () => {
   });
   afterAll(() => testApp.close());
 
-  const sql = <Row>(query: string, params: unknown[] = []) => testApp.app.get(EntityManager).fork().execute<Row[]>(query, params);
   const hostsOf = (orgId: string) => `/api/v1/organizations/${orgId}/hosts`;
   const endpointsOf = (orgId: string) => `/api/v1/organizations/${orgId}/endpoints`;
   const addHost = (orgId: string, caller: Login = tenant.partnerAdmin, name = `host-${randomUUID().slice(0, 6)}`) =>
@@ -56,7 +54,7 @@ describe('licensed platform resources', () => {
 
   it('has no licences once the trial has ended', async () => {
     const customer = await newCustomer();
-    await sql(`update organization set trial_ends_at = now() - interval '1 minute' where id = ?`, [customer.id]);
+    await testApp.sql(`update organization set trial_ends_at = now() - interval '1 minute' where id = ?`, [customer.id]);
     const licenses = await testApp.http.get(`/api/v1/organizations/${customer.id}/licenses`).set(bearer(tenant.partnerAdmin)).expect(200);
     expect(licenses.body).toMatchObject({ limit: 0, used: 0, source: 'none', trialEndsAt: expect.any(String) });
     const refused = await addHost(customer.id).expect(409);
@@ -65,13 +63,13 @@ describe('licensed platform resources', () => {
 
   it('lets exactly as many concurrent POSTs succeed as licences are left', async () => {
     const customer = await newCustomer();
-    await sql('update organization set trial_licenses = 3 where id = ?', [customer.id]);
+    await testApp.sql('update organization set trial_licenses = 3 where id = ?', [customer.id]);
     await addHost(customer.id).expect(201);
 
     const responses = await Promise.all(Array.from({ length: 6 }, () => addHost(customer.id)));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 201, 409, 409, 409, 409]);
-    const [{ count }] = await sql<{ count: string }>('select count(*) from host where organization_id = ?', [customer.id]);
+    const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from host where organization_id = ?', [customer.id]);
     expect(Number(count)).toBe(3);
   });
 
@@ -144,12 +142,12 @@ describe('licensed platform resources', () => {
 
   it('pages through every host exactly once in creation order, and filters by name', async () => {
     const customer = await newCustomer();
-    await sql('update organization set trial_licenses = 100 where id = ?', [customer.id]);
+    await testApp.sql('update organization set trial_licenses = 100 where id = ?', [customer.id]);
     const created: string[] = [];
     for (let index = 0; index < 5; index++)
       created.push((await addHost(customer.id, tenant.partnerAdmin, `web-${index}`).expect(201)).body.id);
     // Rows written by SQL carry sub-millisecond timestamps, some of them within the same millisecond.
-    const imported = await sql<{ id: string }>(
+    const imported = await testApp.sql<{ id: string }>(
       `insert into host (id, organization_id, name, created_at)
        select gen_random_uuid(), ?, 'db-' || i, now() + interval '1 hour' + make_interval(secs => i * 0.0003)
          from generate_series(1, 6) i
@@ -283,7 +281,7 @@ describe('licensed platform resources', () => {
       .expect(201);
     await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(tenant.partnerAdmin)).expect(204);
 
-    const [counts] = await sql<{ hosts: string; endpoints: string }>(
+    const [counts] = await testApp.sql<{ hosts: string; endpoints: string }>(
       `select (select count(*) from host where organization_id = ?) as hosts, (select count(*) from endpoint where organization_id = ?) as endpoints`,
       [customer.id, customer.id],
     );

@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { getQueueToken } from '@nestjs/bull';
 import Bull, { Queue } from 'bull';
 import { jpeg } from '../libs/branding/testing/crafted-images';
@@ -29,12 +28,7 @@ describe('reports: inventory PDF through the pdf queue', () => {
   const reportsUrl = (orgId: string) => `/api/v1/organizations/${orgId}/reports`;
   const order = (orgId: string, as: Login = partner.admin) => testApp.http.post(reportsUrl(orgId)).set(bearer(as)).send({ type: 'inventory' });
   const reportRow = async (reportId: string): Promise<ReportRow | undefined> =>
-    (
-      await testApp.app
-        .get(EntityManager)
-        .fork()
-        .execute<ReportRow[]>('select status, attempts, failure_reason, pdf is not null as has_pdf from report where id = ?', [reportId])
-    )[0];
+    (await testApp.sql<ReportRow>('select status, attempts, failure_reason, pdf is not null as has_pdf from report where id = ?', [reportId]))[0];
   const pdfOf = (orgId: string, reportId: string, as: Login = partner.admin) =>
     testApp.http.get(`${reportsUrl(orgId)}/${reportId}/pdf`).set(bearer(as)).buffer(true).parse(binaryBody);
   const finished = (orgId: string, reportId: string) =>
@@ -142,9 +136,8 @@ describe('reports: inventory PDF through the pdf queue', () => {
 
   it('retries a failing render and fails with the reason after the last attempt', async () => {
     const broken = await createCustomer(testApp, partner.admin, partner.organizationId);
-    const em = testApp.app.get(EntityManager).fork();
     // An unreadable logo in the database: the render itself fails, as it would on a corrupt row.
-    await em.execute(
+    await testApp.sql(
       `insert into organization_logo (organization_id, content_type, width, height, size, sha256, data) values (?, 'image/png', 200, 200, 4, 'x', '\\x00010203')`,
       [broken.id],
     );
@@ -172,13 +165,12 @@ describe('reports: inventory PDF through the pdf queue', () => {
     const ordered = await order(customer.id).expect(202);
     const reportId: string = ordered.body.id;
     await eventually('the job to reach Bull', async () => (await pdfQueue.getJob(reportJobId(reportId))) ?? undefined);
-    const em = testApp.app.get(EntityManager).fork();
     for (let death = 0; death < times; death += 1) {
       const doomedWorker = new Bull(PDF_QUEUE, testApp.config.redisUrl, { settings: { lockDuration: 300 } });
       try {
         const job = await eventually('the doomed worker to take the job', async () => (await doomedWorker.getNextJob()) ?? undefined);
         expect(job.id).toBe(reportJobId(reportId));
-        await em.execute(`update report set status = 'rendering', started_at = now() where id = ?`, [reportId]);
+        await testApp.sql(`update report set status = 'rendering', started_at = now() where id = ?`, [reportId]);
       } finally {
         await doomedWorker.close(true);
       }

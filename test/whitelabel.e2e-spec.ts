@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -177,7 +176,7 @@ describe('whitelabel: logos and branding', () => {
 
     // The customer's logo goes away with the customer organization.
     await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(partner.admin)).expect(204);
-    const [{ count }] = await testApp.app.get(EntityManager).fork().execute('select count(*)::int as count from organization_logo where organization_id = ?', [customer.id]);
+    const [{ count }] = await testApp.sql<{ count: number }>('select count(*)::int as count from organization_logo where organization_id = ?', [customer.id]);
     expect(count).toBe(0);
   });
 });

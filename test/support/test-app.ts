@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -17,6 +18,8 @@ export interface TestApp {
   app: INestApplication;
   http: TestAgent;
   config: AppConfig;
+  /** Runs SQL (`?` placeholders) against this test's database, outside any request's context. */
+  sql<Row>(query: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     http: request(app.getHttpServer()),
     config,
+    sql: <Row>(query: string, params: unknown[] = []) => app.get(EntityManager).fork().execute<Row[]>(query, params),
     close: () => app.close(),
   };
 }
