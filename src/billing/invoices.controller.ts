@@ -1,17 +1,16 @@
-import { Controller, Get, HttpStatus, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
+import { pdfAttachment, pdfPending } from '../common/pdf-response';
 import { UuidParam } from '../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceDocumentService } from './invoice-document.service';
 import { invoicePdfFileName } from './invoice-pdf.job';
 import { InvoiceService } from './invoice.service';
-
-const PDF_RETRY_AFTER_SECONDS = 2;
 
 @ApiTags('billing')
 @Controller('organizations/:orgId')
@@ -51,11 +50,8 @@ export class InvoicesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
     const document = await this.documents.pdf(orgId, invoiceId);
-    if (document.status !== InvoiceDocumentStatus.Rendered) {
-      response.status(HttpStatus.ACCEPTED).setHeader('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
-      return { status: document.status, retryAfter: PDF_RETRY_AFTER_SECONDS };
-    }
-    return new StreamableFile(document.pdf, { type: 'application/pdf', disposition: `attachment; filename="${invoicePdfFileName(document.number)}"` });
+    if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
+    return pdfAttachment(document.pdf, invoicePdfFileName(document.number));
   }
 
   @Get('customer-invoices')

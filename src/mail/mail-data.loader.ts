@@ -9,7 +9,7 @@ import { invoicePdfFileName } from '../billing/invoice-pdf.job';
 import { AppConfig } from '../config/app-config';
 import { rawQuery } from '../database/raw-query';
 import { loadSupportContact, vendorSupportContact } from '../support/support-contact';
-import { Organization, OrganizationKind } from '../tenancy/organization.entity';
+import { loadEffectiveBranding } from '../whitelabel/effective-branding';
 import { MailDelivery } from './mail-delivery.entity';
 
 /** The mail can never be sent (its template, user or organization is gone); retrying will not help. */
@@ -44,18 +44,18 @@ export async function loadMailData(em: EntityManager, delivery: MailDelivery, co
 
   const user = await em.findOne(User, { id: userId });
   if (!user) throw new UndeliverableMailError(`User ${userId} no longer exists`);
-  const organization = await em.findOne(Organization, { id: organizationId, deletedAt: null }, { populate: ['partner'] });
-  if (!organization) throw new UndeliverableMailError(`Organization ${organizationId} no longer exists`);
+  const branding = await loadEffectiveBranding(em, organizationId, config.vendor.name);
+  if (!branding) throw new UndeliverableMailError(`Organization ${organizationId} no longer exists`);
 
-  const partner = organization.kind === OrganizationKind.Customer && !organization.partner?.deletedAt ? organization.partner : undefined;
+  const { partner } = branding;
   const logo = await brandLogo(em, partner?.id);
-  const support = await loadSupportContact(em, organization.id, vendorSupportContact(config));
+  const support = await loadSupportContact(em, organizationId, vendorSupportContact(config));
   const common = {
     brand: mailBrand({ partnerName: partner?.name, vendorName: config.vendor.name, logoCid: logo ? BRAND_LOGO_CID : undefined }),
     support: support ?? undefined,
     recipientName: user.name,
     recipientEmail: delivery.recipient,
-    organizationName: organization.name,
+    organizationName: branding.organizationName,
     loginUrl: config.publicUrl,
   };
   const attachments = logo ? [logo] : undefined;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InventoryReportData } from '../../libs/pdf';
 import { rawQuery } from '../database/raw-query';
 import { LicenseService } from '../platform/license.service';
+import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
 import { BrandingService } from '../whitelabel/branding.service';
 
 /** Everything an inventory report shows, read at rendering time. */
@@ -15,18 +16,21 @@ export class InventoryReportLoader {
   ) {}
 
   async load(organizationId: string, generatedAt: Date): Promise<InventoryReportData> {
-    const { branding, data: logo } = await this.brandings.effectiveLogo(organizationId);
-    const [licenses, hosts, endpoints] = await Promise.all([
+    const branding = await this.brandings.branding(organizationId);
+    const [logo, licenses, hosts, endpoints] = await Promise.all([
+      this.brandings.logoBytes(branding),
       this.licenses.usage(organizationId, generatedAt),
-      rawQuery<{ name: string; os: string | null; created_at: Date }>(
+      rawQuery<{ name: string; os: string | null; created_at_iso: string }>(
         this.em,
-        'select name, os, created_at from host where organization_id = :organizationId order by created_at, id',
-        { organizationId },
+        `select name, os, to_char(created_at at time zone 'UTC', :isoFormat) as created_at_iso
+           from host where organization_id = :organizationId order by created_at, id`,
+        { organizationId, isoFormat: ISO_MILLISECONDS },
       ),
-      rawQuery<{ name: string; url: string; interval_seconds: number; created_at: Date }>(
+      rawQuery<{ name: string; url: string; interval_seconds: number; created_at_iso: string }>(
         this.em,
-        'select name, url, interval_seconds, created_at from endpoint where organization_id = :organizationId order by created_at, id',
-        { organizationId },
+        `select name, url, interval_seconds, to_char(created_at at time zone 'UTC', :isoFormat) as created_at_iso
+           from endpoint where organization_id = :organizationId order by created_at, id`,
+        { organizationId, isoFormat: ISO_MILLISECONDS },
       ),
     ]);
     return {
@@ -35,8 +39,8 @@ export class InventoryReportLoader {
       generatedAt,
       logo,
       licenses,
-      hosts: hosts.map((host) => ({ name: host.name, os: host.os, createdAt: new Date(host.created_at) })),
-      endpoints: endpoints.map((endpoint) => ({ name: endpoint.name, url: endpoint.url, intervalSeconds: endpoint.interval_seconds, createdAt: new Date(endpoint.created_at) })),
+      hosts: hosts.map((host) => ({ name: host.name, os: host.os, createdAt: new Date(host.created_at_iso) })),
+      endpoints: endpoints.map((endpoint) => ({ name: endpoint.name, url: endpoint.url, intervalSeconds: endpoint.interval_seconds, createdAt: new Date(endpoint.created_at_iso) })),
     };
   }
 }

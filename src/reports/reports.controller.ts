@@ -6,11 +6,10 @@ import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
+import { pdfAttachment, pdfPending } from '../common/pdf-response';
 import { UuidParam } from '../common/uuid-param';
 import { OrderReportDto, ReportDto, ReportOrderedDto, ReportPageDto, ReportPdfPendingDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
-
-const RETRY_AFTER_SECONDS = 2;
 
 @ApiTags('reports')
 @Controller('organizations/:orgId/reports')
@@ -66,10 +65,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile | ReportPdfPendingDto> {
     const result = await this.reports.pdf(orgId, reportId);
-    if (!result.ready) {
-      response.status(HttpStatus.ACCEPTED).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      return { status: result.status, retryAfter: RETRY_AFTER_SECONDS };
-    }
-    return new StreamableFile(result.pdf, { type: 'application/pdf', disposition: `attachment; filename="${result.fileName}"` });
+    if (!result.ready) return pdfPending(response, result.status);
+    return pdfAttachment(result.pdf, result.fileName);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, decodeCursor, toPage } from '../common/pagination';
 import { conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
+import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
 import { OutboxService } from '../outbox/outbox.service';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { Organization } from '../tenancy/organization.entity';
@@ -37,24 +38,23 @@ export class ReportsService {
   /** Newest first. */
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<ReportDto>> {
     const before = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
-    const reports = await this.em.find(
-      Report,
-      before
-        ? { organization: organizationId, $or: [{ createdAt: { $lt: new Date(before[0]) } }, { createdAt: new Date(before[0]), id: { $lt: before[1] } }] }
-        : { organization: organizationId },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
-    );
-    return toPage(reports, limit, (report) => [report.createdAt.toISOString(), report.id], toReportDto);
+    const qb = this.em
+      .createQueryBuilder(Report, 'r')
+      .where({ organization: organizationId })
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(limit + 1);
+    if (before) qb.andWhere('(r.created_at, r.id) < (?, ?)', [before[0], before[1]]);
+    return toPage(await qb.getResultList(), limit, (report) => [report.createdAt.toISOString(), report.id], toReportDto);
   }
 
   /** The bytes are read only once the report is done. */
   async pdf(organizationId: string, reportId: string): Promise<ReportPdf> {
     const [row] = await rawQuery<{ type: string; status: ReportStatus; created_at: string; failure_reason: string | null; pdf: Buffer | null }>(
       this.em,
-      `select type, status, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at, failure_reason,
+      `select type, status, to_char(created_at at time zone 'UTC', :isoFormat) as created_at, failure_reason,
               case when status = 'done' then pdf end as pdf
          from report where id = :reportId and organization_id = :organizationId`,
-      { reportId, organizationId },
+      { reportId, organizationId, isoFormat: ISO_MILLISECONDS },
     );
     if (!row) throw notFound('Report');
     if (row.status === ReportStatus.Failed) throw conflict('report-failed', `The report could not be rendered: ${row.failure_reason ?? 'unknown reason'}. Order a new one.`);

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config';
 import { rawQuery } from '../database/raw-query';
+import { LINKED_PARTNER_JOIN } from '../tenancy/linked-partner.sql';
 
 export interface SupportContactDetails {
   company: string;
@@ -22,7 +23,7 @@ export async function loadSupportContact(em: EntityManager, organizationId: stri
     em,
     `select o.id, s.company, s.email, s.phone, s.website, s.hours
        from organization o
-       left join organization p on p.id = o.partner_id and p.deleted_at is null and o.kind = 'customer'
+       ${LINKED_PARTNER_JOIN}
        left join support_settings s on s.organization_id = p.id
       where o.id = :organizationId`,
     { organizationId },

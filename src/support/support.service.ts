@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Organization } from '../tenancy/organization.entity';
 import { SupportContactDto, SupportSettingsDto, UpdateSupportSettingsDto } from './dto/support.dto';
 import { loadSupportContact, vendorSupportContact } from './support-contact';
 import { SupportSettings } from './support-settings.entity';
@@ -23,11 +22,8 @@ export class SupportService {
 
   async update(organizationId: string, dto: UpdateSupportSettingsDto): Promise<SupportSettingsDto> {
     const fields = { company: dto.company, email: dto.email, phone: dto.phone, website: dto.website ?? null, hours: dto.hours ?? null };
-    let settings = await this.em.findOne(SupportSettings, { organization: organizationId });
-    if (settings) this.em.assign(settings, fields);
-    else settings = this.em.create(SupportSettings, { organization: this.em.getReference(Organization, organizationId), ...fields });
-    await this.em.persistAndFlush(settings);
-    return toDto(settings);
+    await this.em.getContext().upsert(SupportSettings, { organization: organizationId, ...fields, updatedAt: new Date() });
+    return { configured: true, ...fields };
   }
 
   async contact(organizationId: string): Promise<SupportContactDto> {

@@ -18,9 +18,8 @@ export class BrandingService {
     return branding;
   }
 
-  /** The logo the organization's reports carry, whoever's it is, with its bytes. */
-  async effectiveLogo(organizationId: string): Promise<{ branding: EffectiveBranding; data: Buffer }> {
-    const branding = await this.branding(organizationId);
-    return { branding, data: await loadLogoBytes(this.em, branding) };
+  /** The bytes of the logo `branding` names, whoever's it is. */
+  logoBytes(branding: EffectiveBranding): Promise<Buffer> {
+    return loadLogoBytes(this.em, branding);
   }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_LOGO_PNG } from '../../libs/branding/default-logo';
 import { LogoContentType } from '../../libs/branding/logo-image';
 import { rawQuery } from '../database/raw-query';
+import { LINKED_PARTNER_JOIN } from '../tenancy/linked-partner.sql';
 
 export type LogoSource = 'own' | 'partner' | 'default';
 
@@ -64,7 +65,7 @@ export async function loadEffectiveBranding(em: EntityManager, organizationId: s
             pl.content_type as partner_content_type, pl.width as partner_width, pl.height as partner_height,
             pl.size as partner_size, pl.sha256 as partner_sha256
        from organization o
-       left join organization p on p.id = o.partner_id and p.deleted_at is null and o.kind = 'customer'
+       ${LINKED_PARTNER_JOIN}
        left join organization_logo own on own.organization_id = o.id
        left join organization_logo pl on pl.organization_id = p.id
       where o.id = :organizationId and o.deleted_at is null`,
@@ -83,9 +84,14 @@ export async function loadEffectiveBranding(em: EntityManager, organizationId: s
 /** The bytes of the logo `branding` names. */
 export async function loadLogoBytes(em: EntityManager, branding: Pick<EffectiveBranding, 'logoOwnerId'>): Promise<Buffer> {
   if (!branding.logoOwnerId) return DEFAULT_LOGO_PNG;
-  const [row] = await rawQuery<{ data: Buffer }>(em, 'select data from organization_logo where organization_id = :id', { id: branding.logoOwnerId });
   // Deleted between the two reads: the next best thing is the platform's logo.
-  return row?.data ?? DEFAULT_LOGO_PNG;
+  return (await loadStoredLogo(em, branding.logoOwnerId)) ?? DEFAULT_LOGO_PNG;
+}
+
+/** An organization's uploaded logo, if it has one. */
+export async function loadStoredLogo(em: EntityManager, organizationId: string): Promise<Buffer | undefined> {
+  const [row] = await rawQuery<{ data: Buffer }>(em, 'select data from organization_logo where organization_id = :organizationId', { organizationId });
+  return row?.data;
 }
 
 function logoOf(row: BrandingRow, prefix: 'own' | 'partner'): LogoMetadata | null {

@@ -1,8 +1,9 @@
-import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
+import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
 import { ProblemException, badRequest } from '../common/problem';
+import { logoTooLarge } from './logo.service';
 
 export const LOGO_FIELD = 'file';
 /** Room for the multipart boundaries and part headers around the file itself. */
@@ -25,7 +26,7 @@ export class LogoUploadMiddleware implements NestMiddleware {
     if (Number.isFinite(declared) && declared > LOGO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES) {
       // The body stays unread; the connection cannot be reused.
       response.setHeader('Connection', 'close');
-      throw tooLarge();
+      throw logoTooLarge();
     }
     // Thrown, not passed to next(): Nest hands exceptions thrown by middleware to the global problem filter.
     await new Promise<void>((resolve, reject) => upload(request, response, (error: unknown) => (error ? reject(uploadProblem(error)) : resolve())));
@@ -33,14 +34,11 @@ export class LogoUploadMiddleware implements NestMiddleware {
   }
 }
 
-const tooLarge = () =>
-  new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${LOGO_MAX_BYTES} bytes (1 MB).`);
-
 function uploadProblem(error: unknown): ProblemException {
   if (error instanceof MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':
-        return tooLarge();
+        return logoTooLarge();
       case 'LIMIT_UNEXPECTED_FILE':
       case 'LIMIT_FIELD_COUNT':
       case 'LIMIT_PART_COUNT':

@@ -10,7 +10,7 @@ import { BrandingService } from './branding.service';
 import { BrandingDto, toBrandingDto } from './dto/branding.dto';
 import { LogoDto, LogoUploadDto } from './dto/logo.dto';
 import { LOGO_FIELD } from './logo-upload.middleware';
-import { LogoFile, LogoService } from './logo.service';
+import { LogoService, StoredLogo } from './logo.service';
 
 const IMAGE_RESPONSE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } as const;
 
@@ -48,7 +48,7 @@ export class LogoController {
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
   async get(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
-    return sendImage(await this.logos.get(orgId), request, response);
+    return sendImage(await this.logos.metadata(orgId), () => this.logos.data(orgId), request, response);
   }
 
   @Delete('logo')
@@ -81,13 +81,21 @@ export class LogoController {
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
   async effectiveLogo(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
-    const { branding, data } = await this.brandings.effectiveLogo(orgId);
-    return sendImage({ ...branding.logo, data }, request, response);
+    const branding = await this.brandings.branding(orgId);
+    return sendImage(branding.logo, () => this.brandings.logoBytes(branding), request, response);
   }
 }
 
-/** Private (the routes need a token) but cacheable: clients revalidate with the ETag each time. */
-function sendImage(image: Pick<LogoFile, 'contentType' | 'sha256' | 'data'> & { updatedAt?: Date }, request: Request, response: Response): StreamableFile | undefined {
+/**
+ * Private (the routes need a token) but cacheable: clients revalidate with the ETag each time, and a
+ * revalidation that matches is answered without reading the image.
+ */
+async function sendImage(
+  image: Pick<StoredLogo, 'contentType' | 'sha256'> & { updatedAt?: Date },
+  loadData: () => Promise<Buffer>,
+  request: Request,
+  response: Response,
+): Promise<StreamableFile | undefined> {
   const etag = `"${image.sha256}"`;
   response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', 'private, no-cache');
@@ -98,7 +106,8 @@ function sendImage(image: Pick<LogoFile, 'contentType' | 'sha256' | 'data'> & { 
     response.status(HttpStatus.NOT_MODIFIED);
     return undefined;
   }
-  return new StreamableFile(image.data, { type: image.contentType, disposition: 'inline', length: image.data.length });
+  const data = await loadData();
+  return new StreamableFile(data, { type: image.contentType, disposition: 'inline', length: data.length });
 }
 
 function missingFile(request: Request): ProblemException {

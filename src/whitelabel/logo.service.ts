@@ -1,17 +1,20 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { LogoRejection, normalizeLogo } from '../../libs/branding/logo-image';
+import { LOGO_MAX_BYTES, LogoContentType, LogoRejection, normalizeLogo } from '../../libs/branding/logo-image';
 import { ProblemException, badRequest, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { Organization } from '../tenancy/organization.entity';
+import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
 import { LogoDto } from './dto/logo.dto';
-import { LogoMetadata } from './effective-branding';
+import { LogoMetadata, loadStoredLogo } from './effective-branding';
 import { OrganizationLogo } from './organization-logo.entity';
 
-export interface LogoFile extends LogoMetadata {
-  data: Buffer;
+export interface StoredLogo extends LogoMetadata {
   updatedAt: Date;
 }
+
+/** Also refused by the upload middleware, before the body is read, when the declared length is too large. */
+export const logoTooLarge = (maxBytes = LOGO_MAX_BYTES) =>
+  new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${maxBytes} bytes (1 MB).`);
 
 @Injectable()
 export class LogoService {
@@ -21,23 +24,36 @@ export class LogoService {
   async upload(organizationId: string, bytes: Buffer): Promise<LogoDto> {
     const result = await normalizeLogo(bytes);
     if (!result.ok) throw rejectionProblem(result.rejection);
-    const { logo } = result;
-    const fields = { contentType: logo.contentType, width: logo.width, height: logo.height, size: logo.data.length, sha256: logo.sha256, data: logo.data, updatedAt: new Date() };
-    const existing = await this.em.findOne(OrganizationLogo, { organization: organizationId });
-    if (existing) this.em.assign(existing, fields);
-    else this.em.persist(this.em.create(OrganizationLogo, { organization: this.em.getReference(Organization, organizationId), ...fields }));
-    await this.em.flush();
-    return { contentType: logo.contentType, width: logo.width, height: logo.height, size: logo.data.length };
+    const { contentType, width, height, sha256, data } = result.logo;
+    await this.em.getContext().upsert(OrganizationLogo, {
+      organization: organizationId,
+      contentType,
+      width,
+      height,
+      size: data.length,
+      sha256,
+      data,
+      updatedAt: new Date(),
+    });
+    return { contentType, width, height, size: data.length };
   }
 
-  async get(organizationId: string): Promise<LogoFile> {
-    const [row] = await rawQuery<{ content_type: LogoFile['contentType']; width: number; height: number; size: number; sha256: string; data: Buffer; updated_at: Date | string }>(
+  /** Everything but the bytes: enough to answer a revalidation. */
+  async metadata(organizationId: string): Promise<StoredLogo> {
+    const [row] = await rawQuery<{ content_type: LogoContentType; width: number; height: number; size: number; sha256: string; updated_at: string }>(
       this.em,
-      'select content_type, width, height, size, sha256, data, updated_at from organization_logo where organization_id = :organizationId',
-      { organizationId },
+      `select content_type, width, height, size, sha256, to_char(updated_at at time zone 'UTC', :isoFormat) as updated_at
+         from organization_logo where organization_id = :organizationId`,
+      { organizationId, isoFormat: ISO_MILLISECONDS },
     );
     if (!row) throw notFound('Logo');
-    return { contentType: row.content_type, width: row.width, height: row.height, size: row.size, sha256: row.sha256, data: row.data, updatedAt: new Date(row.updated_at) };
+    return { contentType: row.content_type, width: row.width, height: row.height, size: row.size, sha256: row.sha256, updatedAt: new Date(row.updated_at) };
+  }
+
+  async data(organizationId: string): Promise<Buffer> {
+    const data = await loadStoredLogo(this.em, organizationId);
+    if (!data) throw notFound('Logo');
+    return data;
   }
 
   async remove(organizationId: string): Promise<void> {
@@ -55,7 +71,7 @@ function rejectionProblem(rejection: LogoRejection): ProblemException {
     case 'empty':
       return badRequest('empty-file', 'The uploaded file is empty.');
     case 'too-large':
-      return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${rejection.maxBytes} bytes (1 MB).`);
+      return logoTooLarge(rejection.maxBytes);
     case 'unsupported-type':
       return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-image-type', 'Unsupported image type', 'A logo must be a PNG or JPEG image; the uploaded bytes are neither, whatever the file name or declared type says.');
     case 'unreadable':
