@@ -5,6 +5,7 @@ import { runCli } from './cli/run-cli';
 import { PinoNestLogger } from './common/logging';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
+import { errorMessage } from './common/error-message';
 
 // Operator CLI: `npm run cli -- <command>`. stdout carries only the final JSON line; logs go to stderr.
 async function main(): Promise<number> {
@@ -24,7 +25,7 @@ main()
     if (!(error instanceof ConfigError)) {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
-    await writeStdout(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+    await writeStdout(JSON.stringify({ error: errorMessage(error) }));
     return 1;
   })
   // Exit explicitly: a client library keeping a socket open must not leave an operator's shell hanging.

@@ -3,6 +3,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { Queue } from 'bull';
 import { BILLING_QUEUE } from '../queue/queue-names';
 import { BillingRunResult, BillingRunService } from './billing-run.service';
+import { errorMessage } from '../common/error-message';
+import { processJobs } from '../queue/process-jobs';
 
 export const BILLING_RUN_JOB = 'billing-run';
 /** Daily at 03:00 UTC. */
@@ -35,11 +37,7 @@ export class BillingRunProcessor implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    // Registered here rather than with @Process(), like the mail worker: Bull's start-up promise
-    // rejects when the application stops before Redis ever answered.
-    this.queue
-      .process(BILLING_RUN_JOB, 1, () => this.runNow())
-      .catch((error: unknown) => this.logger.warn(`Billing worker stopped: ${message(error)}`));
+    processJobs(this.queue, BILLING_RUN_JOB, 1, () => this.runNow(), this.logger);
     void this.register();
   }
 
@@ -69,11 +67,10 @@ export class BillingRunProcessor implements OnApplicationBootstrap, OnApplicatio
       await scheduleDailyBillingRun(this.queue);
     } catch (error) {
       if (this.stopped) return;
-      this.logger.warn(`Could not schedule the daily billing run (retrying in ${REGISTER_RETRY_MS / 1000} s): ${message(error)}`);
+      this.logger.warn(`Could not schedule the daily billing run (retrying in ${REGISTER_RETRY_MS / 1000} s): ${errorMessage(error)}`);
       this.retry = setTimeout(() => void this.register(), REGISTER_RETRY_MS);
       this.retry.unref();
     }
   }
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,7 +1,9 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { AppRequest } from '../auth/authenticated-user';
 import { badRequest } from '../common/problem';
+import type { StoredResponse } from './idempotency.service';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -25,3 +27,14 @@ export const ApiIdempotencyKey = () =>
       'Unique per intended order (e.g. a UUID). The same key with the same body returns the stored response, also for concurrent requests; the same key with another body answers 409. Keys are kept at least 24 hours.',
     schema: { type: 'string', minLength: 1, maxLength: 255 },
   });
+
+/**
+ * Answers with a stored (replayed) or fresh idempotent result: its status and body, marked with
+ * Idempotent-Replayed when replayed, and without a second audit entry for the replay.
+ */
+export function sendIdempotentResult(result: StoredResponse & { replayed: boolean }, request: AppRequest, response: Response): unknown {
+  request.auditSkipped = result.replayed;
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  response.status(result.status);
+  return result.body;
+}

@@ -12,6 +12,10 @@ export const invoiceMailDedupeKey = (invoiceId: string) => `invoice:${invoiceId}
 
 export const invoicePdfFileName = (number: string) => `invoice-${number}.pdf`;
 
+/** The customer organization an invoice addressed to its partner is for, named on its PDF and mail; else undefined. */
+export const invoiceCustomerName = (invoice: Pick<Invoice, 'organization' | 'billingOwner'>): string | undefined =>
+  invoice.organization.id !== invoice.billingOwner.id ? invoice.organization.name : undefined;
+
 /** The invoice mail: to the recipient as issued, on behalf of the billing owner; the PDF is attached at sending time. */
 export function invoiceMailRequest(invoice: Invoice, dedupeKey: string): MailRequest & { dedupeKey: string } {
   return {

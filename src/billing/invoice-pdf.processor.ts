@@ -6,9 +6,11 @@ import type { Job, Queue } from 'bull';
 import { MailService } from '../mail/mail.service';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
-import { INVOICE_PDF_JOB, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
+import { INVOICE_PDF_JOB, invoiceCustomerName, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
 import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
+import { errorMessage } from '../common/error-message';
+import { processJobs } from '../queue/process-jobs';
 
 const CONCURRENCY = 2;
 
@@ -30,10 +32,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    // Not @Process(): see MailProcessor.
-    this.queue
-      .process(INVOICE_PDF_JOB, CONCURRENCY, (job) => this.handle(job))
-      .catch((error: unknown) => this.logger.warn(`PDF worker stopped: ${error instanceof Error ? error.message : String(error)}`));
+    processJobs(this.queue, INVOICE_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
   }
 
   async handle(job: Job<InvoicePdfJob>): Promise<void> {
@@ -48,8 +47,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
         if (!document) throw new Error(`Invoice ${invoiceId} has no document to render`);
         const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization'] });
         if (document.status !== InvoiceDocumentStatus.Rendered) {
-          const forCustomer = invoice.organization.id !== invoice.billingOwner.id;
-          document.pdf = await this.renderer.render(invoice, forCustomer ? invoice.organization.name : undefined);
+          document.pdf = await this.renderer.render(invoice, invoiceCustomerName(invoice));
           document.status = InvoiceDocumentStatus.Rendered;
           document.renderedAt = new Date();
           document.attempts = attempt;
@@ -58,7 +56,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
         await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       // The invoice stays issued; staff see the failure on its document while Bull retries.
       await this.em.nativeUpdate(
         InvoiceDocument,

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, toPage } from '../common/pagination';
+import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { ISO_MICROSECONDS, ISO_MILLISECONDS } from '../platform/sql-timestamps';
+import { CreationOrderedRow, creationKey, pageInCreationOrder } from '../platform/creation-order';
 import { Organization } from '../tenancy/organization.entity';
 import { CardBrand } from './card';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';
@@ -11,8 +11,7 @@ import { managedByPartner } from './managed-by-partner';
 import { maskPaymentMethod } from './payment-method-masking';
 import { PaymentMethod, PaymentMethodType } from './payment-method.entity';
 
-interface PaymentMethodRow {
-  id: string;
+interface PaymentMethodRow extends CreationOrderedRow {
   type: PaymentMethodType;
   label: string;
   last4: string;
@@ -20,8 +19,6 @@ interface PaymentMethodRow {
   expiry_month: number | null;
   expiry_year: number | null;
   account_holder: string | null;
-  created_at_iso: string;
-  cursor_at: string;
 }
 
 /** Payment methods belong to billing owners: a linked customer organization's are its partner's. */
@@ -31,27 +28,14 @@ export class PaymentMethodsService {
 
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<PaymentMethodDto>> {
     await this.assertBillingOwner(organizationId);
-    const after = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
-    const rows = await rawQuery<PaymentMethodRow>(
-      this.em,
-      `select id, type, label, last4, brand, expiry_month, expiry_year, account_holder,
-              to_char(created_at at time zone 'UTC', :isoFormat) as created_at_iso,
-              to_char(created_at at time zone 'UTC', :cursorFormat) as cursor_at
-         from payment_method
-        where organization_id = :organizationId
-          and (cast(:afterAt as timestamptz) is null or (created_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
-        order by created_at, id
-        limit :limit`,
-      {
-        organizationId,
-        afterAt: after?.[0] ?? null,
-        afterId: after?.[1] ?? null,
-        isoFormat: ISO_MILLISECONDS,
-        cursorFormat: ISO_MICROSECONDS,
-        limit: limit + 1,
-      },
-    );
-    return toPage(rows, limit, (row) => [row.cursor_at, row.id], (row) => ({
+    const rows = await pageInCreationOrder<PaymentMethodRow>(this.em, {
+      table: 'payment_method',
+      columns: ['id', 'type', 'label', 'last4', 'brand', 'expiry_month', 'expiry_year', 'account_holder'],
+      organizationId,
+      limit,
+      cursor,
+    });
+    return toPage(rows, limit, creationKey, (row) => ({
       id: row.id,
       type: row.type,
       label: row.label,

@@ -8,6 +8,8 @@ import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
 import { IdempotencyService, StoredResponse } from './idempotency.service';
 import { Subscription, SubscriptionAddon } from './subscription.entity';
 import { SubscriptionService } from './subscription.service';
+import { countHosts } from '../platform/host-count';
+import { lockOrganization } from '../tenancy/organization-lock';
 
 export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
 
@@ -35,15 +37,14 @@ export class SubscriptionAddonsService {
    * organization row is locked like for a new host, so the two cannot race.
    */
   async remove(organizationId: string, addonCode: string): Promise<void> {
-    await rawQuery(this.em, 'select id from organization where id = :id and deleted_at is null for update', { id: organizationId });
+    await lockOrganization(this.em, organizationId);
     const subscription = await this.lockActive(organizationId, { addonMissing: true });
     const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
     if (!booked) throw notFound('Addon');
 
     const licenses = (await this.subscriptions.activeLicenses(organizationId)) ?? 0;
     const limit = licenses - booked.addon.licenses;
-    const [{ count }] = await rawQuery<{ count: string }>(this.em, 'select count(*) from host where organization_id = :organizationId', { organizationId });
-    const used = Number(count);
+    const used = await countHosts(this.em, organizationId);
     if (used > limit) {
       throw conflict(
         'license-limit',

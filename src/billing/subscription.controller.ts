@@ -10,7 +10,7 @@ import { UuidParam } from '../common/uuid-param';
 import { CatalogService } from './catalog.service';
 import { CatalogDto } from './dto/catalog.dto';
 import { AddAddonDto, AddonResultDto, OrderResultDto, OrderSubscriptionDto, SubscriptionDto } from './dto/subscription.dto';
-import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key.header';
+import { ApiIdempotencyKey, IdempotencyKey, sendIdempotentResult } from './idempotency-key.header';
 import { SubscriptionAddonsService } from './subscription-addons.service';
 import { SubscriptionService, billingOwnerOf } from './subscription.service';
 
@@ -59,11 +59,7 @@ export class SubscriptionController {
     @Req() request: AppRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.subscriptions.order(access, dto, key);
-    request.auditSkipped = result.replayed;
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    response.status(result.status);
-    return result.body;
+    return sendIdempotentResult(await this.subscriptions.order(access, dto, key), request, response);
   }
 
   @Post('subscription/addons')
@@ -86,11 +82,7 @@ export class SubscriptionController {
     @Req() request: AppRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.changes.add(access, dto, key);
-    request.auditSkipped = result.replayed;
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    response.status(result.status);
-    return result.body;
+    return sendIdempotentResult(await this.changes.add(access, dto, key), request, response);
   }
 
   @Delete('subscription/addons/:addonCode')

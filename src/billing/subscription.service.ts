@@ -13,6 +13,7 @@ import { IdempotencyService, StoredResponse } from './idempotency.service';
 import { InvoiceService } from './invoice.service';
 import { periodEnd, priceFor } from './pricing';
 import { Subscription, SubscriptionAddon, SubscriptionStatus } from './subscription.entity';
+import { lockOrganization } from '../tenancy/organization-lock';
 
 export const ORDER_OPERATION = 'POST /organizations/:orgId/subscription';
 
@@ -84,7 +85,7 @@ export class SubscriptionService {
   private async placeOrder(access: OrgAccess, dto: OrderSubscriptionDto): Promise<OrderResultDto> {
     const em = this.em.getContext();
     // Serializes orders for one organization, so a second order sees the first subscription.
-    await rawQuery(this.em, 'select id from organization where id = :id and deleted_at is null for update', { id: access.organizationId });
+    await lockOrganization(this.em, access.organizationId);
     if (await em.count(Subscription, { organization: access.organizationId, status: SubscriptionStatus.Active })) {
       throw conflict('already-subscribed', 'This organization already has an active subscription; change its addons instead.');
     }

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { CliUsageError } from './cli-options';
 import { LineWriter } from './cli-output';
 import { CliModule } from './cli.module';
+import { errorMessage } from '../common/error-message';
 
 export interface CliIo {
   writeLine: LineWriter;
@@ -60,5 +61,5 @@ function describeFailure(error: unknown, logger: LoggerService): string {
   }
   if (error instanceof CliUsageError || error instanceof ProblemException) return error.message;
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), undefined, 'cli');
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatPeriod } from '../../libs/pdf';
 import { User } from '../accounts/user.entity';
 import { InvoiceDocument, InvoiceDocumentStatus } from '../billing/invoice-document.entity';
 import { Invoice } from '../billing/invoice.entity';
-import { invoicePdfFileName } from '../billing/invoice-pdf.job';
+import { invoiceCustomerName, invoicePdfFileName } from '../billing/invoice-pdf.job';
 import { AppConfig } from '../config/app-config';
 import { rawQuery } from '../database/raw-query';
 import { loadSupportContact, vendorSupportContact } from '../support/support-contact';
@@ -82,7 +82,6 @@ async function loadInvoiceMail(em: EntityManager, delivery: MailDelivery, config
   const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { populate: ['pdf'] });
   // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
   if (document?.status !== InvoiceDocumentStatus.Rendered || !document.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
-  const forCustomer = invoice.organization.id !== invoice.billingOwner.id;
   return {
     template: 'invoice',
     data: {
@@ -93,7 +92,7 @@ async function loadInvoiceMail(em: EntityManager, delivery: MailDelivery, config
       issuedOn: formatDate(invoice.issuedAt),
       period: formatPeriod(invoice.periodStart, invoice.periodEnd),
       total: formatMoney(invoice.grossCents),
-      customerName: forCustomer ? invoice.organization.name : undefined,
+      customerName: invoiceCustomerName(invoice),
       loginUrl: config.publicUrl,
     },
     attachments: [{ filename: invoicePdfFileName(invoice.number), contentType: 'application/pdf', content: document.pdf }],

@@ -13,6 +13,8 @@ import { MailSender } from './mail-sender';
 import { SEND_MAIL_JOB, SendMailJob } from './mail.service';
 import { SecretBox } from './secret-box';
 import { nothingWasDelivered } from './smtp-failure';
+import { errorMessage } from '../common/error-message';
+import { processJobs } from '../queue/process-jobs';
 
 /**
  * Mails in progress at once per worker. Most of a mail's time is waiting (PostgreSQL, the SMTP
@@ -36,11 +38,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    // Registered here rather than with @Process(): Bull's start-up promise rejects when the
-    // application stops before Redis ever answered, and @nestjs/bull leaves it unhandled.
-    this.queue
-      .process(SEND_MAIL_JOB, CONCURRENCY, (job) => this.send(job))
-      .catch((error: unknown) => this.logger.warn(`Mail worker stopped: ${error instanceof Error ? error.message : String(error)}`));
+    processJobs(this.queue, SEND_MAIL_JOB, CONCURRENCY, (job) => this.send(job), this.logger);
   }
 
   /**
@@ -52,7 +50,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue
       .pause(true)
-      .catch((error: unknown) => this.logger.warn(`Mail worker did not pause: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => this.logger.warn(`Mail worker did not pause: ${errorMessage(error)}`));
   }
 
   /**
@@ -121,7 +119,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     const undeliverable = error instanceof UndeliverableMailError;
     if (undeliverable) await job.discard();
     const lastAttempt = undeliverable || attempt >= (job.opts.attempts ?? 1);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     await this.em.nativeUpdate(
       MailDelivery,
       { id: delivery.id },
@@ -133,7 +131,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
   /** The SMTP server may have accepted the mail (e.g. the connection broke during DATA): no retry. */
   private async keepClaimForStaff(job: Job<SendMailJob>, delivery: MailDelivery, attempt: number, error: unknown): Promise<void> {
     await job.discard();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     await this.em.nativeUpdate(MailDelivery, { id: delivery.id }, { attempts: attempt, lastError: `possibly sent: ${message}` });
     this.logger.error(`Mail ${delivery.id} (${delivery.template}) may or may not have been sent (${message}); left "sending" for staff, not retried`);
   }

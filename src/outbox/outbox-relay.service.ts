@@ -6,6 +6,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { JobOptions, Queue } from 'bull';
 import { QUEUE_NAMES } from '../queue/queue-names';
 import { OutboxMessage } from './outbox-message.entity';
+import { errorMessage } from '../common/error-message';
 
 /** Rows claimed per transaction; their jobs go to Redis in one MULTI per queue. */
 const BATCH_SIZE = 100;
@@ -141,8 +142,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       clearTimeout(timeout);
     }
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,7 @@ import { rawQuery } from '../database/raw-query';
 import { ISO_MICROSECONDS, ISO_MILLISECONDS } from './sql-timestamps';
 
 /**
- * Keyset paging of an organization's hosts or endpoints in creation order
+ * Keyset paging of an organization's hosts, endpoints or payment methods in creation order
  * (created_at, id). The cursor keeps created_at at the microsecond precision
  * PostgreSQL stores: rows inserted by SQL (imports, seeds) have sub-millisecond
  * timestamps that a JavaScript Date would round, repeating or skipping rows.
@@ -19,7 +19,7 @@ export interface CreationOrderedRow {
 
 export interface CreationPageQuery {
   /** A fixed table name from this module, never user input. */
-  table: 'host' | 'endpoint';
+  table: 'host' | 'endpoint' | 'payment_method';
   columns: readonly string[];
   organizationId: string;
   limit: number;

@@ -5,6 +5,7 @@ import { rawQuery } from '../database/raw-query';
 import { SubscriptionService } from '../billing/subscription.service';
 import { LicenseInputs, LicenseUsage, licenseLimit } from './license-limit';
 import { ISO_MILLISECONDS } from './sql-timestamps';
+import { countHosts } from './host-count';
 
 interface OrganizationLicenseRow {
   trial_ends_at: string;
@@ -20,7 +21,7 @@ export class LicenseService {
 
   async usage(organizationId: string, now = new Date()): Promise<LicenseUsage> {
     const inputs = await this.loadInputs(organizationId, { lock: false });
-    return { ...licenseLimit(inputs, now), used: await this.countHosts(organizationId) };
+    return { ...licenseLimit(inputs, now), used: await countHosts(this.em, organizationId) };
   }
 
   /**
@@ -33,7 +34,7 @@ export class LicenseService {
     const inputs = await this.loadInputs(organizationId, { lock: true });
     // Counted in a statement of its own, after the lock is granted: in READ COMMITTED
     // a new statement sees the hosts committed by whoever held the lock before us.
-    const used = await this.countHosts(organizationId);
+    const used = await countHosts(this.em, organizationId);
     const { limit } = licenseLimit(inputs, now);
     if (used >= limit) {
       throw conflict(
@@ -60,12 +61,5 @@ export class LicenseService {
       trialLicenses: row.trial_licenses,
       subscriptionLicenses: await this.subscriptions.activeLicenses(organizationId),
     };
-  }
-
-  private async countHosts(organizationId: string): Promise<number> {
-    const [{ count }] = await rawQuery<{ count: string }>(this.em, 'select count(*) from host where organization_id = :organizationId', {
-      organizationId,
-    });
-    return Number(count);
   }
 }

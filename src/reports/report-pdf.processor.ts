@@ -9,6 +9,8 @@ import { PDF_QUEUE } from '../queue/queue-names';
 import { InventoryReportLoader } from './inventory-report.loader';
 import { ReportStatus } from './report.entity';
 import { REPORT_PDF_JOB, ReportPdfJob } from './report.job';
+import { errorMessage } from '../common/error-message';
+import { processJobs } from '../queue/process-jobs';
 
 /** Rendering is CPU-bound: one at a time per worker process; scale by running more workers. */
 const CONCURRENCY = 1;
@@ -35,10 +37,7 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    // Not @Process(): see MailProcessor.
-    this.queue
-      .process(REPORT_PDF_JOB, CONCURRENCY, (job) => this.handle(job))
-      .catch((error: unknown) => this.logger.warn(`Report worker stopped: ${error instanceof Error ? error.message : String(error)}`));
+    processJobs(this.queue, REPORT_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
     this.queue.on('failed', (job: Job<ReportPdfJob>, error: Error) => {
       if (job?.name !== REPORT_PDF_JOB || error?.message !== STALLED_MESSAGE) return;
       this.markFailed(job.data.reportId, 'The rendering worker stopped responding repeatedly.').catch((markError: unknown) =>
@@ -75,7 +74,7 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
         { reportId, pdf },
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       const final = error instanceof PermanentReportFailure || attempt >= maxAttempts;
       await rawQuery(
         this.em,

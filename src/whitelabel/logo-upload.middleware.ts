@@ -4,6 +4,7 @@ import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
 import { ProblemException, badRequest } from '../common/problem';
 import { logoTooLarge } from './logo.service';
+import { errorMessage } from '../common/error-message';
 
 export const LOGO_FIELD = 'file';
 /** Room for the multipart boundaries and part headers around the file itself. */
@@ -51,6 +52,5 @@ function uploadProblem(error: unknown): ProblemException {
         return badRequest('malformed-multipart', error.message);
     }
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return badRequest('malformed-multipart', `The multipart body cannot be read: ${message}.`);
+  return badRequest('malformed-multipart', `The multipart body cannot be read: ${errorMessage(error)}.`);
 }
