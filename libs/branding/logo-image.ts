@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { type LogoContentType, sniffLogoType } from './image-type';
+
+export { sniffLogoType } from './image-type';
+export type { LogoContentType } from './image-type';
 
 export const LOGO_MAX_BYTES = 1024 * 1024;
 export const LOGO_MIN_SIDE = 150;
@@ -7,8 +11,6 @@ export const LOGO_MIN_SIDE = 150;
 export const LOGO_MAX_PIXELS = 25_000_000;
 /** Stored logos are scaled into this box; reports and mails never show them larger. */
 export const LOGO_MAX_STORED_SIDE = 1024;
-
-export type LogoContentType = 'image/png' | 'image/jpeg';
 
 export interface NormalizedLogo {
   contentType: LogoContentType;
@@ -28,16 +30,6 @@ export type LogoRejection =
   | { reason: 'too-small'; width: number; height: number; minSide: number };
 
 export type LogoResult = { ok: true; logo: NormalizedLogo } | { ok: false; rejection: LogoRejection };
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
-
-/** The type the bytes say, whatever the file is called or declared as. */
-export function sniffLogoType(bytes: Buffer): LogoContentType | null {
-  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
-  if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)) return 'image/jpeg';
-  return null;
-}
 
 const SHARP_FORMAT: Record<LogoContentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg' };
 

@@ -15,13 +15,18 @@ export interface SupportContact {
   hours?: string | null;
 }
 
-interface CommonMailData {
+/** What every mail has: who it comes from, who it greets, where to sign in. */
+interface BaseMailData {
   brand: MailBrand;
   support?: SupportContact;
   recipientName: string;
+  loginUrl: string;
+}
+
+/** A mail about an account in an organization. */
+interface CommonMailData extends BaseMailData {
   recipientEmail: string;
   organizationName: string;
-  loginUrl: string;
 }
 
 export interface InvitationMailData extends CommonMailData {
@@ -37,9 +42,7 @@ export interface TemporaryPasswordMailData extends CommonMailData {
 }
 
 /** An issued invoice, its PDF attached; amounts and dates come formatted. */
-export interface InvoiceMailData {
-  brand: MailBrand;
-  support?: SupportContact;
+export interface InvoiceMailData extends BaseMailData {
   /** The invoice's recipient (the billing owner as addressed on it). */
   recipientName: string;
   invoiceNumber: string;
@@ -48,7 +51,6 @@ export interface InvoiceMailData {
   total: string;
   /** The customer organization the invoice is for, when it is addressed to its partner. */
   customerName?: string;
-  loginUrl: string;
 }
 
 export interface MailDataByTemplate {

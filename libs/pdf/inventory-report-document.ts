@@ -1,15 +1,27 @@
 import type { Content, DocumentDefinition, DynamicContent } from 'pdfmake';
 import { formatDate } from './dates';
 import type { InventoryEndpoint, InventoryHost, InventoryLicenseUsage, InventoryReportData } from './inventory-report-data';
-import { LIST_CELL_PADDING, MUTED_COLOR, RULE_COLOR, TEXT_COLOR, imageDataUrl, listTableLayout, pageLabel } from './layout';
-import { formatDecimal } from './money';
+import {
+  A4_WIDTH,
+  BASE_STYLES,
+  DEFAULT_STYLE,
+  LIST_CELL_PADDING,
+  MUTED_COLOR,
+  PAGE_SIZE,
+  RULE_COLOR,
+  continuationHeader,
+  footerRule,
+  imageDataUrl,
+  listTableLayout,
+  pageLabel,
+} from './layout';
+import { NBSP, formatDecimal } from './money';
 
 // A4 in points, the invoice's side margins; the bottom margin leaves room for the footer.
 const PAGE_MARGINS: [number, number, number, number] = [56, 56, 56, 64];
 const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
-const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const LOGO_BOX: [number, number] = [120, 50];
-const NBSP = '\u00a0';
 
 /** German first, English second, as on the invoice. */
 const LABELS = {
@@ -32,7 +44,6 @@ const LABELS = {
   url: 'URL',
   interval: 'Intervall / Interval',
   added: 'Angelegt / Added',
-  continued: 'Fortsetzung / continued',
 } as const;
 
 export function inventoryReportTitle(organizationName: string): string {
@@ -48,17 +59,12 @@ export function buildInventoryReportDocument(report: InventoryReportData): Docum
   return {
     info: { title, subject: LABELS.title, creationDate: report.generatedAt },
     language: 'de-DE',
-    pageSize: 'A4',
+    pageSize: PAGE_SIZE,
     pageMargins: PAGE_MARGINS,
     images: report.logo ? { logo: imageDataUrl(report.logo) } : undefined,
-    defaultStyle: { font: 'Roboto', fontSize: 9, color: TEXT_COLOR, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-      listTitle: { fontSize: 12, bold: true, margin: [0, 0, 0, 2] },
-      small: { fontSize: 7.5, color: MUTED_COLOR },
-      tableHeader: { bold: true, fontSize: 8 },
-    },
-    header: continuationHeader(title),
+    defaultStyle: DEFAULT_STYLE,
+    styles: { ...BASE_STYLES, listTitle: { fontSize: 12, bold: true, margin: [0, 0, 0, 2] } },
+    header: continuationHeader(title, HORIZONTAL_MARGIN),
     footer: footer(report),
     content: [
       letterhead(report),
@@ -212,20 +218,13 @@ export function formatInterval(seconds: number): string {
   return `${formatDecimal(seconds)}${NBSP}s`;
 }
 
-function continuationHeader(title: string): DynamicContent {
-  return (currentPage) =>
-    currentPage > 1
-      ? { text: `${title} · ${LABELS.continued}`, style: 'small', margin: [HORIZONTAL_MARGIN, 28, HORIZONTAL_MARGIN, 0] }
-      : null;
-}
-
 function footer(report: InventoryReportData): DynamicContent {
   const left = `${report.organizationName} · ${LABELS.title} · ${formatDate(report.generatedAt)}`;
   return (currentPage, pageCount, pageSize) => ({
     margin: [HORIZONTAL_MARGIN, 20, HORIZONTAL_MARGIN, 0],
     style: 'small',
     stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageSize.width - 2 * HORIZONTAL_MARGIN, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] },
+      footerRule(pageSize.width, HORIZONTAL_MARGIN),
       {
         columns: [
           { width: '*', text: left },

@@ -1,7 +1,18 @@
 import type { Content, ContentNode, DocumentDefinition, DynamicContent } from 'pdfmake';
 import { formatDate, formatPeriod } from './dates';
 import type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
-import { MUTED_COLOR, RULE_COLOR, TEXT_COLOR, imageDataUrl, listTableLayout, pageLabel } from './layout';
+import {
+  BASE_STYLES,
+  DEFAULT_STYLE,
+  MUTED_COLOR,
+  PAGE_SIZE,
+  TEXT_COLOR,
+  continuationHeader,
+  footerRule,
+  imageDataUrl,
+  listTableLayout,
+  pageLabel,
+} from './layout';
 import { formatDecimal, formatMoney, formatPercent } from './money';
 
 // A4 in points; the bottom margin leaves room for the footer with the seller's details.
@@ -24,7 +35,6 @@ const LABELS = {
   vat: (rate: string) => `USt. / VAT ${rate}`,
   gross: 'Rechnungsbetrag / Total due',
   vatId: 'USt-IdNr. / VAT ID',
-  continued: 'Fortsetzung / continued',
 } as const;
 
 export function invoiceTitle(number: string): string {
@@ -40,16 +50,12 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
   return {
     info: { title, author: invoice.seller.name, subject: title, creationDate: invoice.issuedAt },
     language: 'de-DE',
-    pageSize: 'A4',
+    pageSize: PAGE_SIZE,
     pageMargins: PAGE_MARGINS,
     images: invoice.logo ? { logo: imageDataUrl(invoice.logo) } : undefined,
-    defaultStyle: { font: 'Roboto', fontSize: 9, color: TEXT_COLOR, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-      small: { fontSize: 7.5, color: MUTED_COLOR },
-      tableHeader: { bold: true, fontSize: 8 },
-    },
-    header: continuationHeader(title),
+    defaultStyle: DEFAULT_STYLE,
+    styles: BASE_STYLES,
+    header: continuationHeader(title, HORIZONTAL_MARGIN),
     footer: footer(invoice.seller),
     content: [
       letterhead(invoice),
@@ -77,8 +83,7 @@ function letterhead(invoice: InvoiceDocumentData): Content {
         stack: [
           { text: seller.name, bold: true, color: TEXT_COLOR },
           ...addressLines(seller),
-          ...(seller.email ? [seller.email] : []),
-          ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : []),
+          ...sellerContactLines(seller),
         ],
       },
     ],
@@ -123,6 +128,11 @@ function addressAndMeta(invoice: InvoiceDocumentData): Content {
 
 function addressLines(party: PartyAddress | SellerDetails): string[] {
   return [party.street, `${party.postalCode} ${party.city}`, party.country].filter((line) => line.trim() !== '');
+}
+
+/** The seller's e-mail and VAT ID, those it has. */
+function sellerContactLines(seller: SellerDetails): string[] {
+  return [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : [])];
 }
 
 function linesTable(lines: InvoiceLineData[]): Content {
@@ -189,27 +199,17 @@ function totals(invoice: InvoiceDocumentData): Content {
   };
 }
 
-function continuationHeader(title: string): DynamicContent {
-  return (currentPage) =>
-    currentPage > 1
-      ? { text: `${title} · ${LABELS.continued}`, style: 'small', margin: [HORIZONTAL_MARGIN, 28, HORIZONTAL_MARGIN, 0] }
-      : null;
-}
-
 function footer(seller: SellerDetails): DynamicContent {
   const columns: Content[] = [
     { width: '*', stack: [seller.name, ...addressLines(seller)] },
-    {
-      width: '*',
-      stack: [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : [])],
-    },
+    { width: '*', stack: sellerContactLines(seller) },
     { width: '*', text: seller.bankDetails ?? '' },
   ];
   return (currentPage, pageCount, pageSize) => ({
     margin: [HORIZONTAL_MARGIN, 14, HORIZONTAL_MARGIN, 0],
     style: 'small',
     stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageSize.width - 2 * HORIZONTAL_MARGIN, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] },
+      footerRule(pageSize.width, HORIZONTAL_MARGIN),
       { columns, columnGap: 12, margin: [0, 4, 0, 0] },
       { text: pageLabel(currentPage, pageCount), alignment: 'right', margin: [0, 2, 0, 0] },
     ],

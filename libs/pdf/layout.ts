@@ -1,10 +1,41 @@
-// The look shared by every document in libs/pdf (invoice, reports): colours, page label, list
-// tables, logos.
+// The look shared by every document in libs/pdf (invoice, reports): page size, colours, styles,
+// continuation header, footer rule, page label, list tables, logos.
+import type { Content, DynamicContent, Style } from 'pdfmake';
+import { JPEG_SIGNATURE, PNG_SIGNATURE, sniffLogoType } from '../branding/image-type';
+
+/** Every document is A4; its size in points, the unit of pdfmake's layout. */
+export const PAGE_SIZE = 'A4';
+export const A4_WIDTH = 595.28;
+export const A4_HEIGHT = 841.89;
 
 export const TEXT_COLOR = '#1f2933';
 export const MUTED_COLOR = '#6b7280';
 export const RULE_COLOR = '#d1d5db';
 export const HEADER_FILL = '#f3f4f6';
+
+export const DEFAULT_STYLE: Style = { font: 'Roboto', fontSize: 9, color: TEXT_COLOR, lineHeight: 1.15 };
+
+/** The named styles every document uses; a document adds its own beside them. */
+export const BASE_STYLES: Record<string, Style> = {
+  title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+  small: { fontSize: 7.5, color: MUTED_COLOR },
+  tableHeader: { bold: true, fontSize: 8 },
+};
+
+const CONTINUED = 'Fortsetzung / continued';
+
+/** From the second page on, `<title> · Fortsetzung / continued` above the content. */
+export function continuationHeader(title: string, horizontalMargin: number): DynamicContent {
+  return (currentPage) =>
+    currentPage > 1
+      ? { text: `${title} · ${CONTINUED}`, style: 'small', margin: [horizontalMargin, 28, horizontalMargin, 0] }
+      : null;
+}
+
+/** The thin line across the content width that opens a footer. */
+export function footerRule(pageWidth: number, horizontalMargin: number): Content {
+  return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageWidth - 2 * horizontalMargin, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] };
+}
 
 /** `Seite 2 von 5 / Page 2 of 5`. */
 export function pageLabel(currentPage: number, pageCount: number): string {
@@ -37,15 +68,10 @@ export function listTableLayout(titleRows = 0) {
 
 /** pdfmake takes images as data URLs; the type comes from the content, not from a name. */
 export function imageDataUrl(image: Buffer): string {
-  return `data:${imageType(image)};base64,${image.toString('base64')}`;
-}
-
-function imageType(image: Buffer): 'image/png' | 'image/jpeg' {
-  if (image.length > 8 && image.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return 'image/png';
+  const type = sniffLogoType(image);
+  // A signature with nothing after it is no image either.
+  if (!type || image.length <= (type === 'image/png' ? PNG_SIGNATURE : JPEG_SIGNATURE).length) {
+    throw new Error('logo must be a PNG or JPEG image');
   }
-  if (image.length > 3 && image[0] === 0xff && image[1] === 0xd8 && image[2] === 0xff) {
-    return 'image/jpeg';
-  }
-  throw new Error('logo must be a PNG or JPEG image');
+  return `data:${type};base64,${image.toString('base64')}`;
 }

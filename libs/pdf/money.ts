@@ -1,7 +1,8 @@
 // German number formatting, written out rather than left to Intl so the output does not depend on
 // the ICU data of whichever Node build renders the invoice.
 
-const NBSP = '\u00a0';
+/** No-break space: keeps a unit or sign on its number's line. */
+export const NBSP = '\u00a0';
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+$)/g, '.');

@@ -1,6 +1,7 @@
 // Reads document definitions (before rendering) in specs: the texts of a content tree, of a
 // dynamic header or footer, and the tables in it.
 import type { Content, DocumentDefinition, DynamicContent } from 'pdfmake';
+import { A4_HEIGHT, A4_WIDTH } from '../layout';
 
 export interface DefinitionTable {
   headerRows?: number;
@@ -23,7 +24,7 @@ export function texts(content: Content | null | undefined): string[] {
 
 /** The texts of a dynamic header or footer on one page of an A4 document. */
 export function renderDynamic(part: DocumentDefinition['footer'], currentPage: number, pageCount: number): string[] {
-  return texts((part as DynamicContent)(currentPage, pageCount, { width: 595.28, height: 841.89 }));
+  return texts((part as DynamicContent)(currentPage, pageCount, { width: A4_WIDTH, height: A4_HEIGHT }));
 }
 
 export function findTables(content: Content, predicate: (table: DefinitionTable) => boolean = () => true): DefinitionTable[] {

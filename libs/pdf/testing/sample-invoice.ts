@@ -1,6 +1,7 @@
 // Sample invoices for specs, the render benchmark and eyeballing the layout. Not exported from
 // libs/pdf/index.ts: import it by path.
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE } from '../../branding/image-type';
 import type { InvoiceDocumentData, InvoiceLineData } from '../invoice-data';
 
 const DESCRIPTIONS = ['Monitoring Business (25 Lizenzen / licences)', 'Add-on: Erweiterte Berichte / Extended reports', 'Add-on: 10 zusätzliche Hosts / additional hosts'];
@@ -59,18 +60,6 @@ export function sampleInvoice(lineCount = 3, overrides: Partial<InvoiceDocumentD
   };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 function pngChunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const length = Buffer.alloc(4);
@@ -96,7 +85,7 @@ export function sampleLogoPng(width = 240, height = 80): Buffer {
   };
   const raw = Buffer.concat(Array.from({ length: height }, (_, y) => row(y)));
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    PNG_SIGNATURE,
     pngChunk('IHDR', header),
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', Buffer.alloc(0)),
