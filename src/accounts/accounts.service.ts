@@ -1,6 +1,5 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { RefreshToken } from '../auth/refresh-token.entity';
 import { OrgAccess } from '../authz/permission-table';
 import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound } from '../common/problem';
@@ -155,8 +154,8 @@ export class AccountsService {
 
   /**
    * Replaces the user's password by a generated temporary one that only the invitation mail
-   * carries (to the user's oldest organization, for its branding), requires a change at the next
-   * login and ends every session. Runs in the caller's transaction.
+   * carries (to the user's oldest organization, for its branding) and requires a change at the next
+   * login. Runs in the caller's transaction, which ends the user's sessions (AuthService.revokeSessions).
    */
   async issueTemporaryPassword(userId: string): Promise<{ userId: string; email: string; organizationIds: string[] }> {
     const em = this.em.getContext();
@@ -181,7 +180,6 @@ export class AccountsService {
       secret: temporaryPassword,
     });
     await em.flush();
-    await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: new Date() });
     return { userId, email: user.email, organizationIds: memberships.map((membership) => membership.organization.id) };
   }
 

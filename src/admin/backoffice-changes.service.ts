@@ -3,16 +3,16 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
 import { CatalogService } from '../billing/catalog.service';
 import { CatalogItemChangesDto, NewCatalogItemDto, PartnerConditionsDto } from '../billing/dto/catalog-admin.dto';
 import { InvoiceDeliveryService, ResentInvoiceMail } from '../billing/invoice-delivery.service';
 import { PartnerAgreement } from '../billing/partner-agreement.entity';
-import { conflict, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import { createValidationPipe } from '../common/validation';
-import { rawQuery } from '../database/raw-query';
 import { UpdateOrganizationDto } from '../tenancy/dto/organization.dto';
-import { Organization, OrganizationKind } from '../tenancy/organization.entity';
 import { TenancyService } from '../tenancy/tenancy.service';
+import { deleteSessionsOf } from './adminjs/backoffice-session';
 import { NewStaffDto } from './dto/new-staff.dto';
 import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
 import { StaffService } from './staff.service';
@@ -40,6 +40,7 @@ export class BackofficeChanges {
     private readonly audit: AuditService,
     private readonly tenancy: TenancyService,
     private readonly accounts: AccountsService,
+    private readonly auth: AuthService,
     private readonly catalog: CatalogService,
     private readonly invoices: InvoiceDeliveryService,
     private readonly staff: StaffService,
@@ -48,20 +49,10 @@ export class BackofficeChanges {
   /** A standalone organization becomes a partner with an agreement at list prices (staff set conditions on it). */
   makePartner(organizationId: string): Promise<{ name: string; agreementId: string }> {
     return this.change(async () => {
-      const [organization] = await rawQuery<{ name: string; kind: OrganizationKind }>(
-        this.em,
-        'select name, kind from organization where id = :organizationId and deleted_at is null for update',
-        { organizationId },
-      );
-      if (!organization) throw notFound('Organization');
-      if (organization.kind === OrganizationKind.Partner) throw conflict('already-partner', `${organization.name} is a partner already.`);
-      if (organization.kind === OrganizationKind.Customer) {
-        throw conflict('linked-customer', `${organization.name} is a customer organization of a partner and cannot become a partner itself.`);
-      }
-      await this.em.getContext().nativeUpdate(Organization, { id: organizationId }, { kind: OrganizationKind.Partner });
+      const { name } = await this.tenancy.makePartner(organizationId);
       const agreement = await this.catalog.ensurePartnerAgreement(organizationId);
       return {
-        result: { name: organization.name, agreementId: agreement.id },
+        result: { name, agreementId: agreement.id },
         audit: { organizationId, action: 'organization.make-partner', target: { type: 'organization', id: organizationId } },
       };
     });
@@ -82,6 +73,7 @@ export class BackofficeChanges {
   setTemporaryPassword(userId: string): Promise<{ email: string }> {
     return this.change(async () => {
       const issued = await this.accounts.issueTemporaryPassword(userId);
+      await this.auth.revokeSessions(userId);
       return {
         result: { email: issued.email },
         audit: issued.organizationIds.map((organizationId) => ({
@@ -153,20 +145,21 @@ export class BackofficeChanges {
   deleteStaff(staffId: string): Promise<void> {
     return this.change(async (actor) => {
       const { email } = await this.staff.deleteStaff(staffId, actor.id);
-      await rawQuery(this.em, `delete from admin_session where sess -> 'adminUser' ->> 'id' = :staffId`, { staffId });
+      await deleteSessionsOf(this.em, staffId);
       return { result: undefined, audit: { action: 'staff.delete', target: { type: 'staff-user', id: staffId }, details: { email } } };
     });
   }
 
   /** Queue operations happen in Redis; their audit entry is written once Bull Board has answered. */
   recordQueueOperation(actor: StaffActor, details: { method: string; path: string; status: number }): Promise<void> {
-    return RequestContext.create(this.em, () =>
-      this.em.transactional(() => this.audit.record({ actor: staffAuditActor(actor), ip: actor.ip, action: 'queue.operation', target: { type: 'queue' }, details })),
-    );
+    return this.change(async () => ({ result: undefined, audit: { action: 'queue.operation', target: { type: 'queue' }, details } }), actor);
   }
 
-  private change<T>(work: (actor: StaffActor) => Promise<{ result: T; audit: StaffChange | StaffChange[] }>): Promise<T> {
-    const actor = requireStaff();
+  /** `actor` defaults to the staff member of the current back-office request. */
+  private change<T>(
+    work: (actor: StaffActor) => Promise<{ result: T; audit: StaffChange | StaffChange[] }>,
+    actor: StaffActor = requireStaff(),
+  ): Promise<T> {
     return RequestContext.create(this.em, () =>
       this.em.transactional(async () => {
         const { result, audit } = await work(actor);

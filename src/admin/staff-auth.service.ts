@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { MAX_PASSWORD_LENGTH, PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
-import { LoginThrottle } from '../auth/login-throttle';
-import { ProblemException } from '../common/problem';
+import { LoginThrottle, invalidCredentials } from '../auth/login-throttle';
+import { isUuid } from '../common/uuid-param';
 import { StaffUser } from './staff-user.entity';
 
 // Counted apart from API logins, with the same limits.
@@ -13,9 +13,6 @@ export interface StaffIdentity {
   id: string;
   email: string;
 }
-
-const invalidCredentials = () =>
-  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', 'Invalid credentials', 'E-mail or password is wrong.');
 
 /** Back-office logins: staff_user only, so partner and customer credentials never work here. */
 @Injectable()
@@ -47,7 +44,7 @@ export class StaffAuthService {
 
   /** The staff member a session names, if the login still exists (deleting a staff user ends its sessions). */
   async find(staffId: string): Promise<StaffIdentity | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(staffId)) return null;
+    if (!isUuid(staffId)) return null;
     const staff = await this.em.fork().findOne(StaffUser, { id: staffId }, { fields: ['email'] });
     return staff ? { id: staff.id, email: staff.email } : null;
   }

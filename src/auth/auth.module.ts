@@ -23,6 +23,6 @@ import { LoginThrottle } from './login-throttle';
   ],
   controllers: [AuthController],
   providers: [AuthService, JwtStrategy, LoginThrottle],
-  exports: [LoginThrottle],
+  exports: [AuthService, LoginThrottle],
 })
 export class AuthModule {}

@@ -9,13 +9,11 @@ import { APP_CONFIG } from '../config/config.module';
 import { ProblemException, badRequest } from '../common/problem';
 import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
 import { TokenPairDto } from './dto/auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, invalidCredentials } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 
 const LOGIN_SCOPE = 'api';
 
-const invalidCredentials = () =>
-  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', 'Invalid credentials', 'E-mail or password is wrong.');
 const invalidRefreshToken = () =>
   new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-refresh-token', 'Invalid refresh token', 'Log in again.');
 
@@ -89,9 +87,14 @@ export class AuthService {
     user.mustChangePassword = false;
     user.status = UserStatus.Active;
     await this.em.flush();
+    await this.revokeSessions(user.id, caller.sessionId);
+  }
+
+  /** Ends the user's sessions (revokes their refresh tokens), all of them or all but `exceptFamily`. Runs in the caller's transaction. */
+  async revokeSessions(userId: string, exceptFamily?: string): Promise<void> {
     await this.em.nativeUpdate(
       RefreshToken,
-      { user: user.id, familyId: { $ne: caller.sessionId }, revokedAt: null },
+      { user: userId, ...(exceptFamily === undefined ? {} : { familyId: { $ne: exceptFamily } }), revokedAt: null },
       { revokedAt: new Date() },
     );
   }

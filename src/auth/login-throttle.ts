@@ -4,6 +4,10 @@ import { APP_CONFIG } from '../config/config.module';
 import { ProblemException } from '../common/problem';
 import { RedisClient } from '../redis/redis.module';
 
+/** The 401 of a failed login, the same for an unknown account and a wrong password. */
+export const invalidCredentials = (): ProblemException =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', 'Invalid credentials', 'E-mail or password is wrong.');
+
 // An address may fail this many times more often than one account, for offices behind one NAT.
 const IP_ALLOWANCE_FACTOR = 10;
 

@@ -6,10 +6,8 @@ import { CliOutput } from './cli-output';
 import { LoginOptions, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';
 
-class StaffCreateOptions extends LoginOptions {}
-
 @Command({ name: 'staff:create', description: 'Create a back-office (staff) login; prints {staffId}' })
-export class StaffCreateCommand extends JsonCommand<Partial<StaffCreateOptions>> {
+export class StaffCreateCommand extends JsonCommand<Partial<LoginOptions>> {
   constructor(
     em: EntityManager,
     output: CliOutput,
@@ -18,8 +16,8 @@ export class StaffCreateCommand extends JsonCommand<Partial<StaffCreateOptions>>
     super(em, output);
   }
 
-  protected async execute(raw: Partial<StaffCreateOptions>): Promise<object> {
-    const options = validOptions(StaffCreateOptions, raw);
+  protected async execute(raw: Partial<LoginOptions>): Promise<object> {
+    const options = validOptions(LoginOptions, raw);
     return this.staff.createStaff(options.email, options.password);
   }
 

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badRequest } from './problem';
+import { isUuid } from './uuid-param';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -43,13 +44,12 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 /** Kinds of cursor parts; parts are checked so no crafted cursor reaches SQL as a bad value. */
 export type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
   string: (part) => typeof part === 'string',
   number: (part) => typeof part === 'number' && Number.isFinite(part),
-  uuid: (part) => typeof part === 'string' && UUID_PATTERN.test(part),
+  uuid: isUuid,
   timestamp: (part) => typeof part === 'string' && TIMESTAMP_PATTERN.test(part),
 };
 

@@ -1,6 +1,11 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { ProblemException, badRequest } from './problem';
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` is a UUID (any version, either case): what a uuid column accepts. */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value);
+
 export const invalidUuid = (name: string): ProblemException =>
   badRequest('validation-failed', `${name} must be a UUID.`, [{ field: name, message: `${name} must be a UUID` }]);
 

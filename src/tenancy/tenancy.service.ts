@@ -103,12 +103,7 @@ export class TenancyService {
   /** Soft-deletes the organization and removes its dependent data; invoices stay (legal retention). */
   async delete(organizationId: string): Promise<void> {
     const em = this.em.getContext();
-    const [organization] = await rawQuery<{ kind: OrganizationKind }>(
-      this.em,
-      'select kind from organization where id = :organizationId and deleted_at is null for update',
-      { organizationId },
-    );
-    if (!organization) throw notFound('Organization');
+    const organization = await this.lock(organizationId);
     if (organization.kind === OrganizationKind.Partner) {
       const [{ count }] = await rawQuery<{ count: string }>(
         this.em,
@@ -123,6 +118,20 @@ export class TenancyService {
     }
     await this.cleanup.runAll(organizationId);
     await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
+  }
+
+  /**
+   * A standalone organization becomes a partner; a partner or a linked customer organization cannot.
+   * Runs in the caller's transaction, which gives the partner its agreement.
+   */
+  async makePartner(organizationId: string): Promise<{ name: string }> {
+    const organization = await this.lock(organizationId);
+    if (organization.kind === OrganizationKind.Partner) throw conflict('already-partner', `${organization.name} is a partner already.`);
+    if (organization.kind === OrganizationKind.Customer) {
+      throw conflict('linked-customer', `${organization.name} is a customer organization of a partner and cannot become a partner itself.`);
+    }
+    await this.em.getContext().nativeUpdate(Organization, { id: organizationId }, { kind: OrganizationKind.Partner });
+    return { name: organization.name };
   }
 
   /** Every organization the user reaches: partner and standalone ones first, then customers, each by name. */
@@ -203,6 +212,17 @@ export class TenancyService {
       partnerId,
       createdAt: row.createdAt.toISOString(),
     }));
+  }
+
+  /** Locks a live organization's row for the rest of the transaction. */
+  private async lock(organizationId: string): Promise<{ name: string; kind: OrganizationKind }> {
+    const [organization] = await rawQuery<{ name: string; kind: OrganizationKind }>(
+      this.em,
+      'select name, kind from organization where id = :organizationId and deleted_at is null for update',
+      { organizationId },
+    );
+    if (!organization) throw notFound('Organization');
+    return organization;
   }
 
   private async load(organizationId: string): Promise<Organization> {

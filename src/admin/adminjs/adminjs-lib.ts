@@ -13,6 +13,7 @@ export interface AdminJsLib {
 }
 
 let saved: { nodeEnv?: string; skipBundle?: string } | undefined;
+let loaded: Promise<AdminJsLib> | undefined;
 
 /**
  * Loads AdminJS in production mode without a bundling step. AdminJS reads NODE_ENV when its modules
@@ -20,12 +21,20 @@ let saved: { nodeEnv?: string; skipBundle?: string } | undefined;
  * and watch sources into .adminjs/ and serve the 5–12 MB development assets. There are no custom
  * components, so the prebuilt bundles are all it needs. The previous values come back with
  * `releaseAdminJsEnvironment()` once the back-office is mounted, so the rest of the process keeps
- * its own NODE_ENV.
+ * its own NODE_ENV. The packages are imported once; every call sets the environment again.
  */
 export async function loadAdminJs(): Promise<AdminJsLib> {
   saved ??= { nodeEnv: process.env.NODE_ENV, skipBundle: process.env.ADMIN_JS_SKIP_BUNDLE };
   process.env.NODE_ENV = 'production';
   process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
+  loaded ??= importAdminJs().catch((error: unknown) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+}
+
+async function importAdminJs(): Promise<AdminJsLib> {
   const [core, nest, express, mikroOrm] = await Promise.all([
     import('adminjs'),
     import('@adminjs/nestjs'),

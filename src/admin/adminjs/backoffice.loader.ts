@@ -1,7 +1,7 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { InjectQueue } from '@nestjs/bull';
+import { getQueueToken } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { AbstractHttpAdapter } from '@nestjs/core';
+import { ModuleRef, type AbstractHttpAdapter } from '@nestjs/core';
 import type AdminJS from 'adminjs';
 import type { Queue } from 'bull';
 import express, { type Application, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
@@ -10,19 +10,19 @@ import { InvoiceDocumentStatus } from '../../billing/invoice-document.entity';
 import { InvoiceDeliveryService } from '../../billing/invoice-delivery.service';
 import { invoicePdfFileName } from '../../billing/invoice-pdf.job';
 import { ProblemException } from '../../common/problem';
+import { isUuid } from '../../common/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { BILLING_QUEUE, MAIL_QUEUE, PDF_QUEUE } from '../../queue/queue-names';
+import { QUEUE_NAMES } from '../../queue/queue-names';
 import { BackofficeChanges } from '../backoffice-changes.service';
 import { runAsStaff, StaffActor } from '../staff-actor';
 import { StaffAuthService } from '../staff-auth.service';
 import { LOGIN_PATH } from './admin-options';
-import { releaseAdminJsEnvironment } from './adminjs-lib';
+import { loadAdminJs, releaseAdminJsEnvironment } from './adminjs-lib';
 import { backofficeSecurity } from './backoffice-security';
 import { SESSION_COOKIE, SessionStore, createSessionStore } from './backoffice-session';
 import { queueDashboard } from './queue-dashboard';
 import { ROOT_PATH, resourceUrl } from './resources/common';
-import { isUuid } from './resource-filter';
 
 // Where a fresh login and /admin land.
 const HOME = resourceUrl('Organization');
@@ -51,13 +51,13 @@ export class BackofficeLoader implements OnApplicationShutdown {
     private readonly staffAuth: StaffAuthService,
     private readonly changes: BackofficeChanges,
     private readonly invoices: InvoiceDeliveryService,
-    @InjectQueue(PDF_QUEUE) private readonly pdfQueue: Queue,
-    @InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue,
-    @InjectQueue(BILLING_QUEUE) private readonly billingQueue: Queue,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async register(admin: AdminJS, httpAdapter: AbstractHttpAdapter): Promise<void> {
-    const [{ default: AdminJSExpress }, { Router: AdminJSRoutes }] = await Promise.all([import('@adminjs/express'), import('adminjs')]);
+    const { express: AdminJSExpress, core } = await loadAdminJs();
+    const AdminJSRoutes = core.Router;
+    const queues = QUEUE_NAMES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     const publicAssets = new Set([...AdminJSRoutes.assets.map((asset) => asset.path), '/frontend/assets/components.bundle.js']);
     this.sessions = createSessionStore(this.config, ROOT_PATH, (message) => this.logger.warn(message));
 
@@ -86,7 +86,7 @@ export class BackofficeLoader implements OnApplicationShutdown {
       if (!staff) return next(); // a public asset
       runAsStaff(staff, () => RequestContext.create(this.orm.em, next));
     });
-    router.use('/queues', queueDashboard([this.pdfQueue, this.mailQueue, this.billingQueue], `${ROOT_PATH}/queues`, (req, status) => this.auditQueueWrite(req, status)));
+    router.use('/queues', queueDashboard(queues, `${ROOT_PATH}/queues`, (req, status) => this.auditQueueWrite(req, status)));
     router.get('/invoices/:invoiceId/pdf', this.invoicePdf());
     // AdminJS's default dashboard is a tour for developers (replacing it needs a bundled custom component).
     router.get('/', (_req, res) => res.redirect(HOME));

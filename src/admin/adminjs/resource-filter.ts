@@ -1,5 +1,6 @@
 import { EntityMetadata, EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import { likePattern } from '../../common/pagination';
+import { isUuid } from '../../common/uuid-param';
 
 export type Where = Record<string, unknown>;
 
@@ -13,9 +14,6 @@ export type VirtualFilters = Record<string, (value: unknown) => Where | undefine
 
 // MikroORM turns an empty $in into `1 = 0`: the filter's value cannot match anything.
 const NOTHING = { $in: [] };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 type ColumnKind = 'uuid' | 'text' | 'number' | 'boolean' | 'datetime' | 'other';
 

@@ -1,12 +1,10 @@
 import type { ResourceWithOptions } from 'adminjs';
-import { Addon, BillingInterval, Plan } from '../../../billing/catalog.entity';
+import { Addon, Plan } from '../../../billing/catalog.entity';
 import { PartnerAgreement } from '../../../billing/partner-agreement.entity';
-import { Subscription, SubscriptionStatus } from '../../../billing/subscription.entity';
+import { Subscription } from '../../../billing/subscription.entity';
 import { CatalogKind } from '../../backoffice-changes.service';
 import { Params } from '../backoffice-resource';
 import { DISABLED, NAVIGATION, READ_ONLY_ACTIONS, ResourceDeps, boolean, decimal, defineResource, integer, present } from './common';
-
-const values = (items: string[]) => items.map((value) => ({ value, label: value }));
 
 const catalogInput = (params: Params): Params => {
   const input = present(params);
@@ -41,7 +39,6 @@ function catalogResource(deps: ResourceDeps, kind: CatalogKind): ResourceWithOpt
       properties: {
         // The id column: AdminJS leaves ids out of forms unless told, but a new item needs its code.
         code: { isVisible: { list: true, show: true, edit: true, filter: true } },
-        interval: { availableValues: values(Object.values(BillingInterval)) },
         listPriceCents: { type: 'number', description: 'Net list price in cents' },
       },
       // Subscriptions and invoices refer to catalog items: they are deactivated (active = false), never deleted.
@@ -99,7 +96,6 @@ export function subscriptionResource(deps: ResourceDeps): ResourceWithOptions {
       listProperties: ['organization', 'billingOwner', 'plan', 'status', 'currentPeriodEnd', 'cancelAtPeriodEnd'],
       filterProperties: ['organization', 'billingOwner', 'plan', 'status', 'cancelAtPeriodEnd', 'createdAt'],
       showProperties: ['id', 'organization', 'billingOwner', 'plan', 'status', 'currentPeriodStart', 'currentPeriodEnd', 'cancelAtPeriodEnd', 'createdAt'],
-      properties: { status: { availableValues: values(Object.values(SubscriptionStatus)) } },
       actions: READ_ONLY_ACTIONS,
     },
   );

@@ -72,8 +72,8 @@ interface RecordActionSpec {
   icon: string;
   /** Confirmation AdminJS asks for before it calls the action. */
   guard?: string;
-  /** Whether the action exists for this record; checked again by AdminJS before the handler runs. */
-  isAccessible: (params: Params) => boolean;
+  /** Whether the action exists for this record (default: for every record); checked again by AdminJS before the handler runs. */
+  isAccessible?: (params: Params) => boolean;
   run: (recordId: string, context: ActionContext) => Promise<{ message: string; type?: 'success' | 'info' | 'error'; redirectUrl?: string }>;
 }
 
@@ -89,7 +89,7 @@ export function recordAction(spec: RecordActionSpec): Partial<Action<ActionRespo
     component: false,
     icon: spec.icon,
     guard: spec.guard,
-    isAccessible: ({ record }: ActionContext) => !!record && spec.isAccessible(record.params),
+    isAccessible: ({ record }: ActionContext) => !!record && (spec.isAccessible?.(record.params) ?? true),
     handler: async (_request, _response, context): Promise<RecordActionResponse> => {
       const { record, currentAdmin } = context;
       if (!record) throw new Error('Record actions always have a record');

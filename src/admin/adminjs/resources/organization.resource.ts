@@ -49,7 +49,6 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
       showProperties: ['id', 'name', 'kind', 'partner', ...ADDRESS_FIELDS, 'trialEndsAt', 'trialLicenses', 'createdAt', 'updatedAt', 'deletedAt', 'related'],
       editProperties: ['name', ...ADDRESS_FIELDS],
       properties: {
-        kind: { availableValues: Object.values(OrganizationKind).map((kind) => ({ value: kind, label: kind })) },
         deleted: { type: 'boolean', description: 'Soft-deleted: gone for its users, kept for its invoices' },
         'address.street': { type: 'string' },
         'address.postalCode': { type: 'string' },

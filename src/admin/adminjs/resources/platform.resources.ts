@@ -63,7 +63,6 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
         },
         downloadPdf: recordAction({
           icon: 'Download',
-          isAccessible: () => true,
           run: async (id, { record }) => {
             const state = await pdfState(id, String(record?.params.number));
             if (state.status === InvoiceDocumentStatus.Rendered) {
@@ -78,7 +77,6 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
         resendMail: recordAction({
           icon: 'Send',
           guard: 'Send the invoice mail with its PDF once more, to the recipient on the invoice?',
-          isAccessible: () => true,
           run: async (id) => {
             const resent = await deps.changes.resendInvoiceMail(id);
             return { message: `The mail of invoice ${resent.number} is queued again, to ${resent.recipient}.` };

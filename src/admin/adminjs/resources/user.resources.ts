@@ -1,9 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
-import { Membership, MembershipRole } from '../../../accounts/membership.entity';
-import { User, UserStatus } from '../../../accounts/user.entity';
+import { Membership } from '../../../accounts/membership.entity';
+import { User } from '../../../accounts/user.entity';
 import { NAVIGATION, READ_ONLY_ACTIONS, ResourceDeps, defineResource, linkList, recordAction, resourceUrl } from './common';
-
-const values = (items: string[]) => items.map((value) => ({ value, label: value }));
 
 /** Users are created by partners (invitations) and edit themselves; staff look and can issue a temporary password. */
 export function userResource(deps: ResourceDeps): ResourceWithOptions {
@@ -21,13 +19,12 @@ export function userResource(deps: ResourceDeps): ResourceWithOptions {
       listProperties: ['email', 'name', 'status', 'mustChangePassword', 'lastLoginAt'],
       filterProperties: ['email', 'name', 'status', 'mustChangePassword', 'createdAt', 'lastLoginAt', 'id'],
       showProperties: ['id', 'email', 'name', 'status', 'mustChangePassword', 'createdAt', 'lastLoginAt', 'related'],
-      properties: { status: { availableValues: values(Object.values(UserStatus)) }, related: { type: 'richtext' } },
+      properties: { related: { type: 'richtext' } },
       actions: {
         ...READ_ONLY_ACTIONS,
         setTemporaryPassword: recordAction({
           icon: 'Key',
           guard: 'Replace this user’s password by a temporary one? It is mailed to the user, who must change it at the next login; all their sessions end.',
-          isAccessible: () => true,
           run: async (id) => {
             const { email } = await deps.changes.setTemporaryPassword(id);
             return { message: `A temporary password is on its way to ${email}.` };
@@ -49,7 +46,6 @@ export function membershipResource(deps: ResourceDeps): ResourceWithOptions {
       listProperties: ['organization', 'user', 'role', 'createdAt'],
       filterProperties: ['organization', 'user', 'role', 'createdAt'],
       showProperties: ['id', 'organization', 'user', 'role', 'createdAt'],
-      properties: { role: { availableValues: values(Object.values(MembershipRole)) } },
       actions: READ_ONLY_ACTIONS,
     },
   );
