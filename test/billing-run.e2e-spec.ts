@@ -3,11 +3,11 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { BILLING_RUN_CRON, BILLING_RUN_JOB, BILLING_RUN_JOB_ID, scheduleDailyBillingRun } from '../src/billing/billing-run.processor';
 import { proratedPriceCents } from '../src/billing/pricing';
-import { runCli } from '../src/cli/run-cli';
-import { PinoNestLogger, createRootLogger } from '../src/common/logging';
 import { BILLING_QUEUE } from '../src/queue/queue-names';
 import { TestApp, createTestApp } from './support/test-app';
-import { Login, bearer, createCustomer, createPartner } from './support/fixtures';
+import { Login, bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
+import { runCliIn } from './support/cli';
+import { eventually } from './support/eventually';
 import { RedisProcess, freePort } from './support/redis-process';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,32 +36,13 @@ describe('billing run', () => {
   let partnerId: string;
   let partnerAdmin: Login;
 
-
-  async function cli(...args: string[]): Promise<{ exitCode: number; result: Record<string, unknown> }> {
-    const lines: string[] = [];
-    const exitCode = await runCli(['node', 'cli.js', ...args], testApp.config, {
-      writeLine: async (line) => void lines.push(line),
-      logger: new PinoNestLogger(createRootLogger('silent')),
-      writeUsage: () => undefined,
-    });
-    return { exitCode, result: JSON.parse(lines[lines.length - 1]) };
-  }
-
   const billingRun = async (at: Date) => {
-    const { exitCode, result } = await cli('billing:run', '--at', at.toISOString());
+    const { exitCode, result } = await runCliIn(testApp, 'billing:run', '--at', at.toISOString());
     expect(exitCode).toBe(0);
     return result;
   };
 
-  const order = async (orgId: string, body: object = { planCode: 'business', acceptPaymentObligation: true }) => {
-    const response = await testApp.http
-      .post(`/api/v1/organizations/${orgId}/subscription`)
-      .set(bearer(partnerAdmin))
-      .set('Idempotency-Key', randomUUID())
-      .send(body)
-      .expect(201);
-    return response.body as { invoice: { id: string; number: string } };
-  };
+  const order = (orgId: string) => orderSubscription(testApp, partnerAdmin, orgId);
 
   const addAddon = (orgId: string, addonCode: string, key = randomUUID()) =>
     testApp.http.post(`/api/v1/organizations/${orgId}/subscription/addons`).set(bearer(partnerAdmin)).set('Idempotency-Key', key).send({ addonCode });
@@ -227,7 +208,7 @@ describe('billing run', () => {
 
   it('refuses an invalid --at with a JSON error and a non-zero exit', async () => {
     for (const at of ['tomorrow', '2026-13-45', '2026-12-01T03:00:00']) {
-      const { exitCode, result } = await cli('billing:run', '--at', at);
+      const { exitCode, result } = await runCliIn(testApp, 'billing:run', '--at', at);
       expect(exitCode).not.toBe(0);
       expect(result).toEqual({ error: expect.stringMatching(/--at must be an ISO 8601 date/) });
     }
@@ -235,15 +216,15 @@ describe('billing run', () => {
 
   it('registers the daily repeatable job once, however often workers register it', async () => {
     const queue = testApp.app.get<Queue>(getQueueToken(BILLING_QUEUE));
-    const registered = async () => {
-      for (let attempt = 0; attempt < 50; attempt += 1) {
+    const registered = await eventually(
+      'the daily billing run to be registered',
+      async () => {
         const jobs = await queue.getRepeatableJobs();
-        if (jobs.length > 0) return jobs;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      return queue.getRepeatableJobs();
-    };
-    expect(await registered()).toEqual([expect.objectContaining({ name: BILLING_RUN_JOB, id: BILLING_RUN_JOB_ID, cron: BILLING_RUN_CRON })]);
+        return jobs.length > 0 ? jobs : undefined;
+      },
+      5_000,
+    );
+    expect(registered).toEqual([expect.objectContaining({ name: BILLING_RUN_JOB, id: BILLING_RUN_JOB_ID, cron: BILLING_RUN_CRON })]);
     await scheduleDailyBillingRun(queue);
     await scheduleDailyBillingRun(queue);
     expect(await queue.getRepeatableJobs()).toHaveLength(1);
@@ -259,8 +240,7 @@ describe('subscription addons and cancellation', () => {
   const addAddon = (orgId: string, addonCode: string, key = randomUUID()) =>
     testApp.http.post(`${base(orgId)}/addons`).set(bearer(partnerAdmin)).set('Idempotency-Key', key).send({ addonCode });
   const removeAddon = (orgId: string, addonCode: string) => testApp.http.delete(`${base(orgId)}/addons/${addonCode}`).set(bearer(partnerAdmin));
-  const order = (orgId: string, planCode = 'business') =>
-    testApp.http.post(base(orgId)).set(bearer(partnerAdmin)).set('Idempotency-Key', randomUUID()).send({ planCode, acceptPaymentObligation: true }).expect(201);
+  const order = (orgId: string, planCode = 'business') => orderSubscription(testApp, partnerAdmin, orgId, { planCode, acceptPaymentObligation: true });
   const licenses = async (orgId: string) =>
     (await testApp.http.get(`/api/v1/organizations/${orgId}/licenses`).set(bearer(partnerAdmin)).expect(200)).body as { limit: number; used: number };
 
@@ -358,13 +338,14 @@ describe('daily billing run schedule without Redis', () => {
     await redis.start();
     const queue = testApp.app.get<Queue>(getQueueToken(BILLING_QUEUE));
     // The queue's connection may still be reconnecting right after the restart; ask again until it answers.
-    const repeatableJobs = () => queue.getRepeatableJobs().catch(() => []);
-    const deadline = Date.now() + 20_000;
-    let jobs = await repeatableJobs();
-    while (jobs.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      jobs = await repeatableJobs();
-    }
+    const jobs = await eventually(
+      'the daily billing run to be registered',
+      async () => {
+        const registered = await queue.getRepeatableJobs().catch(() => []);
+        return registered.length > 0 ? registered : undefined;
+      },
+      20_000,
+    );
     expect(jobs).toEqual([expect.objectContaining({ id: BILLING_RUN_JOB_ID, cron: BILLING_RUN_CRON })]);
   });
 });

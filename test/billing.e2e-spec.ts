@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogService } from '../src/billing/catalog.service';
 import { TestApp, createTestApp } from './support/test-app';
-import { Tenant, bearer, createCustomer, createTenant } from './support/fixtures';
+import { Tenant, bearer, createCustomer, createTenant, orderSubscription } from './support/fixtures';
 
 const ORDER = { planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true };
 
@@ -25,12 +25,12 @@ describe('billing: ordering and invoices', () => {
 
   it('orders in the customer organization at partner conditions, invoiced to the partner', async () => {
     const customer = await createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId, 'Bäckerei Schmidt');
-    const response = await order(customer.id, randomUUID()).expect(201);
-    expect(response.body.invoice).toEqual({ id: expect.any(String), number: expect.stringMatching(/^\d{4}-\d{6}$/), total: 22658, currency: 'EUR', status: 'issued' });
-    expect(response.body.subscription).toMatchObject({ status: 'active', plan: { code: 'business' }, licenses: 60, cancelAtPeriodEnd: false });
+    const ordered = await orderSubscription(testApp, tenant.partnerAdmin, customer.id, ORDER);
+    expect(ordered.invoice).toEqual({ id: expect.any(String), number: expect.stringMatching(/^\d{4}-\d{6}$/), total: 22658, currency: 'EUR', status: 'issued' });
+    expect(ordered.subscription).toMatchObject({ status: 'active', plan: { code: 'business' }, licenses: 60, cancelAtPeriodEnd: false });
 
     const invoice = await testApp.http
-      .get(`/api/v1/organizations/${customer.id}/invoices/${response.body.invoice.id}`)
+      .get(`/api/v1/organizations/${customer.id}/invoices/${ordered.invoice.id}`)
       .set(bearer(tenant.partnerAdmin))
       .expect(200);
     const partner = await testApp.http.get(`/api/v1/organizations/${tenant.partnerId}`).set(bearer(tenant.partnerAdmin)).expect(200);
@@ -105,9 +105,9 @@ describe('billing: ordering and invoices', () => {
 
   it('keeps invoices immutable and keeps them when the customer organization is deleted', async () => {
     const customer = await createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId, 'Soon Gone GmbH');
-    const ordered = await order(customer.id, randomUUID()).expect(201);
-    await expect(testApp.sql('update invoice set gross_cents = 1 where id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
-    await expect(testApp.sql('delete from invoice_line where invoice_id = ?', [ordered.body.invoice.id])).rejects.toThrow(/immutable/);
+    const ordered = await orderSubscription(testApp, tenant.partnerAdmin, customer.id, ORDER);
+    await expect(testApp.sql('update invoice set gross_cents = 1 where id = ?', [ordered.invoice.id])).rejects.toThrow(/immutable/);
+    await expect(testApp.sql('delete from invoice_line where invoice_id = ?', [ordered.invoice.id])).rejects.toThrow(/immutable/);
 
     await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(tenant.partnerAdmin)).expect(204);
     await order(customer.id, randomUUID()).expect(404);
@@ -116,7 +116,7 @@ describe('billing: ordering and invoices', () => {
       .set(bearer(tenant.partnerAdmin))
       .expect(200);
     expect(listed.body.items).toContainEqual(
-      expect.objectContaining({ id: ordered.body.invoice.id, gross: 22658, customer: { id: customer.id, name: 'Soon Gone GmbH', deleted: true } }),
+      expect.objectContaining({ id: ordered.invoice.id, gross: 22658, customer: { id: customer.id, name: 'Soon Gone GmbH', deleted: true } }),
     );
   });
 });

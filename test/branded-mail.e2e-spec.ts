@@ -1,12 +1,11 @@
 import { DEFAULT_LOGO_PNG } from '../libs/branding/default-logo';
 import { png } from '../libs/branding/testing/crafted-images';
+import { BRAND_LOGO_CID } from '../src/mail/mail-data.loader';
 import { eventually } from './support/eventually';
 import { Login, bearer, createCustomer, createPartner, uniqueEmail } from './support/fixtures';
 import { binaryBody } from './support/http';
 import { ReceivedMail, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { TestApp, createTestApp } from './support/test-app';
-
-const LOGO_CID = 'brand-logo@partnerhub';
 
 describe('partner-branded mails through a real SMTP server', () => {
   let testApp: TestApp;
@@ -20,7 +19,7 @@ describe('partner-branded mails through a real SMTP server', () => {
     await testApp.http.post(`/api/v1/organizations/${organizationId}/members`).set(bearer(admin)).send({ email, name: 'Ann Invitee', role: 'guest' }).expect(201);
     return eventually(`the invitation to ${email}`, () => smtp.received.find((mail) => mail.recipients.includes(email)), 15_000);
   };
-  const inlineLogo = (mail: ReceivedMail) => mail.parts.find((part) => part.contentId === LOGO_CID);
+  const inlineLogo = (mail: ReceivedMail) => mail.parts.find((part) => part.contentId === BRAND_LOGO_CID);
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -49,7 +48,7 @@ describe('partner-branded mails through a real SMTP server', () => {
     const mail = await invite(acmeCustomer.id, acme.admin);
 
     expect(mail.headers).toMatch(/^From: "?Acme IT via partnerhub"? <no-reply@partnerhub\.local>$/m);
-    expect(mail.html).toContain(`<img src="cid:${LOGO_CID}" alt="Acme IT via partnerhub"`);
+    expect(mail.html).toContain(`<img src="cid:${BRAND_LOGO_CID}" alt="Acme IT via partnerhub"`);
     const logo = inlineLogo(mail);
     expect(logo).toMatchObject({ contentType: 'image/png' });
     expect(logo?.content.equals(acmeLogo)).toBe(true);

@@ -1,5 +1,4 @@
-import { runCli } from '../src/cli/run-cli';
-import { PinoNestLogger, createRootLogger } from '../src/common/logging';
+import { runCliIn } from './support/cli';
 import { TestApp, createTestApp } from './support/test-app';
 import { bearer, login, uniqueEmail } from './support/fixtures';
 
@@ -17,16 +16,7 @@ describe('operator CLI', () => {
   });
   afterAll(() => testApp.close());
 
-  async function cli(...args: string[]): Promise<{ exitCode: number; lines: string[]; result: Record<string, unknown> }> {
-    const lines: string[] = [];
-    const exitCode = await runCli(['node', 'cli.js', ...args], testApp.config, {
-      writeLine: async (line) => void lines.push(line),
-      logger: new PinoNestLogger(createRootLogger('silent')),
-      writeUsage: () => undefined,
-    });
-    return { exitCode, lines, result: JSON.parse(lines[lines.length - 1]) };
-  }
-
+  const cli = (...args: string[]) => runCliIn(testApp, ...args);
 
   it('partner:create makes a partner whose admin can log in over HTTP', async () => {
     const email = uniqueEmail('cli-partner');

@@ -5,7 +5,7 @@ import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoice-pdf.renderer';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
-import { bearer, createCustomer, createPartner } from './support/fixtures';
+import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { binaryBody } from './support/http';
 import { inflatePdf } from './support/pdf';
@@ -23,15 +23,7 @@ describe('invoice delivery: PDF and mail', () => {
   let smtp: SmtpSink;
   let partner: Awaited<ReturnType<typeof createPartner>>;
 
-  const order = async (orgId: string) => {
-    const response = await testApp.http
-      .post(`/api/v1/organizations/${orgId}/subscription`)
-      .set(bearer(partner.admin))
-      .set('Idempotency-Key', randomUUID())
-      .send(ORDER)
-      .expect(201);
-    return response.body.invoice as { id: string; number: string };
-  };
+  const order = async (orgId: string) => (await orderSubscription(testApp, partner.admin, orgId, ORDER)).invoice;
   const getPdf = (orgId: string, invoiceId: string) =>
     testApp.http
       .get(`/api/v1/organizations/${orgId}/invoices/${invoiceId}/pdf`)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, createTestApp } from './support/test-app';
-import { Login, PASSWORD, Tenant, address, bearer, createTenant, uniqueEmail } from './support/fixtures';
+import { Login, PASSWORD, Tenant, address, bearer, createTenant, orderSubscription, uniqueEmail } from './support/fixtures';
 import { listRoutes } from './support/routes';
 import { eventually } from './support/eventually';
 import { png } from '../libs/branding/testing/crafted-images';
@@ -45,6 +45,8 @@ const admins = (status: number): Expectation => ({ ...members(status), customerG
 const billingOwnerAdmins = (status: number): Expectation => ({ ...admins(status), customerAdmin: 403 });
 /** On the partner organization: customer logins cannot see it at all. */
 const partnerMembers = (status: number): Expectation => ({ ...members(status), customerGuest: 404, customerAdmin: 404 });
+/** On the partner organization, its admins only (customers, payment methods, customer invoices, support settings). */
+const partnerAdmins = (status: number): Expectation => ({ ...partnerMembers(status), partnerGuest: 403 });
 
 async function createHost({ testApp, tenant }: Context, orgId: string): Promise<Params> {
   const response = await testApp.http.post(`/api/v1/organizations/${orgId}/hosts`).set(bearer(tenant.partnerAdmin)).send({ name: `host-${randomUUID().slice(0, 6)}` }).expect(201);
@@ -64,13 +66,8 @@ const ORDER = { planCode: 'starter', acceptPaymentObligation: true };
 
 /** Orders once per tenant (a fixed Idempotency-Key replays the same order) and names its invoice. */
 async function orderedInvoice({ testApp, tenant }: Context, orgId: string): Promise<Params> {
-  const response = await testApp.http
-    .post(`/api/v1/organizations/${orgId}/subscription`)
-    .set(bearer(tenant.partnerAdmin))
-    .set('Idempotency-Key', `matrix-${orgId}`)
-    .send(ORDER)
-    .expect(201);
-  return { invoiceId: response.body.invoice.id };
+  const { invoice } = await orderSubscription(testApp, tenant.partnerAdmin, orgId, ORDER, `matrix-${orgId}`);
+  return { invoiceId: invoice.id };
 }
 
 /** Orders (as orderedInvoice) and books the addon hosts-10 once per tenant, with a fixed Idempotency-Key. */
@@ -88,15 +85,14 @@ async function bookedAddon(context: Context, orgId: string): Promise<Params> {
 /** An ordered invoice whose PDF the queue has rendered, so the PDF route answers 200 rather than 202. */
 async function renderedInvoice(context: Context, orgId: string): Promise<Params> {
   const params = await orderedInvoice(context, orgId);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+  return eventually('the invoice PDF to be rendered', async () => {
     const response = await context.testApp.http
       .get(`/api/v1/organizations/${orgId}/invoices/${params.invoiceId}/pdf`)
       .set(bearer(context.tenant.partnerAdmin));
     if (response.status === 200) return params;
-    if (response.status !== 202 || Date.now() > deadline) throw new Error(`The invoice PDF was not rendered (last status ${response.status})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    if (response.status !== 202) throw new Error(`The invoice PDF was not rendered (status ${response.status})`);
+    return undefined;
+  });
 }
 
 async function uploadedLogo({ testApp, tenant }: Context, orgId: string): Promise<Params> {
@@ -115,8 +111,6 @@ async function renderedReport({ testApp, tenant }: Context, orgId: string): Prom
 }
 
 const SUPPORT_SETTINGS = { company: 'Muster IT GmbH', email: 'support@muster-it.example', phone: '+49 30 1234567' };
-/** Support settings: the partner organization's admins; customers cannot see the partner organization. */
-const partnerAdmins = (status: number): Expectation => ({ ...partnerMembers(status), partnerGuest: 403 });
 
 async function createGuestMember({ testApp, tenant }: Context, orgId: string): Promise<Params> {
   const response = await testApp.http
@@ -140,7 +134,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/organizations': {
     target: 'partner',
     body: (params) => ({ name: 'New customer', address: address(), partnerId: params.orgId }),
-    expect: { ...partnerMembers(201), partnerGuest: 403 },
+    expect: partnerAdmins(201),
   },
   'GET /api/v1/organizations/:orgId': { expect: members(200) },
   'PATCH /api/v1/organizations/:orgId': { body: () => ({ name: `Renamed ${randomUUID().slice(0, 4)}` }), expect: admins(200) },
@@ -172,11 +166,11 @@ const MATRIX: Record<string, Row> = {
     expect: billingOwnerAdmins(409),
   },
   // Payment methods exist on billing owners only (a linked customer organization answers 409 managed-by-partner).
-  'GET /api/v1/organizations/:orgId/payment-methods': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
+  'GET /api/v1/organizations/:orgId/payment-methods': { target: 'partner', expect: partnerAdmins(200) },
   'POST /api/v1/organizations/:orgId/payment-methods': {
     target: 'partner',
     body: () => ({ type: 'sepa', iban: 'DE89370400440532013000', accountHolder: 'Muster' }),
-    expect: { ...partnerMembers(201), partnerGuest: 403 },
+    expect: partnerAdmins(201),
   },
   'DELETE /api/v1/organizations/:orgId/payment-methods/:paymentMethodId': {
     target: 'partner',
@@ -188,7 +182,7 @@ const MATRIX: Record<string, Row> = {
         .expect(201);
       return { paymentMethodId: response.body.id };
     },
-    expect: { ...partnerMembers(204), partnerGuest: 403 },
+    expect: partnerAdmins(204),
   },
 
   'GET /api/v1/organizations/:orgId/billing/catalog': { expect: billingOwnerAdmins(200) },
@@ -211,7 +205,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/invoices': { expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId/pdf': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
-  'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: { ...partnerMembers(200), partnerGuest: 403 } },
+  'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: partnerAdmins(200) },
 
   'PUT /api/v1/organizations/:orgId/logo': { file: () => png(), expect: admins(200) },
   'GET /api/v1/organizations/:orgId/logo': { prepare: uploadedLogo, expect: members(200) },

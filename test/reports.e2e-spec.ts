@@ -6,7 +6,7 @@ import { PDF_QUEUE } from '../src/queue/queue-names';
 import { ReportPdfProcessor } from '../src/reports/report-pdf.processor';
 import { reportJobId } from '../src/reports/report.job';
 import { eventually } from './support/eventually';
-import { Login, PASSWORD, bearer, createCustomer, createPartner, login, uniqueEmail } from './support/fixtures';
+import { Login, addMember, bearer, createCustomer, createPartner } from './support/fixtures';
 import { binaryBody } from './support/http';
 import { inflatePdf, pdfImages } from './support/pdf';
 import { TestApp, createTestApp } from './support/test-app';
@@ -43,9 +43,7 @@ describe('reports: inventory PDF through the pdf queue', () => {
     pdfQueue = testApp.app.get<Queue>(getQueueToken(PDF_QUEUE));
     partner = await createPartner(testApp, 'Muster IT GmbH');
     customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Bäckerei Schmidt');
-    const email = uniqueEmail('customer-guest');
-    await testApp.http.post(`/api/v1/organizations/${customer.id}/members`).set(bearer(partner.admin)).send({ email, role: 'guest', password: PASSWORD }).expect(201);
-    customerGuest = await login(testApp, email);
+    customerGuest = await addMember(testApp, partner.admin, customer.id, 'guest', 'customer-guest');
     for (const name of ['web-01.schmidt.lan', 'db-01.schmidt.lan', 'kasse-filiale-3']) {
       await testApp.http.post(`/api/v1/organizations/${customer.id}/hosts`).set(bearer(partner.admin)).send({ name, os: 'Debian 12' }).expect(201);
     }

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { DEFAULT_LOGO_PNG } from '../libs/branding/default-logo';
 import { SVG, gif, jpeg, jpegWithExif, png, pngDeclaring, pngOfAtLeast, polyglotPng, truncatedPng } from '../libs/branding/testing/crafted-images';
-import { Login, PASSWORD, address, bearer, createCustomer, createPartner, login, uniqueEmail } from './support/fixtures';
+import { Login, addMember, address, bearer, createCustomer, createPartner } from './support/fixtures';
 import { binaryBody } from './support/http';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -154,11 +154,7 @@ describe('whitelabel: logos and branding', () => {
 
     // The partner's logo reaches its customer (also a customer login, which cannot open the partner organization).
     const partnerLogo = await upload(partner.organizationId, await jpeg(600, 200)).expect(200);
-    const customerGuest = await (async () => {
-      const email = uniqueEmail('customer-guest');
-      await testApp.http.post(`/api/v1/organizations/${customer.id}/members`).set(bearer(partner.admin)).send({ email, role: 'guest', password: PASSWORD }).expect(201);
-      return login(testApp, email);
-    })();
+    const customerGuest = await addMember(testApp, partner.admin, customer.id, 'guest', 'customer-guest');
     expect(await branding(customer.id, customerGuest)).toEqual({ logo: { source: 'partner', contentType: 'image/jpeg', width: 600, height: 200 }, name: partnerName });
     await testApp.http.get(logoUrl(partner.organizationId)).set(bearer(customerGuest)).expect(404);
     const viaCustomer = await effectiveLogo(customer.id, customerGuest);
@@ -201,9 +197,7 @@ describe('support settings and the support contact', () => {
     });
     partner = await createPartner(testApp, 'Muster IT GmbH');
     customer = await createCustomer(testApp, partner.admin, partner.organizationId);
-    const email = uniqueEmail('customer-admin');
-    await testApp.http.post(`/api/v1/organizations/${customer.id}/members`).set(bearer(partner.admin)).send({ email, role: 'admin', password: PASSWORD }).expect(201);
-    customerAdmin = await login(testApp, email);
+    customerAdmin = await addMember(testApp, partner.admin, customer.id, 'admin', 'customer-admin');
   });
   afterAll(() => testApp.close());
 

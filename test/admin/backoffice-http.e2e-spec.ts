@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Queue from 'bull';
 import request from 'supertest';
 import { eventually } from '../support/eventually';
+import { binaryBody } from '../support/http';
 import { AdminServer, startAdminServer } from './support/admin-server';
 import { BackofficeWorld, PARTNER_PASSWORD, STAFF_PASSWORD, createWorld, staffAgent, uniqueEmail } from './support/backoffice-world';
 
@@ -291,11 +292,7 @@ describe('back-office over HTTP', () => {
       expect(keys.map((row) => row.dedupe_key)).toEqual([`invoice:${world.invoice.id}`, expect.stringMatching(new RegExp(`^invoice:${world.invoice.id}:resend:`))]);
       expect(await staffEntries('invoice.mail.resend')).toEqual([expect.objectContaining({ target_id: world.invoice.id, organization_id: world.customer.id })]);
 
-      const pdf = await staff.get(`/admin/invoices/${world.invoice.id}/pdf`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const pdf = await staff.get(`/admin/invoices/${world.invoice.id}/pdf`).buffer(true).parse(binaryBody);
       expect(pdf.status).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['content-disposition']).toBe(`attachment; filename="invoice-${world.invoice.number}.pdf"`);

@@ -57,6 +57,23 @@ export async function addMember(testApp: TestApp, admin: Login, organizationId: 
   return login(testApp, email);
 }
 
+/** Orders a subscription under an Idempotency-Key (a fresh one unless given; the same key replays the order) and returns the 201 body. */
+export async function orderSubscription(
+  testApp: TestApp,
+  as: Login,
+  organizationId: string,
+  body: object = { planCode: 'business', acceptPaymentObligation: true },
+  key: string = randomUUID(),
+) {
+  const response = await testApp.http
+    .post(`/api/v1/organizations/${organizationId}/subscription`)
+    .set(bearer(as))
+    .set('Idempotency-Key', key)
+    .send(body)
+    .expect(201);
+  return response.body as { invoice: { id: string; number: string }; subscription: Record<string, unknown> };
+}
+
 export interface Tenant {
   partnerId: string;
   customerId: string;
