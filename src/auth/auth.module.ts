@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { accessTokenKey } from './access-token-key';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -16,7 +17,8 @@ import { LoginThrottle } from './login-throttle';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // @nestjs/jwt passes the key on to jsonwebtoken, which takes a KeyObject; its options type says string.
+        secret: accessTokenKey(config) as unknown as string,
         signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTtlSeconds, issuer: 'partnerhub', audience: 'partnerhub-api' },
       }),
     }),
