@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, toPage } from '../common/pagination';
+import { Page } from '../common/pagination';
 import { AuditLogEntry } from './audit-log-entry.entity';
+import { NewestFirstOrder, newestFirstPage } from '../database/newest-first-page';
 
 export interface AuditActor {
   type: 'user' | 'staff' | 'system';
@@ -29,6 +30,8 @@ export interface AuditLogItem {
   ip: string | null;
 }
 
+const BY_CREATION: NewestFirstOrder<AuditLogEntry> = { property: 'createdAt', column: 'created_at' };
+
 @Injectable()
 export class AuditService {
   constructor(private readonly em: EntityManager) {}
@@ -54,15 +57,8 @@ export class AuditService {
   }
 
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditLogItem>> {
-    const after = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
-    const qb = this.em
-      .createQueryBuilder(AuditLogEntry, 'e')
-      .where({ organizationId })
-      .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(limit + 1);
-    if (after) qb.andWhere('(e.created_at, e.id) < (?, ?)', [after[0], after[1]]);
-    const rows = await qb.getResultList();
-    return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id], (row) => ({
+    const qb = this.em.createQueryBuilder(AuditLogEntry, 'e').where({ organizationId });
+    return newestFirstPage(qb, BY_CREATION, limit, cursor, (row) => ({
       id: row.id,
       at: row.createdAt.toISOString(),
       actor: { id: row.actorId ?? null, email: row.actorEmail, type: row.actorType, viaPartner: row.viaPartner },

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Page, decodeCursor, toPage } from '../common/pagination';
+import { Page } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { OutboxService } from '../outbox/outbox.service';
@@ -14,6 +14,7 @@ import { InvoiceDocument } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from './invoice-recipient';
 import { invoiceTotals } from './pricing';
+import { NewestFirstOrder, newestFirstPage } from '../database/newest-first-page';
 
 export interface NewInvoiceLine {
   code: string;
@@ -32,6 +33,8 @@ export interface NewInvoice {
   lines: NewInvoiceLine[];
   issuedAt?: Date;
 }
+
+const BY_ISSUE: NewestFirstOrder<Invoice> = { property: 'issuedAt', column: 'issued_at' };
 
 @Injectable()
 export class InvoiceService {
@@ -88,15 +91,8 @@ export class InvoiceService {
   }
 
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<InvoiceDto>> {
-    const after = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
-    const qb = this.em
-      .createQueryBuilder(Invoice, 'i')
-      .where({ organization: organizationId })
-      .orderBy({ issuedAt: 'desc', id: 'desc' })
-      .limit(limit + 1);
-    if (after) qb.andWhere('(i.issued_at, i.id) < (?, ?)', [after[0], after[1]]);
-    const rows = await qb.getResultList();
-    return toPage(rows, limit, (row) => [row.issuedAt.toISOString(), row.id], toInvoiceDto);
+    const qb = this.em.createQueryBuilder(Invoice, 'i').where({ organization: organizationId });
+    return newestFirstPage(qb, BY_ISSUE, limit, cursor, toInvoiceDto);
   }
 
   async get(organizationId: string, invoiceId: string): Promise<InvoiceDetailDto> {
@@ -117,16 +113,11 @@ export class InvoiceService {
 
   /** Invoices addressed to a partner for its customers, deleted customer organizations included. */
   async listForCustomers(partnerId: string, limit: number, cursor?: string): Promise<Page<CustomerInvoiceDto>> {
-    const after = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
     const qb = this.em
       .createQueryBuilder(Invoice, 'i')
       .joinAndSelect('i.organization', 'o')
-      .where({ billingOwner: partnerId, organization: { $ne: partnerId } })
-      .orderBy({ issuedAt: 'desc', id: 'desc' })
-      .limit(limit + 1);
-    if (after) qb.andWhere('(i.issued_at, i.id) < (?, ?)', [after[0], after[1]]);
-    const rows = await qb.getResultList();
-    return toPage(rows, limit, (row) => [row.issuedAt.toISOString(), row.id], (row) => ({
+      .where({ billingOwner: partnerId, organization: { $ne: partnerId } });
+    return newestFirstPage(qb, BY_ISSUE, limit, cursor, (row) => ({
       ...toInvoiceDto(row),
       customer: { id: row.organization.id, name: row.organization.name, deleted: row.organization.deletedAt != null },
     }));

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, toPage } from '../common/pagination';
+import { Page } from '../common/pagination';
 import { conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
@@ -10,6 +10,7 @@ import { Organization } from '../tenancy/organization.entity';
 import { ReportDto, ReportOrderedDto } from './dto/report.dto';
 import { Report, ReportStatus, ReportType } from './report.entity';
 import { REPORT_PDF_JOB, reportJobId, reportPdfFileName } from './report.job';
+import { newestFirstPage } from '../database/newest-first-page';
 
 export type ReportPdf = { ready: true; fileName: string; pdf: Buffer } | { ready: false; status: ReportStatus.Queued | ReportStatus.Rendering };
 
@@ -37,14 +38,8 @@ export class ReportsService {
 
   /** Newest first. */
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<ReportDto>> {
-    const before = decodeCursor<[string, string]>(cursor, ['timestamp', 'uuid']);
-    const qb = this.em
-      .createQueryBuilder(Report, 'r')
-      .where({ organization: organizationId })
-      .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(limit + 1);
-    if (before) qb.andWhere('(r.created_at, r.id) < (?, ?)', [before[0], before[1]]);
-    return toPage(await qb.getResultList(), limit, (report) => [report.createdAt.toISOString(), report.id], toReportDto);
+    const qb = this.em.createQueryBuilder(Report, 'r').where({ organization: organizationId });
+    return newestFirstPage(qb, { property: 'createdAt', column: 'created_at' }, limit, cursor, toReportDto);
   }
 
   /** The bytes are read only once the report is done. */
