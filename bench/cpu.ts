@@ -58,22 +58,30 @@ export class CpuMeter {
   }
 
   private snapshot(): Snapshot {
-    const usage = process.cpuUsage();
+    const benchMs = ownCpuMs();
     return {
       wallMs: performance.now(),
       systemBusyMs: systemBusyMs(),
-      benchMs: (usage.user + usage.system) / 1000,
+      benchMs,
       serverMs: this.serverPid ? (processCpuMs(this.serverPid) ?? 0) : 0,
       postgres: new Map(postgresBackends(this.database).map((pid) => [pid, processCpuMs(pid) ?? 0])),
     };
   }
 }
 
+// The /proc readers below are Linux-only: callers check once that /proc/stat exists.
+
 /** Busy time of all CPUs since boot: every /proc/stat column but idle and iowait. */
-function systemBusyMs(): number {
+export function systemBusyMs(): number {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = fields;
   return (user + nice + system + irq + softirq + (steal ?? 0)) * TICK_MS;
+}
+
+/** user + system CPU time of this process (the benchmark itself). */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** utime + stime of one process, or null when it is gone. */
@@ -87,7 +95,7 @@ export function processCpuMs(pid: number): number | null {
 }
 
 /** PostgreSQL backends connected to `database` on this machine (their title names it). */
-function postgresBackends(database: string): number[] {
+export function postgresBackends(database: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

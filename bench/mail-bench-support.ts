@@ -1,40 +1,18 @@
-// What bench/mail-throughput.ts sets up: its database, a local SMTP server, and node child processes
-// without HTTP (workers, the CLI), which bench/servers.ts does not cover: it waits for /health.
-import { ChildProcess, spawn } from 'node:child_process';
+// What bench/mail-throughput.ts sets up besides its child processes (bench/servers.ts): its database,
+// a local SMTP server, and CPU sampling of the workers and billing:run.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { prepareDatabase } from '../src/database/prepare-database';
-import { processCpuMs } from './cpu';
+import { ownCpuMs, postgresBackends, processCpuMs, systemBusyMs } from './cpu';
+import { ORGANIZATION_COLUMNS, insertPartner } from './seed';
 
+/** Dropped and re-created by each run (bench/seed.ts recreateDatabase). */
 export const MAIL_BENCH_DATABASE = 'partnerhub_bench_mail';
 const CUSTOMERS_PER_PARTNER = 50;
-const OUTPUT_TAIL_BYTES = 16_384;
-const START_TIMEOUT_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
 
 // --- database -------------------------------------------------------------------------------
-
-/** Drops partnerhub_bench_mail (and nothing else) on the server of `serverUrl`, creates and migrates it as the app does. */
-export async function recreateMailBenchDatabase(serverUrl: string): Promise<string> {
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${MAIL_BENCH_DATABASE}" with (force)`);
-  } finally {
-    await client.end();
-  }
-  url.pathname = `/${MAIL_BENCH_DATABASE}`;
-  await prepareDatabase(url.toString());
-  return url.toString();
-}
-
-const ORGANIZATION_COLUMNS = `id, name, address_street, address_postal_code, address_city, address_country,
-  kind, partner_id, trial_ends_at, trial_licenses, created_at, updated_at`;
 
 /**
  * `count` customer organizations, 50 per partner, each with an active monthly subscription whose
@@ -49,19 +27,15 @@ export async function seedDueSubscriptions(databaseUrl: string, count: number): 
     await client.query('begin');
     for (let partner = 1; (partner - 1) * CUSTOMERS_PER_PARTNER < count; partner++) {
       const partnerId = randomUUID();
-      const userId = randomUUID();
-      await client.query(
-        `insert into organization (${ORGANIZATION_COLUMNS})
-         values ($1, 'Partner ' || $2, 'Partnerweg ' || $2, '10115', 'Berlin', 'DE', 'partner', null, now() + interval '14 days', 2, now(), now())`,
-        [partnerId, partner],
-      );
       // Nobody logs in: the hash is never checked.
-      await client.query(
-        `insert into app_user (id, email, name, password_hash, must_change_password, status, created_at)
-         values ($1, 'billing@partner-' || $2 || '.bench', 'Partner ' || $2 || ' Billing', 'none', false, 'active', now())`,
-        [userId, partner],
-      );
-      await client.query(`insert into membership (id, organization_id, user_id, role) values ($1, $2, $3, 'admin')`, [randomUUID(), partnerId, userId]);
+      await insertPartner(client, {
+        id: partnerId,
+        name: `Partner ${partner}`,
+        street: `Partnerweg ${partner}`,
+        adminEmail: `billing@partner-${partner}.bench`,
+        adminName: `Partner ${partner} Billing`,
+        passwordHash: 'none',
+      });
       if (partner % 2 === 0) {
         await client.query(`insert into partner_agreement (id, partner_id, discount_percent) values ($1, $2, 15)`, [randomUUID(), partnerId]);
       }
@@ -166,89 +140,6 @@ export async function startMailSink(): Promise<MailSink> {
   };
 }
 
-// --- child processes ------------------------------------------------------------------------
-
-export interface NodeProcess {
-  name: string;
-  child: ChildProcess;
-  /** Resolves with the exit code (or signal) once the process ended. */
-  exited: Promise<number | string | null>;
-  stdout(): string;
-  /** The last bytes written to stdout and stderr, for diagnostics. */
-  output(): string;
-  /** Throws an error naming the process, with its output. */
-  fail(reason: string): never;
-}
-
-const running = new Set<ChildProcess>();
-let killOnExit = false;
-
-/** `node <script> <args>`; every process started here is killed when the benchmark exits. */
-export function startNode(name: string, script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): NodeProcess {
-  if (!killOnExit) {
-    process.once('exit', killAll);
-    killOnExit = true;
-  }
-  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let stdout = '';
-  let tail = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout = (stdout + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
-  });
-  const exited = new Promise<number | string | null>((resolve) => {
-    child.once('error', () => resolve(null));
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      resolve(code ?? signal);
-    });
-  });
-  const output = () => tail;
-  return {
-    name,
-    child,
-    exited,
-    stdout: () => stdout,
-    output,
-    fail: (reason) => {
-      throw new Error(`${name} ${reason}:\n${output()}`);
-    },
-  };
-}
-
-/** Resolves once the process wrote `text`; fails when it exits first or takes longer than a minute. */
-export async function waitForOutput(node: NodeProcess, text: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!node.output().includes(text)) {
-    if (node.child.exitCode !== null || node.child.signalCode !== null) node.fail(`exited during start-up (${node.child.exitCode ?? node.child.signalCode})`);
-    if (Date.now() > deadline) node.fail(`did not start within ${START_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** SIGTERM (workers finish their current job), SIGKILL after a grace period; all started here by default. */
-export async function stopNodes(nodes?: NodeProcess[]): Promise<void> {
-  const children = nodes ? nodes.map((node) => node.child) : [...running];
-  await Promise.all(children.map(stop));
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-function killAll(): void {
-  for (const child of running) child.kill('SIGKILL');
-}
-
 // --- CPU ------------------------------------------------------------------------------------
 
 export type CpuRole = 'workers' | 'billing:run' | 'postgres';
@@ -276,6 +167,8 @@ export interface CpuWindow {
  * still count up to their last sample.
  */
 export class CpuSampler {
+  /** Linux: /proc is there to read. */
+  private readonly available = existsSync('/proc/stat');
   private readonly samples: CpuSample[] = [];
   private timer?: NodeJS.Timeout;
 
@@ -309,35 +202,13 @@ export class CpuSampler {
 
   private take(): void {
     const byPid = new Map<number, { role: CpuRole; ms: number }>();
-    const pids: [number | undefined, CpuRole][] = [...this.processes(), ...postgresBackends(this.database).map((pid): [number, CpuRole] => [pid, 'postgres'])];
+    const backends = this.available ? postgresBackends(this.database) : [];
+    const pids: [number | undefined, CpuRole][] = [...this.processes(), ...backends.map((pid): [number, CpuRole] => [pid, 'postgres'])];
     for (const [pid, role] of pids) {
       const ms = pid ? processCpuMs(pid) : null;
       if (pid && ms !== null) byPid.set(pid, { role, ms });
     }
-    const usage = process.cpuUsage();
-    this.samples.push({ at: Date.now(), machineBusyMs: machineBusyMs(), benchMs: (usage.user + usage.system) / 1000, byPid });
+    const benchMs = ownCpuMs();
+    this.samples.push({ at: Date.now(), machineBusyMs: this.available ? systemBusyMs() : null, benchMs, byPid });
   }
-}
-
-/** Busy time of all CPUs since boot (/proc/stat without idle and iowait), null outside Linux. */
-function machineBusyMs(): number | null {
-  if (!existsSync('/proc/stat')) return null;
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return (user + nice + system + irq + softirq + (steal || 0)) * 10; // USER_HZ ticks of 10 ms
-}
-
-/** PostgreSQL backends connected to `database` on this machine (their process title names it). */
-function postgresBackends(database: string): number[] {
-  if (!existsSync('/proc/stat')) return [];
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return title.startsWith('postgres:') && title.includes(` ${database} `);
-      } catch {
-        return false; // ended meanwhile, or not ours to read
-      }
-    })
-    .map(Number);
 }

@@ -21,20 +21,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import {
-  AcceptedMail,
-  CpuSampler,
-  CpuWindow,
-  MAIL_BENCH_DATABASE,
-  NodeProcess,
-  recreateMailBenchDatabase,
-  seedDueSubscriptions,
-  startMailSink,
-  startNode,
-  stopNodes,
-  waitForOutput,
-} from './mail-bench-support';
+import { ABOVE_ZERO, benchPostgresUrl, numberFromEnv } from './env';
+import { AcceptedMail, CpuSampler, CpuWindow, MAIL_BENCH_DATABASE, seedDueSubscriptions, startMailSink } from './mail-bench-support';
 import { NOISY_OTHER_LOAD_PERCENT, formatNumber, formatTable } from './report';
+import { recreateDatabase } from './seed';
+import { NodeProcess, installCleanup, startNode, stopNodes, until, waitForOutput } from './servers';
+import { percentile } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKER_SCRIPT = join(ROOT, 'dist', 'src', 'worker.js');
@@ -96,20 +88,15 @@ export interface MailThroughputFigures {
   cpus: number;
 }
 
-function numberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export function mailThroughputOptionsFromEnv(): MailThroughputOptions {
   const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  redisUrl.pathname = `/${numberFromEnv('BENCH_MAIL_REDIS_DB', 11)}`;
+  redisUrl.pathname = `/${numberFromEnv('BENCH_MAIL_REDIS_DB', 11, ABOVE_ZERO)}`;
   return {
-    serverUrl: process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    serverUrl: benchPostgresUrl(),
     redisUrl: redisUrl.toString(),
-    mails: numberFromEnv('BENCH_MAIL_COUNT', 1000),
-    workers: numberFromEnv('BENCH_MAIL_WORKERS', 1),
-    timeoutSeconds: numberFromEnv('BENCH_MAIL_TIMEOUT', 90),
+    mails: numberFromEnv('BENCH_MAIL_COUNT', 1000, ABOVE_ZERO),
+    workers: numberFromEnv('BENCH_MAIL_WORKERS', 1, ABOVE_ZERO),
+    timeoutSeconds: numberFromEnv('BENCH_MAIL_TIMEOUT', 90, ABOVE_ZERO),
     workerNodeArgs: (process.env.BENCH_MAIL_NODE_ARGS ?? '').split(' ').filter(Boolean),
   };
 }
@@ -123,7 +110,7 @@ export async function measureMailThroughput(options: MailThroughputOptions, log:
   try {
     await redis.flushdb();
     let started = Date.now();
-    const databaseUrl = await recreateMailBenchDatabase(options.serverUrl);
+    const databaseUrl = await recreateDatabase(options.serverUrl, MAIL_BENCH_DATABASE);
     await seedDueSubscriptions(databaseUrl, options.mails);
     log(`seeded ${new URL(databaseUrl).pathname.slice(1)} with ${options.mails} due subscriptions in ${seconds(Date.now() - started)} s`);
 
@@ -177,12 +164,15 @@ async function waitForSent(databaseUrl: string, mails: number, timeoutMs: number
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const { rows } = await client.query<{ sent: string }>(`select count(*) as sent from mail_delivery where status = 'sent'`);
-      if (Number(rows[0].sent) >= mails) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // Quietly on timeout: the figures then show how many were sent.
+    await until(
+      async () => {
+        const { rows } = await client.query<{ sent: string }>(`select count(*) as sent from mail_delivery where status = 'sent'`);
+        return Number(rows[0].sent) >= mails;
+      },
+      timeoutMs,
+      100,
+    );
   } finally {
     await client.end();
   }
@@ -240,10 +230,12 @@ async function collectFigures(
     return { added, processed, finished };
   };
 
-  const byNumber = new Map(rows.map((row, index) => [row.number, { row, pdf: jobTimes(2 * index), mail: jobTimes(2 * index + 1) }]));
+  const items = rows.map((row, index) => ({ row, pdf: jobTimes(2 * index), mail: jobTimes(2 * index + 1) }));
+  const acceptedInOrder = accepted.slice().sort((a, b) => a.acceptedAt - b.acceptedAt);
+  /** First acceptance per invoice number, in order of acceptance. */
   const arrivals = new Map<string, number>();
   let duplicates = 0;
-  for (const mail of accepted.slice().sort((a, b) => a.acceptedAt - b.acceptedAt)) {
+  for (const mail of acceptedInOrder) {
     if (!mail.invoiceNumber) continue;
     if (arrivals.has(mail.invoiceNumber)) duplicates++;
     else arrivals.set(mail.invoiceNumber, mail.acceptedAt);
@@ -252,12 +244,11 @@ async function collectFigures(
   const issued = rows.map((row) => row.issued_at.getTime());
   const t0 = issued.length ? Math.min(...issued) : null;
   const lastIssued = issued.length ? Math.max(...issued) : null;
-  const lastAccepted = accepted.length ? Math.max(...accepted.map((mail) => mail.acceptedAt)) : null;
+  const lastAccepted = acceptedInOrder.at(-1)?.acceptedAt ?? null;
   const complete = arrivals.size >= options.mails;
   const totalMs = t0 !== null && lastAccepted !== null ? lastAccepted - t0 : null;
   const targetSeconds = (MAIL_TARGET_SECONDS_PER_1000 * options.mails) / 1000;
 
-  const items = [...byNumber.values()];
   const stage = (label: string, span: (item: (typeof items)[number]) => [number | undefined, number | undefined]) =>
     stageFigures(label, items.map(span), t0 ?? 0);
   const stages = [
@@ -270,7 +261,7 @@ async function collectFigures(
     stage('invoice issued → SMTP accepted', (i) => [i.row.issued_at.getTime(), arrivals.get(i.row.number)]),
   ];
 
-  const arrivalTimes = [...arrivals.values()].sort((a, b) => a - b);
+  const arrivalTimes = [...arrivals.values()]; // ascending, as inserted
   const acceptedAt = (fraction: number) => {
     const time = arrivalTimes[Math.ceil(fraction * options.mails) - 1];
     return time === undefined || t0 === null ? null : (time - t0) / 1000;
@@ -319,7 +310,7 @@ async function collectFigures(
 function stageFigures(label: string, spans: [number | undefined, number | undefined][], t0: number): StageFigures {
   const complete = spans.filter((span): span is [number, number] => span[0] !== undefined && span[1] !== undefined);
   const durations = complete.map(([start, end]) => end - start).sort((a, b) => a - b);
-  const at = (fraction: number) => (durations.length ? durations[Math.min(durations.length - 1, Math.ceil(fraction * durations.length) - 1)] : null);
+  const at = (fraction: number) => (durations.length ? percentile(durations, fraction) : null);
   return {
     stage: label,
     samples: durations.length,
@@ -394,9 +385,7 @@ function seconds(ms: number): string {
 }
 
 if (require.main === module) {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopNodes().finally(() => process.exit(130)));
-  }
+  installCleanup();
   runMailThroughput()
     .then((figures) => {
       if (!figures.pass) process.exitCode = 1;

@@ -1,18 +1,11 @@
 // Invoice PDF render time, in process: sequential renders of a 10-line and a 200-line invoice
 // after warm-ups (font parsing, JIT). Standalone: `node dist/bench/pdf-render.js`.
-import { performance } from 'node:perf_hooks';
 import { renderInvoicePdf } from '../libs/pdf';
 import { sampleInvoice } from '../libs/pdf/testing/sample-invoice';
-import { formatNumber, formatTable } from './report';
+import { RenderTiming, formatRenderTimings, timeRenders } from './stats';
 
-export interface PdfRenderFigures {
-  label: string;
+export interface PdfRenderFigures extends RenderTiming {
   lines: number;
-  runs: number;
-  medianMs: number;
-  p99Ms: number;
-  targetMedianMs: number;
-  pass: boolean;
 }
 
 export interface PdfRenderOptions {
@@ -24,28 +17,10 @@ export interface PdfRenderOptions {
   largeRuns?: number;
 }
 
-/** Nearest-rank percentile of ascending samples; with fewer than 100 samples p99 is the maximum. */
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
-}
-
-function median(sorted: number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function measureScenario(label: string, lines: number, runs: number, warmups: number, targetMedianMs: number): Promise<PdfRenderFigures> {
   const invoice = sampleInvoice(lines);
-  for (let i = 0; i < warmups; i++) await renderInvoicePdf(invoice);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await renderInvoicePdf(invoice);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const medianMs = median(samples);
-  return { label, lines, runs, medianMs, p99Ms: percentile(samples, 0.99), targetMedianMs, pass: medianMs < targetMedianMs };
+  const { times } = await timeRenders(() => renderInvoicePdf(invoice), warmups, runs);
+  return { label, lines, ...times, targetMedianMs, pass: times.medianMs < targetMedianMs };
 }
 
 export async function measureInvoicePdfRender(options: PdfRenderOptions = {}): Promise<PdfRenderFigures[]> {
@@ -57,10 +32,7 @@ export async function measureInvoicePdfRender(options: PdfRenderOptions = {}): P
 }
 
 export function formatPdfRenderReport(figures: PdfRenderFigures[]): string {
-  return formatTable(
-    ['scenario', 'runs', 'median ms', 'p99 ms', 'goal (median)', 'result'],
-    figures.map((f) => [f.label, String(f.runs), formatNumber(f.medianMs, 1), formatNumber(f.p99Ms, 1), `< ${f.targetMedianMs} ms`, f.pass ? 'PASS' : 'FAIL']),
-  );
+  return formatRenderTimings(figures);
 }
 
 if (require.main === module) {

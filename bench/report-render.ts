@@ -5,11 +5,11 @@
 // child had before its first render (Node, pdfmake, fonts and the sample data loaded), so the
 // difference is what rendering costs. Standalone: `node dist/bench/report-render.js`.
 import { fork } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { renderInventoryReportPdf } from '../libs/pdf';
 import { countPdfPages } from '../libs/pdf/testing/pdf-text';
 import { sampleInventory } from '../libs/pdf/testing/sample-inventory';
-import { formatNumber, formatTable } from './report';
+import { formatNumber } from './report';
+import { RenderTiming, formatRenderTimings, timeRenders } from './stats';
 
 const MEMORY_PROBE_FLAG = '--memory-probe';
 const MB = 1024 * 1024;
@@ -25,17 +25,11 @@ export interface ReportMemoryFigures {
   heapUsedAfterMb: number;
 }
 
-export interface ReportRenderFigures {
-  label: string;
+export interface ReportRenderFigures extends RenderTiming {
   hosts: number;
   endpoints: number;
   pages: number;
   pdfBytes: number;
-  runs: number;
-  medianMs: number;
-  p99Ms: number;
-  targetMedianMs: number;
-  pass: boolean;
   /** Null when the child process could not be started or failed. */
   memory: ReportMemoryFigures | null;
 }
@@ -48,16 +42,6 @@ export interface ReportRenderOptions {
   runs?: number;
   /** Renders in the memory child process (3: the cold one and two after it). */
   memoryRenders?: number;
-}
-
-/** Nearest-rank percentile of ascending samples; with fewer than 100 samples p99 is the maximum. */
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
-}
-
-function median(sorted: number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 async function probeMemory(hosts: number, renders: number): Promise<ReportMemoryFigures> {
@@ -90,16 +74,8 @@ export async function measureInventoryReportRender(options: ReportRenderOptions 
   const hosts = options.hosts ?? 1000;
   const runs = options.runs ?? 15;
   const report = sampleInventory(hosts);
-  let pdf: Buffer = Buffer.alloc(0);
-  for (let i = 0; i < (options.warmups ?? 2); i++) pdf = await renderInventoryReportPdf(report);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    pdf = await renderInventoryReportPdf(report);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const medianMs = median(samples);
+  const { times, last } = await timeRenders(() => renderInventoryReportPdf(report), options.warmups ?? 2, runs);
+  const pdf = last ?? Buffer.alloc(0);
   const targetMedianMs = 1000;
   return {
     label: `inventory report PDF, ${hosts} hosts`,
@@ -107,30 +83,16 @@ export async function measureInventoryReportRender(options: ReportRenderOptions 
     endpoints: report.endpoints.length,
     pages: countPdfPages(pdf),
     pdfBytes: pdf.length,
-    runs,
-    medianMs,
-    p99Ms: percentile(samples, 0.99),
+    ...times,
     targetMedianMs,
-    pass: medianMs < targetMedianMs,
+    pass: times.medianMs < targetMedianMs,
     memory: await measureMemoryInChild(hosts, options.memoryRenders ?? 3),
   };
 }
 
 export function formatReportRenderReport(figures: ReportRenderFigures): string {
   const memory = figures.memory;
-  const timing = formatTable(
-    ['scenario', 'runs', 'median ms', 'p99 ms', 'goal (median)', 'result'],
-    [
-      [
-        figures.label,
-        String(figures.runs),
-        formatNumber(figures.medianMs, 1),
-        formatNumber(figures.p99Ms, 1),
-        `< ${figures.targetMedianMs} ms`,
-        figures.pass ? 'PASS' : 'FAIL',
-      ],
-    ],
-  );
+  const timing = formatRenderTimings([figures]);
   const size = `${figures.hosts} hosts + ${figures.endpoints} endpoints: ${figures.pages} pages, ${formatNumber(figures.pdfBytes / 1024, 0)} KiB`;
   const peak = memory
     ? `peak RSS ${formatNumber(memory.peakRssMb, 0)} MB in a fresh process rendering it ${memory.renders}×` +

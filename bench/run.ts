@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
+import { benchPostgresUrl, numberFromEnv } from './env';
 import { LoadOptions, Probe, Target, bearer, login, measure, probe } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
@@ -25,11 +26,6 @@ const ROOT = join(__dirname, '..', '..');
 const API_SCRIPT = join(ROOT, 'dist', 'src', 'main.js');
 const BARE_SCRIPT = join(__dirname, 'bare-server.js');
 
-function numberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
@@ -37,11 +33,11 @@ function log(message: string): void {
 async function main(): Promise<void> {
   installCleanup();
   const load: LoadOptions = {
-    connections: numberFromEnv('BENCH_CONNECTIONS', 10),
-    durationSeconds: numberFromEnv('BENCH_DURATION', 10),
-    warmupSeconds: numberFromEnv('BENCH_WARMUP', 2),
+    connections: numberFromEnv('BENCH_CONNECTIONS', 10, 0),
+    durationSeconds: numberFromEnv('BENCH_DURATION', 10, 0),
+    warmupSeconds: numberFromEnv('BENCH_WARMUP', 2, 0),
   };
-  const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = benchPostgresUrl();
   const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
   const machine = { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
   log(`partnerhub bench: ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}`);

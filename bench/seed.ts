@@ -31,18 +31,16 @@ export interface SeededData {
   counts: Record<string, number>;
 }
 
-/** The benchmark database on the same server as `serverUrl` (its own database name is ignored). */
-export function benchDatabaseUrl(serverUrl: string): string {
+/** The database `name` (partnerhub_bench by default) on the same server as `serverUrl` (its own database name is ignored). */
+export function benchDatabaseUrl(serverUrl: string, name: string = BENCH_DATABASE): string {
   const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
 /** Drops and re-creates partnerhub_bench (and nothing else), migrates it and fills it. */
 export async function seedBenchDatabase(serverUrl: string, sizes: SeedSizes = DEFAULT_SIZES): Promise<SeededData> {
-  const databaseUrl = benchDatabaseUrl(serverUrl);
-  await dropBenchDatabase(databaseUrl);
-  await prepareDatabase(databaseUrl); // creates the database and applies every migration
+  const databaseUrl = await recreateDatabase(serverUrl, BENCH_DATABASE);
 
   // One argon2id hash for every user: hashing 10 000 passwords would take minutes.
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id });
@@ -59,7 +57,7 @@ export async function seedBenchDatabase(serverUrl: string, sizes: SeedSizes = DE
       [bigPartnerId, 'Big Partner', bigAdmin, sizes.bigCustomers],
       [smallPartnerId, 'Small Partner', smallAdmin, sizes.smallCustomers],
     ] as const) {
-      await insertPartner(client, partnerId, name, admin.email, passwordHash);
+      await insertPartner(client, { id: partnerId, name, street: 'Partnerweg 1', adminEmail: admin.email, adminName: `${name} Admin`, passwordHash });
       await insertCustomers(client, partnerId, name, customers, passwordHash);
     }
     const { rows } = await client.query<{ id: string }>(
@@ -80,37 +78,52 @@ export async function seedBenchDatabase(serverUrl: string, sizes: SeedSizes = DE
   }
 }
 
-async function dropBenchDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  if (url.pathname !== `/${BENCH_DATABASE}`) throw new Error(`refusing to drop ${url.pathname}`);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
+/**
+ * Drops the benchmark database `name` (partnerhub_bench or partnerhub_bench_*, nothing else) on the
+ * server of `serverUrl`, creates it and applies every migration as the app does; returns its URL.
+ */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^partnerhub_bench(_[a-z0-9_]+)?$/.test(name)) throw new Error(`refusing to drop /${name}`);
+  const client = new Client({ connectionString: benchDatabaseUrl(serverUrl, 'postgres') });
   await client.connect();
   try {
-    await client.query(`drop database if exists "${BENCH_DATABASE}" with (force)`);
+    await client.query(`drop database if exists "${name}" with (force)`);
   } finally {
     await client.end();
   }
+  const databaseUrl = benchDatabaseUrl(serverUrl, name);
+  await prepareDatabase(databaseUrl); // creates the database and applies every migration
+  return databaseUrl;
 }
 
-const ORGANIZATION_COLUMNS = `id, name, address_street, address_postal_code, address_city, address_country,
+export const ORGANIZATION_COLUMNS = `id, name, address_street, address_postal_code, address_city, address_country,
   kind, partner_id, trial_ends_at, trial_licenses, created_at, updated_at`;
 
-async function insertPartner(client: Client, id: string, name: string, email: string, passwordHash: string): Promise<void> {
+export interface PartnerSeed {
+  id: string;
+  name: string;
+  street: string;
+  adminEmail: string;
+  adminName: string;
+  passwordHash: string;
+}
+
+/** A partner organization in Berlin with one admin user. */
+export async function insertPartner(client: Client, partner: PartnerSeed): Promise<void> {
   await client.query(
     `insert into organization (${ORGANIZATION_COLUMNS})
-     values ($1, $2, 'Partnerweg 1', '10115', 'Berlin', 'DE', 'partner', null, now() + interval '14 days', 2, now(), now())`,
-    [id, name],
+     values ($1, $2, $3, '10115', 'Berlin', 'DE', 'partner', null, now() + interval '14 days', 2, now(), now())`,
+    [partner.id, partner.name, partner.street],
   );
   const userId = randomUUID();
   await client.query(
     `insert into app_user (id, email, name, password_hash, must_change_password, status, created_at)
      values ($1, $2, $3, $4, false, 'active', now())`,
-    [userId, email, `${name} Admin`, passwordHash],
+    [userId, partner.adminEmail, partner.adminName, partner.passwordHash],
   );
   await client.query(`insert into membership (id, organization_id, user_id, role) values ($1, $2, $3, 'admin')`, [
     randomUUID(),
-    id,
+    partner.id,
     userId,
   ]);
 }

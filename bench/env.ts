@@ -1,0 +1,15 @@
+// Settings the benchmarks read from the environment.
+
+/** As `min` of numberFromEnv: accepts every number above 0 (there is no double between 0 and it). */
+export const ABOVE_ZERO = Number.MIN_VALUE;
+
+/** The number in environment variable `name` when it is set and at least `min`, else `fallback`. */
+export function numberFromEnv(name: string, fallback: number, min: number): number {
+  const value = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(value) && value >= min ? value : fallback;
+}
+
+/** The PostgreSQL server of the benchmarks: BENCH_POSTGRES_URL, else DATABASE_URL's, else 127.0.0.1:5432. */
+export function benchPostgresUrl(): string {
+  return process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
