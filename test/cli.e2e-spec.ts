@@ -39,6 +39,8 @@ describe('operator CLI', () => {
     expect(organizations.body.items).toEqual([
       expect.objectContaining({ id: result.organizationId, name: 'Muster IT GmbH', kind: 'partner', role: 'admin', viaPartner: false }),
     ]);
+    // At list prices until staff set conditions in the back-office.
+    expect(await testApp.sql('select discount_percent::float as discount from partner_agreement where partner_id = ?', [result.organizationId])).toEqual([{ discount: 0 }]);
   });
 
   it.each([

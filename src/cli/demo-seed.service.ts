@@ -14,6 +14,7 @@ import { Organization, OrganizationKind } from '../tenancy/organization.entity';
 import { ProvisioningService } from '../tenancy/provisioning.service';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, DemoOrganization } from './demo-data';
+import { CatalogService } from '../billing/catalog.service';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly hosts: HostsService,
     private readonly endpoints: EndpointsService,
     private readonly licenses: LicenseService,
+    private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,6 +56,7 @@ export class DemoSeedService {
         adminName: `${DEMO_PARTNER.name} ${partnerAdmin.role}`,
         adminPassword: partnerAdmin.password,
       });
+      await this.catalog.ensurePartnerAgreement(partnerId);
       await this.addLogins(em.getReference(Organization, partnerId), DEMO_PARTNER.name, partnerLogins);
 
       for (const demo of DEMO_CUSTOMERS) {

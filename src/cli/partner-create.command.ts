@@ -39,6 +39,8 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
     const options = validOptions(PartnerCreateOptions, raw);
     return this.em.transactional(async () => {
       const created = await this.provisioning.createPartner({ name: options.name.trim(), adminEmail: options.email, adminPassword: options.password });
+      // Every partner has its agreement (list prices until conditions are set), so staff can set conditions in the back-office.
+      await this.catalog.ensurePartnerAgreement(created.organizationId);
       if (options.discount === undefined) return created;
       await this.catalog.setPartnerDiscount(created.organizationId, options.discount);
       return { ...created, discountPercent: options.discount };
