@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { configureHttpApp } from './bootstrap';
+import { configureHttpApp, createHttpAdapter } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { PinoNestLogger, createRootLogger } from './common/logging';
 import { prepareDatabase } from './database/prepare-database';
@@ -13,12 +13,16 @@ async function main(): Promise<void> {
   const applied = await prepareDatabase(config.databaseUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true, workers: config.workersEnabled, admin: true }), {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { http: true, workers: config.workersEnabled, admin: true }),
+    createHttpAdapter(),
+    {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
-  });
+    },
+  );
   configureHttpApp(app, config, logger);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   logger.info({ port: config.port, workers: config.workersEnabled }, 'partnerhub API listening');
 }
 

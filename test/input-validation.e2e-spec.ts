@@ -47,6 +47,20 @@ describe('bad input', () => {
     expectProblem(oversized, 413, 'payload-too-large');
   });
 
+  it('takes JSON bodies only (also as application/*+json): other body types get 415', async () => {
+    const form = await testApp.http.post('/api/v1/auth/login').type('form').send('email=a@b.de&password=x');
+    expectProblem(form, 415, 'unsupported-media-type');
+    const text = await testApp.http.post('/api/v1/auth/login').set('Content-Type', 'text/plain').send('{"email": "a@b.de"}');
+    expectProblem(text, 415, 'unsupported-media-type');
+    const structured = await testApp.http
+      .patch(`/api/v1/organizations/${tenant.customerId}`)
+      .set(bearer(tenant.partnerAdmin))
+      .set('Content-Type', 'application/merge-patch+json; charset=utf-8')
+      .send(JSON.stringify({ name: 'Renamed via +json' }));
+    expect(structured.status).toBe(200);
+    expect(structured.body.name).toBe('Renamed via +json');
+  });
+
   it('rejects malformed UUIDs, cursors and limits with 400', async () => {
     expectProblem(await testApp.http.get('/api/v1/organizations/not-a-uuid').set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');
     expectProblem(

@@ -1,5 +1,5 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppAbility } from '../authz/ability.factory';
 import type { OrgAccess } from '../authz/permission-table';
 
@@ -19,7 +19,7 @@ export interface AccessTokenClaims {
   mcp: boolean;
 }
 
-export type AppRequest = Request & {
+export type AppRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & {
   user?: AuthenticatedUser;
   orgAccess?: OrgAccess;
   ability?: AppAbility;

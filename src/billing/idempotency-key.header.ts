@@ -1,6 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppRequest } from '../auth/authenticated-user';
 import { badRequest } from '../common/problem';
 import type { StoredResponse } from './idempotency.service';
@@ -10,7 +10,8 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** The Idempotency-Key request header: required, 1–255 visible ASCII characters. */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
-  const value = context.switchToHttp().getRequest<Request>().header(IDEMPOTENCY_KEY_HEADER);
+  const header = context.switchToHttp().getRequest<FastifyRequest>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
+  const value = Array.isArray(header) ? header.join(', ') : header;
   if (value === undefined || !KEY_PATTERN.test(value)) {
     throw badRequest('invalid-idempotency-key', 'Send an Idempotency-Key header of 1 to 255 visible ASCII characters (e.g. a UUID).', [
       { field: IDEMPOTENCY_KEY_HEADER, message: value === undefined ? 'header is required' : 'must be 1 to 255 visible ASCII characters' },
@@ -32,9 +33,9 @@ export const ApiIdempotencyKey = () =>
  * Answers with a stored (replayed) or fresh idempotent result: its status and body, marked with
  * Idempotent-Replayed when replayed, and without a second audit entry for the replay.
  */
-export function sendIdempotentResult(result: StoredResponse & { replayed: boolean }, request: AppRequest, response: Response): unknown {
+export function sendIdempotentResult(result: StoredResponse & { replayed: boolean }, request: AppRequest, response: FastifyReply): unknown {
   request.auditSkipped = result.replayed;
-  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  if (result.replayed) response.header('Idempotent-Replayed', 'true');
   response.status(result.status);
   return result.body;
 }

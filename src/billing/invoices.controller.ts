@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
@@ -47,7 +47,7 @@ export class InvoicesController {
   async pdf(
     @UuidParam('orgId') orgId: string,
     @UuidParam('invoiceId') invoiceId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
     const document = await this.documents.pdf(orgId, invoiceId);
     if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Audited } from '../audit/audited.decorator';
 import { AppRequest, CurrentAccess } from '../auth/authenticated-user';
 import { OrgAccess } from '../authz/permission-table';
@@ -57,7 +57,7 @@ export class SubscriptionController {
     @Body() dto: OrderSubscriptionDto,
     @IdempotencyKey() key: string,
     @Req() request: AppRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
     return sendIdempotentResult(await this.subscriptions.order(access, dto, key), request, response);
   }
@@ -80,7 +80,7 @@ export class SubscriptionController {
     @Body() dto: AddAddonDto,
     @IdempotencyKey() key: string,
     @Req() request: AppRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
     return sendIdempotentResult(await this.changes.add(access, dto, key), request, response);
   }

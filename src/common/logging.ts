@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
 import pinoHttp from 'pino-http';
+import type { onRequestHookHandler } from 'fastify';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -15,23 +16,32 @@ export function createRootLogger(level: string): PinoLogger {
   });
 }
 
-/** Request logging with a request id taken from X-Request-Id when sane, else generated; echoed back. */
-export function createHttpLogger(logger: PinoLogger) {
-  return pinoHttp({
+/** The request id: X-Request-Id when it is sane, else a new UUID (Fastify's genReqId). */
+export function requestIdOf(request: IncomingMessage): string {
+  const header = request.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
+}
+
+/**
+ * Request logging (pino-http on the raw request and response) as a Fastify onRequest hook;
+ * echoes the request id in X-Request-Id.
+ */
+export function createRequestLogging(logger: PinoLogger): onRequestHookHandler {
+  const logRequest = pinoHttp({
     logger,
-    genReqId: (request: IncomingMessage, response: ServerResponse) => {
-      const header = request.headers['x-request-id'];
-      const id = typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
-      response.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_request, response, error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'info' : 'info',
+    genReqId: (request) => String(request.id ?? randomUUID()),
+    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     serializers: {
       req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   });
+  return (request, reply, done) => {
+    request.raw.id = request.id;
+    reply.raw.setHeader('X-Request-Id', request.id);
+    logRequest(request.raw, reply.raw);
+    done();
+  };
 }
 
 /** Routes Nest's own logging into the same JSON stream. */

@@ -1,12 +1,12 @@
 import { HttpStatus, StreamableFile } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** How long a client should wait before asking again for a PDF the pdf queue has not rendered yet. */
 export const PDF_RETRY_AFTER_SECONDS = 2;
 
 /** Answers 202 with Retry-After; the body names the document's status. */
-export function pdfPending<Status extends string>(response: Response, status: Status): { status: Status; retryAfter: number } {
-  response.status(HttpStatus.ACCEPTED).setHeader('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
+export function pdfPending<Status extends string>(response: FastifyReply, status: Status): { status: Status; retryAfter: number } {
+  response.status(HttpStatus.ACCEPTED).header('Retry-After', String(PDF_RETRY_AFTER_SECONDS));
   return { status, retryAfter: PDF_RETRY_AFTER_SECONDS };
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_TYPE_BASE, ProblemDetails, ProblemException } from './problem';
 
 const SLUG_BY_STATUS: Record<number, string> = {
@@ -20,6 +21,15 @@ const SLUG_BY_STATUS: Record<number, string> = {
 /** Turns any error into RFC 9457 problem+json; unknown errors become an opaque 500. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return error.toProblem();
+  const bodyStatus = fastifyClientErrorStatus(error);
+  if (bodyStatus) {
+    return {
+      type: PROBLEM_TYPE_BASE + (SLUG_BY_STATUS[bodyStatus] ?? 'bad-request'),
+      title: httpTitle(bodyStatus),
+      status: bodyStatus,
+      detail: BODY_ERROR_DETAILS[bodyStatus] ?? (error as Error).message,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -31,15 +41,6 @@ export function toProblem(error: unknown): ProblemDetails {
       detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : httpTitle(status),
     };
   }
-  const bodyParserStatus = expressBodyErrorStatus(error);
-  if (bodyParserStatus) {
-    return {
-      type: PROBLEM_TYPE_BASE + SLUG_BY_STATUS[bodyParserStatus],
-      title: httpTitle(bodyParserStatus),
-      status: bodyParserStatus,
-      detail: bodyParserStatus === 413 ? 'The request body is too large.' : 'The request body could not be parsed.',
-    };
-  }
   return {
     type: PROBLEM_TYPE_BASE + 'internal-error',
     title: 'Internal Server Error',
@@ -48,13 +49,21 @@ export function toProblem(error: unknown): ProblemDetails {
   };
 }
 
-/** body-parser and raw-body errors carry `type` and `status`; they are the client's fault. */
-function expressBodyErrorStatus(error: unknown): number | undefined {
-  const candidate = error as { type?: unknown; status?: unknown; expose?: unknown };
-  if (typeof candidate?.type === 'string' && typeof candidate.status === 'number' && candidate.expose) {
-    return SLUG_BY_STATUS[candidate.status] ? candidate.status : 400;
-  }
-  return undefined;
+const BODY_ERROR_DETAILS: Record<number, string> = {
+  400: 'The request body could not be parsed.',
+  413: 'The request body is too large.',
+  415: 'Send the request body as application/json.',
+};
+
+/**
+ * Fastify's errors about the request itself (malformed JSON, body too large, unsupported body
+ * type), which Nest hands over either as they are or wrapped in an HttpException.
+ */
+function fastifyClientErrorStatus(error: unknown): number | undefined {
+  const candidate = (error instanceof HttpException ? error.cause : error) as { statusCode?: unknown; code?: unknown } | undefined;
+  const status = candidate?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return typeof candidate?.code === 'string' && candidate.code.startsWith('FST_') ? status : candidate instanceof SyntaxError ? 400 : undefined;
 }
 
 function httpTitle(status: number): string {
@@ -67,13 +76,21 @@ function httpTitle(status: number): string {
     .join(' ');
 }
 
-export function sendProblem(response: Response, request: Request, problem: ProblemDetails): void {
-  if (response.headersSent) return;
+/**
+ * Writes the problem document. Route handlers and Fastify (body parsing, unknown routes) hand
+ * over Fastify's request and reply; Nest middleware, which runs on the raw Node objects, the raw ones.
+ */
+function sendProblem(response: FastifyReply | ServerResponse, request: FastifyRequest | IncomingMessage, problem: ProblemDetails): void {
+  const raw = 'raw' in response ? response.raw : response;
+  if (raw.headersSent) return;
   const requestId = (request as { id?: unknown }).id;
-  response
-    .status(problem.status)
-    .type('application/problem+json')
-    .json({ ...problem, instance: request.originalUrl, ...(requestId ? { requestId: String(requestId) } : {}) });
+  const body = JSON.stringify({ ...problem, instance: request.url, ...(requestId ? { requestId: String(requestId) } : {}) });
+  const headers = { 'content-type': 'application/problem+json; charset=utf-8', ...(problem.status === 429 && typeof problem.retryAfter === 'number' ? { 'retry-after': String(problem.retryAfter) } : {}) };
+  if ('raw' in response) {
+    void response.status(problem.status).headers(headers).send(body);
+  } else {
+    response.writeHead(problem.status, { ...headers, 'content-length': Buffer.byteLength(body) }).end(body);
+  }
 }
 
 @Catch()
@@ -87,10 +104,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    const response = http.getResponse<Response>();
-    if (problem.status === 429 && typeof problem.retryAfter === 'number') {
-      response.setHeader('Retry-After', String(problem.retryAfter));
-    }
-    sendProblem(response, http.getRequest<Request>(), problem);
+    sendProblem(http.getResponse(), http.getRequest(), problem);
   }
 }

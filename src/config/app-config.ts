@@ -35,6 +35,11 @@ class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Address the HTTP server binds; the default takes every IPv4 interface (as a container needs). */
+  @IsString()
+  @MinLength(1)
+  HOST = '0.0.0.0';
+
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -153,6 +158,7 @@ class Environment {
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
+  host: string;
   publicUrl: string;
   logLevel: string;
   databaseUrl: string;
@@ -210,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: parsed.NODE_ENV as AppConfig['env'],
     port: parsed.PORT,
+    host: parsed.HOST,
     publicUrl: parsed.PUBLIC_URL.replace(/\/$/, ''),
     logLevel: parsed.LOG_LEVEL,
     databaseUrl: parsed.DATABASE_URL,

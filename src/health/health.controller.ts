@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../authz/policy.decorators';
 import { RedisClient } from '../redis/redis.module';
 
@@ -35,14 +35,14 @@ export class HealthController {
   @HttpCode(200)
   @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Redis answer.' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'PostgreSQL or Redis does not answer.' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
       withTimeout(this.em.getConnection().execute('select 1')).then(() => 'up' as const, () => 'down' as const),
       withTimeout(this.redis.ping()).then(() => 'up' as const, () => 'down' as const),
     ]);
     const healthy = database === 'up' && redis === 'up';
     response.status(healthy ? 200 : 503);
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Cache-Control', 'no-store');
     return { status: healthy ? 'ok' : 'unavailable', checks: { database, redis } };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Audited } from '../audit/audited.decorator';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { CheckAbility } from '../authz/policy.decorators';
@@ -27,11 +27,11 @@ export class ReportsController {
     @UuidParam('orgId') orgId: string,
     @Body() dto: OrderReportDto,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ReportOrderedDto> {
     const ordered = await this.reports.order(orgId, dto.type, user.id);
     // Relative to the request URL, so it holds behind any path prefix.
-    response.setHeader('Location', `reports/${ordered.id}`);
+    response.header('Location', `reports/${ordered.id}`);
     return ordered;
   }
 
@@ -62,7 +62,7 @@ export class ReportsController {
   async pdf(
     @UuidParam('orgId') orgId: string,
     @UuidParam('reportId') reportId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | ReportPdfPendingDto> {
     const result = await this.reports.pdf(orgId, reportId);
     if (!result.ready) return pdfPending(response, result.status);

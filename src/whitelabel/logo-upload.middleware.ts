@@ -1,5 +1,6 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ExecutionContext, Injectable, NestMiddleware, createParamDecorator } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
 import { ProblemException, badRequest } from '../common/problem';
@@ -22,7 +23,7 @@ const upload = multer({
  */
 @Injectable()
 export class LogoUploadMiddleware implements NestMiddleware {
-  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+  async use(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > LOGO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES) {
       // The body stays unread; the connection cannot be reused.
@@ -30,9 +31,22 @@ export class LogoUploadMiddleware implements NestMiddleware {
       throw logoTooLarge();
     }
     // Thrown, not passed to next(): Nest hands exceptions thrown by middleware to the global problem filter.
-    await new Promise<void>((resolve, reject) => upload(request, response, (error: unknown) => (error ? reject(uploadProblem(error)) : resolve())));
+    // multer only reads a multipart body; the controller answers any other type with 415.
+    await new Promise<void>((resolve, reject) =>
+      upload(request as Parameters<typeof upload>[0], response as Parameters<typeof upload>[1], (error: unknown) => (error ? reject(uploadProblem(error)) : resolve())),
+    );
     next();
   }
+}
+
+/** The file multer read from the upload (on the raw request, where Nest middleware runs on Fastify). */
+export const UploadedLogo = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Express.Multer.File | undefined =>
+    (context.switchToHttp().getRequest<FastifyRequest>().raw as IncomingMessage & { file?: Express.Multer.File }).file,
+);
+
+export function isMultipart(contentType: string | undefined): boolean {
+  return /^multipart\/form-data\s*(;|$)/i.test(contentType ?? '');
 }
 
 function uploadProblem(error: unknown): ProblemException {

@@ -1,6 +1,6 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Put, Req, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Audited } from '../audit/audited.decorator';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
@@ -9,7 +9,7 @@ import { UuidParam } from '../common/uuid-param';
 import { BrandingService } from './branding.service';
 import { BrandingDto, toBrandingDto } from './dto/branding.dto';
 import { LogoDto, LogoUploadDto } from './dto/logo.dto';
-import { LOGO_FIELD } from './logo-upload.middleware';
+import { LOGO_FIELD, UploadedLogo, isMultipart } from './logo-upload.middleware';
 import { LogoService, StoredLogo } from './logo.service';
 
 const IMAGE_RESPONSE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } as const;
@@ -36,7 +36,7 @@ export class LogoController {
   @ApiBody({ type: LogoUploadDto })
   @ApiOkResponse({ type: LogoDto })
   @ApiOrgProblems(413, 415)
-  upload(@UuidParam('orgId') orgId: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() request: Request): Promise<LogoDto> {
+  upload(@UuidParam('orgId') orgId: string, @UploadedLogo() file: Express.Multer.File | undefined, @Req() request: FastifyRequest): Promise<LogoDto> {
     if (!file) throw missingFile(request);
     return this.logos.upload(orgId, file.buffer);
   }
@@ -47,7 +47,7 @@ export class LogoController {
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
-  async get(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
+  async get(@UuidParam('orgId') orgId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
     return sendImage(await this.logos.metadata(orgId), () => this.logos.data(orgId), request, response);
   }
 
@@ -80,7 +80,7 @@ export class LogoController {
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
-  async effectiveLogo(@UuidParam('orgId') orgId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile | undefined> {
+  async effectiveLogo(@UuidParam('orgId') orgId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
     const branding = await this.brandings.branding(orgId);
     return sendImage(branding.logo, () => this.brandings.logoBytes(branding), request, response);
   }
@@ -93,14 +93,14 @@ export class LogoController {
 async function sendImage(
   image: Pick<StoredLogo, 'contentType' | 'sha256'> & { updatedAt?: Date },
   loadData: () => Promise<Buffer>,
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
 ): Promise<StreamableFile | undefined> {
   const etag = `"${image.sha256}"`;
-  response.setHeader('ETag', etag);
-  response.setHeader('Cache-Control', 'private, no-cache');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  if (image.updatedAt) response.setHeader('Last-Modified', image.updatedAt.toUTCString());
+  response.header('ETag', etag);
+  response.header('Cache-Control', 'private, no-cache');
+  response.header('X-Content-Type-Options', 'nosniff');
+  if (image.updatedAt) response.header('Last-Modified', image.updatedAt.toUTCString());
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     response.status(HttpStatus.NOT_MODIFIED);
@@ -110,8 +110,8 @@ async function sendImage(
   return new StreamableFile(data, { type: image.contentType, disposition: 'inline', length: data.length });
 }
 
-function missingFile(request: Request): ProblemException {
-  if (!request.is('multipart/form-data')) {
+function missingFile(request: FastifyRequest): ProblemException {
+  if (!isMultipart(request.headers['content-type'])) {
     return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'multipart-required', 'Multipart required', `Upload the logo as multipart/form-data in the field "${LOGO_FIELD}".`);
   }
   return badRequest('file-missing', `The multipart body has no file in the field "${LOGO_FIELD}".`);

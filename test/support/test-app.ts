@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import request from 'supertest';
 type TestAgent = ReturnType<typeof request>;
 import { AppModule } from '../../src/app.module';
-import { configureHttpApp } from '../../src/bootstrap';
+import { configureHttpApp, createHttpAdapter } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { PinoNestLogger, createRootLogger } from '../../src/common/logging';
 import { REDIS_BASE_URL, REDIS_DB_OFFSET, TEST_NAMESPACE, recreateWorkerDatabase } from './test-databases';
@@ -51,9 +51,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   })
     .setLogger(new PinoNestLogger(logger))
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false });
   configureHttpApp(app, config, logger);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: request(app.getHttpServer()),

@@ -4,11 +4,13 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { ModuleRef, type AbstractHttpAdapter } from '@nestjs/core';
 import type AdminJS from 'adminjs';
 import type { Queue } from 'bull';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import express, { type Application, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import formidable from 'express-formidable';
 import { InvoiceDocumentStatus } from '../../billing/invoice-document.entity';
 import { InvoiceDeliveryService } from '../../billing/invoice-delivery.service';
 import { invoicePdfFileName } from '../../billing/invoice-pdf.job';
+import { TRUSTED_PROXIES } from '../../bootstrap';
 import { ProblemException } from '../../common/problem';
 import { isUuid } from '../../common/uuid-param';
 import { AppConfig } from '../../config/app-config';
@@ -99,9 +101,11 @@ export class BackofficeLoader implements OnApplicationShutdown {
     AdminJSExpress.buildRouter(admin, router, FORM_LIMITS);
     router.use(this.errors());
 
-    const app = httpAdapter.getInstance<Application>();
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', TRUSTED_PROXIES);
     app.use(ROOT_PATH, router);
-    placeBeforeBodyParsers(app, router);
+    routeToBackoffice(httpAdapter.getHttpServer() as Server, app);
     releaseAdminJsEnvironment();
     this.logger.log(`back-office mounted at ${ROOT_PATH}`);
   }
@@ -181,13 +185,19 @@ function notFoundAsNull(error: unknown): null {
   throw error;
 }
 
-/** AdminJS and Bull Board parse their own bodies: the back-office goes before Nest's JSON body parser. */
-function placeBeforeBodyParsers(app: Application, router: express.Router): void {
-  const stack = (app as Application & { router?: { stack: { name: string; handle: unknown }[] } }).router?.stack;
-  if (!stack) return;
-  const own = stack.findIndex((layer) => layer.handle === router);
-  const parser = stack.findIndex((layer) => layer.name === 'jsonParser' || layer.name === 'urlencodedParser');
-  if (own < 0 || parser < 0 || parser > own) return;
-  const [layer] = stack.splice(own, 1);
-  stack.splice(parser, 0, layer);
+/**
+ * The back-office is an Express app (AdminJS and Bull Board are Express middleware) beside the
+ * Fastify API on the same HTTP server: requests under /admin go to it, all others to Fastify.
+ * Fastify attached its handler when it created the server, before this runs (and before listen).
+ */
+function routeToBackoffice(server: Server, backoffice: Application): void {
+  const listeners = server.listeners('request') as RequestListener[];
+  if (listeners.length !== 1) throw new Error(`expected one request listener (Fastify's), found ${listeners.length}`);
+  const [api] = listeners;
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? '/';
+    const backofficeRequest = url.startsWith(ROOT_PATH) && (url.length === ROOT_PATH.length || '/?'.includes(url[ROOT_PATH.length]));
+    return backofficeRequest ? backoffice(request, response) : api(request, response);
+  });
 }
