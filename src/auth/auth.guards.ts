@@ -8,6 +8,7 @@ import { POLICY_KEY, Policy } from '../authz/policy.decorators';
 import { ProblemException, forbidden, notFound, unauthorized } from '../common/problem';
 import { invalidUuid } from '../common/uuid-param';
 import { AppRequest } from './authenticated-user';
+import { VerifiedAccessTokens } from './verified-access-tokens';
 
 const ALLOWED_WHILE_PASSWORD_CHANGE_PENDING = 'partnerhub:allow-password-change-pending';
 
@@ -18,16 +19,29 @@ function policyOf(reflector: Reflector, context: ExecutionContext): Policy | und
   return reflector.getAllAndOverride<Policy>(POLICY_KEY, [context.getHandler(), context.getClass()]);
 }
 
-/** Verifies the bearer token on every route that is not @Public(). */
+const BEARER = /^Bearer ([\w.-]+)$/;
+
+/** Verifies the bearer token on every route that is not @Public() (passport-jwt; a token once verified is remembered until it expires). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly verified = new VerifiedAccessTokens();
+
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (policyOf(this.reflector, context)?.kind === 'public') return true;
-    return super.canActivate(context);
+    const request = context.switchToHttp().getRequest<AppRequest>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const known = token ? this.verified.get(token) : undefined;
+    if (known) {
+      request.user = known;
+      return true;
+    }
+    const allowed = (await super.canActivate(context)) as boolean;
+    if (allowed && token && request.user) this.verified.remember(token, request.user, request.user.tokenExpiresAt);
+    return allowed;
   }
 
   override handleRequest<User>(error: unknown, user: User | false): User {

@@ -10,6 +10,8 @@ export interface AuthenticatedUser {
   /** Refresh-token family the access token was minted from. */
   sessionId: string;
   mustChangePassword: boolean;
+  /** When the access token that proved this user expires (seconds since the epoch). */
+  tokenExpiresAt: number;
 }
 
 export interface AccessTokenClaims {
@@ -17,6 +19,8 @@ export interface AccessTokenClaims {
   email: string;
   sid: string;
   mcp: boolean;
+  /** Set by the signer from the access-token lifetime. */
+  exp?: number;
 }
 
 export type AppRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & {

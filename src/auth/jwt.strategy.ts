@@ -20,6 +20,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessTokenClaims): AuthenticatedUser {
-    return { id: claims.sub, email: claims.email, sessionId: claims.sid, mustChangePassword: claims.mcp };
+    // passport-jwt has checked exp (ignoreExpiration: false), so it is there.
+    return { id: claims.sub, email: claims.email, sessionId: claims.sid, mustChangePassword: claims.mcp, tokenExpiresAt: claims.exp ?? 0 };
   }
 }

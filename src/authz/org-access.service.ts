@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MembershipRole } from '../accounts/membership.entity';
+import { preparedQuery } from '../database/raw-query';
 import { OrganizationKind } from '../tenancy/organization.entity';
 import { OrgAccess } from './permission-table';
 
@@ -11,6 +12,13 @@ interface AccessRow {
   partner_role: MembershipRole | null;
 }
 
+const ACCESS_SQL = `
+  select o.kind, o.partner_id, direct.role as direct_role, via.role as partner_role
+    from organization o
+    left join membership direct on direct.organization_id = o.id and direct.user_id = :userId
+    left join membership via on o.partner_id is not null and via.organization_id = o.partner_id and via.user_id = :userId
+   where o.id = :organizationId and o.deleted_at is null`;
+
 const rank = (role: MembershipRole | null) => (role === MembershipRole.Admin ? 2 : role === MembershipRole.Guest ? 1 : 0);
 
 @Injectable()
@@ -19,14 +27,7 @@ export class OrgAccessService {
 
   /** What `userId` is in `organizationId`, or null when the organization is invisible to them. One query. */
   async resolve(userId: string, organizationId: string): Promise<OrgAccess | null> {
-    const [row] = await this.em.execute<AccessRow[]>(
-      `select o.kind, o.partner_id, direct.role as direct_role, via.role as partner_role
-         from organization o
-         left join membership direct on direct.organization_id = o.id and direct.user_id = ?
-         left join membership via on o.partner_id is not null and via.organization_id = o.partner_id and via.user_id = ?
-        where o.id = ? and o.deleted_at is null`,
-      [userId, userId, organizationId],
-    );
+    const [row] = await preparedQuery<AccessRow>(this.em, 'org-access', ACCESS_SQL, { userId, organizationId });
     if (!row || (!row.direct_role && !row.partner_role)) return null;
     return toOrgAccess(organizationId, row);
   }

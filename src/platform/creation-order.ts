@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, likePattern } from '../common/pagination';
-import { rawQuery } from '../database/raw-query';
+import { preparedQuery } from '../database/raw-query';
 import { ISO_MICROSECONDS, ISO_MILLISECONDS } from './sql-timestamps';
 
 /**
@@ -34,8 +34,9 @@ export function pageInCreationOrder<Row extends CreationOrderedRow>(em: EntityMa
   const conditions = ['organization_id = :organizationId'];
   if (query.q) conditions.push('name ilike :pattern');
   if (after) conditions.push('(created_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid))');
-  return rawQuery<Row>(
+  return preparedQuery<Row>(
     em,
+    `creation-page:${query.table}:${query.columns.join(',')}${query.q ? ':q' : ''}${after ? ':after' : ''}`,
     `select ${query.columns.join(', ')},
             to_char(created_at at time zone 'UTC', :isoFormat) as created_at_iso,
             to_char(created_at at time zone 'UTC', :cursorFormat) as cursor_at

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { rawQuery } from '../database/raw-query';
+import { preparedQuery, rawQuery } from '../database/raw-query';
 import { MembershipRole } from '../accounts/membership.entity';
 import { OrgAccessService } from '../authz/org-access.service';
 import { AppConfig } from '../config/app-config';
@@ -148,8 +148,9 @@ export class TenancyService {
     };
     // Linked customers come from an index scan per partner membership (organization_partner_name_idx),
     // so the first page costs the same with 10 or 10 000 customers.
-    const rows = await rawQuery<AccessibleRow>(
+    const rows = await preparedQuery<AccessibleRow>(
       this.em,
+      'accessible-organizations',
       `with my as (
          select organization_id, role from membership where user_id = :user
        ),
