@@ -29,8 +29,8 @@ export type ScenarioKey = 'meOrganizationsBig' | 'meOrganizationsSmall' | 'hosts
 export type BenchFigures = Record<ScenarioKey, Figures>;
 
 export const SCENARIO_LABELS: Record<ScenarioKey, string> = {
-  meOrganizationsBig: 'partnerhub GET /me/organizations (10 000 customers)',
-  meOrganizationsSmall: 'partnerhub GET /me/organizations (10 customers)',
+  meOrganizationsBig: 'partnerhub GET /me/organizations, first 10 (10 000 customers)',
+  meOrganizationsSmall: 'partnerhub GET /me/organizations, first 10 (10 customers)',
   hosts: 'partnerhub GET /organizations/:id/hosts (500 hosts)',
   bareHosts: 'bare node:http + pg, same hosts query, no auth',
 };

@@ -27,7 +27,7 @@ export class OrgAccessService {
 
   /** What `userId` is in `organizationId`, or null when the organization is invisible to them. One query. */
   async resolve(userId: string, organizationId: string): Promise<OrgAccess | null> {
-    const [row] = await preparedQuery<AccessRow>(this.em, 'org-access', ACCESS_SQL, { userId, organizationId });
+    const [row] = await preparedQuery<AccessRow>(this.em, ACCESS_SQL, { userId, organizationId });
     if (!row || (!row.direct_role && !row.partner_role)) return null;
     return toOrgAccess(organizationId, row);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { CreationOrderedRow, creationKey, pageInCreationOrder } from '../platform/creation-order';
+import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../platform/creation-order';
 import { Organization } from '../tenancy/organization.entity';
 import { CardBrand } from './card';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';
@@ -44,7 +44,7 @@ export class PaymentMethodsService {
       expiryMonth: row.expiry_month,
       expiryYear: row.expiry_year,
       accountHolder: row.account_holder,
-      createdAt: row.created_at_iso,
+      createdAt: createdAtIso(row),
     }));
   }
 

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, likePattern } from '../common/pagination';
 import { preparedQuery } from '../database/raw-query';
-import { ISO_MICROSECONDS, ISO_MILLISECONDS } from './sql-timestamps';
+import { ISO_MICROSECONDS } from './sql-timestamps';
 
 /**
  * Keyset paging of an organization's hosts, endpoints or payment methods in creation order
@@ -11,10 +11,8 @@ import { ISO_MICROSECONDS, ISO_MILLISECONDS } from './sql-timestamps';
  */
 export interface CreationOrderedRow {
   id: string;
-  /** ISO 8601 in milliseconds, as the API shows it. */
-  created_at_iso: string;
-  /** ISO 8601 in microseconds, for the cursor. */
-  cursor_at: string;
+  /** created_at as ISO 8601 in microseconds (the cursor's precision). */
+  created_at_us: string;
 }
 
 export interface CreationPageQuery {
@@ -36,10 +34,8 @@ export function pageInCreationOrder<Row extends CreationOrderedRow>(em: EntityMa
   if (after) conditions.push('(created_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid))');
   return preparedQuery<Row>(
     em,
-    `creation-page:${query.table}:${query.columns.join(',')}${query.q ? ':q' : ''}${after ? ':after' : ''}`,
     `select ${query.columns.join(', ')},
-            to_char(created_at at time zone 'UTC', :isoFormat) as created_at_iso,
-            to_char(created_at at time zone 'UTC', :cursorFormat) as cursor_at
+            to_char(created_at at time zone 'UTC', :microsecondsFormat) as created_at_us
        from ${query.table}
       where ${conditions.join(' and ')}
       order by created_at, id
@@ -49,11 +45,13 @@ export function pageInCreationOrder<Row extends CreationOrderedRow>(em: EntityMa
       pattern: query.q ? likePattern(query.q) : null,
       afterAt: after?.[0] ?? null,
       afterId: after?.[1] ?? null,
-      isoFormat: ISO_MILLISECONDS,
-      cursorFormat: ISO_MICROSECONDS,
+      microsecondsFormat: ISO_MICROSECONDS,
       limit: query.limit + 1,
     },
   );
 }
 
-export const creationKey = (row: CreationOrderedRow): [string, string] => [row.cursor_at, row.id];
+export const creationKey = (row: CreationOrderedRow): [string, string] => [row.created_at_us, row.id];
+
+/** created_at as the API shows it: ISO 8601 in milliseconds (cut, as PostgreSQL's MS field is). */
+export const createdAtIso = (row: CreationOrderedRow): string => `${row.created_at_us.slice(0, 23)}Z`;

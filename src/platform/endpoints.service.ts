@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { Organization } from '../tenancy/organization.entity';
-import { CreationOrderedRow, creationKey, pageInCreationOrder } from './creation-order';
+import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from './creation-order';
 import { CreateEndpointDto, DEFAULT_INTERVAL_SECONDS, EndpointDto, UpdateEndpointDto } from './dto/endpoint.dto';
 import { Endpoint } from './endpoint.entity';
 
@@ -31,7 +31,7 @@ export class EndpointsService {
       name: row.name,
       url: row.url,
       intervalSeconds: row.interval_seconds,
-      createdAt: row.created_at_iso,
+      createdAt: createdAtIso(row),
     }));
   }
 

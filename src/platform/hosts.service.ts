@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { Organization } from '../tenancy/organization.entity';
-import { CreationOrderedRow, creationKey, pageInCreationOrder } from './creation-order';
+import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from './creation-order';
 import { CreateHostDto, HostDto } from './dto/host.dto';
 import { Host } from './host.entity';
 import { LicenseService } from './license.service';
@@ -29,7 +29,7 @@ export class HostsService {
       q,
       cursor,
     });
-    return toPage(rows, limit, creationKey, (row) => ({ id: row.id, name: row.name, os: row.os, createdAt: row.created_at_iso }));
+    return toPage(rows, limit, creationKey, (row) => ({ id: row.id, name: row.name, os: row.os, createdAt: createdAtIso(row) }));
   }
 
   async get(organizationId: string, hostId: string): Promise<HostDto> {

@@ -150,7 +150,6 @@ export class TenancyService {
     // so the first page costs the same with 10 or 10 000 customers.
     const rows = await preparedQuery<AccessibleRow>(
       this.em,
-      'accessible-organizations',
       `with my as (
          select organization_id, role from membership where user_id = :user
        ),
