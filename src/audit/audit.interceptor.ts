@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { AppRequest } from '../auth/authenticated-user';
 import { AuditService } from './audit.service';
-import { AUDIT_KEY, AuditSpec } from './audited.decorator';
+import { AUDIT_KEY, AuditSpec } from './audit-spec';
 
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -16,7 +16,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, context.getHandler());
-    if (!spec) return next.handle();
+    if (!spec) throw new Error(`${context.getClass().name}.${context.getHandler().name} has the audit interceptor without @Audited`);
     const request = context.switchToHttp().getRequest<AppRequest>();
 
     return from(

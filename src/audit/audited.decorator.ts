@@ -1,22 +1,13 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
+import { AuditSpec, AUDIT_KEY } from './audit-spec';
+import { AuditInterceptor } from './audit.interceptor';
 
-export const AUDIT_KEY = 'partnerhub:audit';
-
-export interface AuditSpec {
-  action: string;
-  targetType: string;
-  /** Route parameter holding the target id; else `targetResultPath` or the response's `id` or `userId`. */
-  targetParam?: string;
-  /** Dotted path to the target id in the response, e.g. `subscription.id`. */
-  targetResultPath?: string;
-  /** The organization is the one the handler created (its id is in the response). */
-  organizationFromResult?: boolean;
-}
+export { AUDIT_KEY, type AuditSpec } from './audit-spec';
 
 /**
  * Marks a mutating organization route: the handler runs in one transaction
  * together with the audit entry it writes, so an entry exists exactly when the
- * change does.
+ * change does. Only these routes get the interceptor; reads pass without one.
  */
 export const Audited = (action: string, targetType: string, options: Omit<AuditSpec, 'action' | 'targetType'> = {}) =>
-  SetMetadata(AUDIT_KEY, { action, targetType, ...options } satisfies AuditSpec);
+  applyDecorators(SetMetadata(AUDIT_KEY, { action, targetType, ...options } satisfies AuditSpec), UseInterceptors(AuditInterceptor));
