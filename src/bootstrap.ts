@@ -1,10 +1,11 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { AppConfig } from './config/app-config';
 import { createRequestLogging, requestIdOf } from './common/logging';
-import { ProblemFilter } from './common/problem.filter';
+import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -28,7 +29,10 @@ export function createHttpAdapter(): FastifyAdapter {
     requestIdHeader: false,
     // The logo upload is read by multer in a middleware (src/whitelabel), not by @fastify/multipart.
     multipart: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Over-long ids reach the UUID validation (400) instead of the router's 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // What the router refuses before any route runs (a malformed URL: 400) is a problem document too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, toProblem(error)),
   });
 }
 

@@ -63,6 +63,8 @@ describe('bad input', () => {
 
   it('rejects malformed UUIDs, cursors and limits with 400', async () => {
     expectProblem(await testApp.http.get('/api/v1/organizations/not-a-uuid').set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');
+    expectProblem(await testApp.http.get(`/api/v1/organizations/${'a'.repeat(300)}/hosts`).set(bearer(tenant.partnerAdmin)), 400, 'validation-failed');
+    expectProblem(await testApp.http.get('/api/v1/organizations/%zz/hosts').set(bearer(tenant.partnerAdmin)), 400, 'bad-request');
     expectProblem(
       await testApp.http.delete(`/api/v1/organizations/${tenant.customerId}/members/123`).set(bearer(tenant.partnerAdmin)),
       400,

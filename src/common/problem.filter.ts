@@ -12,6 +12,7 @@ const SLUG_BY_STATUS: Record<number, string> = {
   406: 'not-acceptable',
   409: 'conflict',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
   429: 'too-many-requests',
@@ -21,13 +22,14 @@ const SLUG_BY_STATUS: Record<number, string> = {
 /** Turns any error into RFC 9457 problem+json; unknown errors become an opaque 500. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return error.toProblem();
-  const bodyStatus = fastifyClientErrorStatus(error);
-  if (bodyStatus) {
+  const clientError = fastifyClientError(error);
+  if (clientError) {
+    const { status, code, message } = clientError;
     return {
-      type: PROBLEM_TYPE_BASE + (SLUG_BY_STATUS[bodyStatus] ?? 'bad-request'),
-      title: httpTitle(bodyStatus),
-      status: bodyStatus,
-      detail: BODY_ERROR_DETAILS[bodyStatus] ?? (error as Error).message,
+      type: PROBLEM_TYPE_BASE + (SLUG_BY_STATUS[status] ?? 'bad-request'),
+      title: httpTitle(status),
+      status,
+      detail: (code.startsWith('FST_ERR_CTP_') && BODY_ERROR_DETAILS[status]) || message,
     };
   }
   if (error instanceof HttpException) {
@@ -57,13 +59,16 @@ const BODY_ERROR_DETAILS: Record<number, string> = {
 
 /**
  * Fastify's errors about the request itself (malformed JSON, body too large, unsupported body
- * type), which Nest hands over either as they are or wrapped in an HttpException.
+ * type, a malformed URL), which Nest hands over either as they are or wrapped in an HttpException.
  */
-function fastifyClientErrorStatus(error: unknown): number | undefined {
-  const candidate = (error instanceof HttpException ? error.cause : error) as { statusCode?: unknown; code?: unknown } | undefined;
+function fastifyClientError(error: unknown): { status: number; code: string; message: string } | undefined {
+  const candidate = (error instanceof HttpException ? error.cause : error) as { statusCode?: unknown; code?: unknown; message?: unknown } | undefined;
   const status = candidate?.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  return typeof candidate?.code === 'string' && candidate.code.startsWith('FST_') ? status : candidate instanceof SyntaxError ? 400 : undefined;
+  const message = typeof candidate?.message === 'string' ? candidate.message : '';
+  if (typeof candidate?.code === 'string' && candidate.code.startsWith('FST_')) return { status, code: candidate.code, message };
+  // The JSON parser's SyntaxError (with statusCode 400).
+  return candidate instanceof SyntaxError ? { status: 400, code: 'FST_ERR_CTP_INVALID_JSON', message } : undefined;
 }
 
 function httpTitle(status: number): string {
@@ -80,7 +85,7 @@ function httpTitle(status: number): string {
  * Writes the problem document. Route handlers and Fastify (body parsing, unknown routes) hand
  * over Fastify's request and reply; Nest middleware, which runs on the raw Node objects, the raw ones.
  */
-function sendProblem(response: FastifyReply | ServerResponse, request: FastifyRequest | IncomingMessage, problem: ProblemDetails): void {
+export function sendProblem(response: FastifyReply | ServerResponse, request: FastifyRequest | IncomingMessage, problem: ProblemDetails): void {
   const raw = 'raw' in response ? response.raw : response;
   if (raw.headersSent) return;
   const requestId = (request as { id?: unknown }).id;
