@@ -60,9 +60,23 @@ export async function probe(target: Target): Promise<Probe> {
   }
 }
 
+function loadOf(target: Target, options: LoadOptions) {
+  return { url: target.url, headers: target.headers, connections: options.connections, timeout: 10 };
+}
+
+/**
+ * Loads every target for the warm-up time, results discarded, before any is measured: a route's
+ * first seconds run code V8 has not optimized yet, which would count against whichever scenario
+ * happens to be measured first on its server.
+ */
+export async function warmUp(targets: Target[], options: LoadOptions): Promise<void> {
+  if (options.warmupSeconds <= 0) return;
+  for (const target of targets) await autocannon({ ...loadOf(target, options), duration: options.warmupSeconds });
+}
+
 /** A warm-up run (discarded), then the measured run with the same connections, its CPU use metered. */
 export async function measure(target: Target, options: LoadOptions, meter: CpuMeter): Promise<Figures> {
-  const base = { url: target.url, headers: target.headers, connections: options.connections, timeout: 10 };
+  const base = loadOf(target, options);
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
   meter.begin();
   const result = await autocannon({ ...base, duration: options.durationSeconds });

@@ -7,8 +7,9 @@
 //   REDIS_URL           Redis for the API (default redis://127.0.0.1:6379)
 //   BENCH_CONNECTIONS   concurrent connections (10)
 //   BENCH_DURATION      measured seconds per scenario (10)
-//   BENCH_WARMUP        warm-up seconds per scenario, discarded (5: on this 2-core machine V8 is still
-//                       optimizing the API's hot paths after 2 s)
+//   BENCH_WARMUP        warm-up seconds per scenario, discarded (5), once for all scenarios before the
+//                       first is measured and again before each: on this 2-core machine V8 is still
+//                       optimizing the API's hot paths after several seconds
 //   BENCH_LOG_LEVEL     LOG_LEVEL of the API (warn)
 //   BENCH_NODE_ARGS     extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=var/prof"
 import { randomBytes } from 'node:crypto';
@@ -16,7 +17,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
 import { benchPostgresUrl, numberFromEnv } from './env';
-import { LoadOptions, Probe, Target, bearer, login, measure, probe } from './measure';
+import { LoadOptions, Probe, Target, bearer, login, measure, probe, warmUp } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
 import { formatReportRenderReport, measureInventoryReportRender } from './report-render';
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
     probes[key] = await probe(targets[key]);
     log(`  ${SCENARIO_LABELS[key]}: ${probes[key].status} (${probes[key].summary})`);
   }
+
+  log(`\nwarming up every scenario (${load.warmupSeconds} s each) ...`);
+  await warmUp(Object.values(targets), load);
 
   const figures = {} as BenchFigures;
   log('');
