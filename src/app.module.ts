@@ -44,7 +44,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        MikroOrmModule.forRoot({ ...createOrmOptions(config.databaseUrl), registerRequestContext: true }),
+        // HTTP requests get their RequestContext from a Fastify hook (configureHttpApp), not a Nest middleware.
+        MikroOrmModule.forRoot({ ...createOrmOptions(config.databaseUrl), registerRequestContext: false }),
         RedisModule,
         OutboxModule,
         QueueModule,

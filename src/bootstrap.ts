@@ -1,3 +1,4 @@
+import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -40,6 +41,9 @@ export function createHttpAdapter(): FastifyAdapter {
 export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, logger: PinoLogger): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', createRequestLogging(logger));
+  // Each request's own MikroORM context (identity map): as a hook it costs less than Nest middleware.
+  const orm = app.get(MikroORM);
+  fastify.addHook('onRequest', (_request, _reply, done) => RequestContext.create(orm.em, done));
   // JSON only: other body types are answered 415 instead of reaching the DTOs as strings.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_CONTENT_TYPES, { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT_BYTES }, fastify.getDefaultJsonParser('error', 'error'));
