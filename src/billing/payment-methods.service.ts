@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../platform/creation-order';
+import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
 import { Organization } from '../tenancy/organization.entity';
 import { CardBrand } from './card';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';

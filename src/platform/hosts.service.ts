@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { Organization } from '../tenancy/organization.entity';
-import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from './creation-order';
+import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
 import { CreateHostDto, HostDto } from './dto/host.dto';
 import { Host } from './host.entity';
 import { LicenseService } from './license.service';

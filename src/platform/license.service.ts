@@ -4,7 +4,7 @@ import { conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { SubscriptionService } from '../billing/subscription.service';
 import { LicenseInputs, LicenseUsage, licenseLimit } from './license-limit';
-import { ISO_MILLISECONDS } from './sql-timestamps';
+import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { countHosts } from './host-count';
 
 interface OrganizationLicenseRow {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InventoryReportData } from '../../libs/pdf';
 import { rawQuery } from '../database/raw-query';
 import { LicenseService } from '../platform/license.service';
-import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
+import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { BrandingService } from '../whitelabel/branding.service';
 
 /** Everything an inventory report shows, read at rendering time. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Page } from '../common/pagination';
 import { conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
+import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { OutboxService } from '../outbox/outbox.service';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { Organization } from '../tenancy/organization.entity';

@@ -3,7 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { LOGO_MAX_BYTES, LogoContentType, LogoRejection, normalizeLogo } from '../../libs/branding/logo-image';
 import { ProblemException, badRequest, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
-import { ISO_MILLISECONDS } from '../platform/sql-timestamps';
+import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { LogoDto } from './dto/logo.dto';
 import { LogoMetadata, loadStoredLogo } from './effective-branding';
 import { OrganizationLogo } from './organization-logo.entity';

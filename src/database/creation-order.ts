@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, likePattern } from '../common/pagination';
-import { preparedQuery } from '../database/raw-query';
+import { preparedQuery } from './raw-query';
 import { ISO_MICROSECONDS } from './sql-timestamps';
 
 /**
