@@ -40,7 +40,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       return true;
     }
     const allowed = (await super.canActivate(context)) as boolean;
-    if (allowed && token && request.user) this.verified.remember(token, request.user, request.user.tokenExpiresAt);
+    if (allowed && token && request.user) this.verified.remember(token, request.user);
     return allowed;
   }
 

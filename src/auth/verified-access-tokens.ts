@@ -26,12 +26,13 @@ export class VerifiedAccessTokens {
     return entry.user;
   }
 
-  remember(token: string, user: AuthenticatedUser, expiresAtSeconds: number): void {
+  /** Until `user.tokenExpiresAt`, the expiry of the token that proved the user. */
+  remember(token: string, user: AuthenticatedUser): void {
     if (this.users.size >= this.capacity) {
       // Oldest first (a Map iterates in insertion order): those expire first too.
       const [oldest] = this.users.keys();
       this.users.delete(oldest);
     }
-    this.users.set(token, { user: Object.freeze(user), expiresAtMs: expiresAtSeconds * 1000 });
+    this.users.set(token, { user: Object.freeze(user), expiresAtMs: user.tokenExpiresAt * 1000 });
   }
 }

@@ -29,7 +29,8 @@ export function requestIdOf(request: IncomingMessage): string {
 export function createRequestLogging(logger: PinoLogger): onRequestHookHandler {
   const logRequest = pinoHttp({
     logger,
-    genReqId: (request) => String(request.id ?? randomUUID()),
+    // The hook below hands over Fastify's request id (requestIdOf) on the raw request.
+    genReqId: (request) => request.id,
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     serializers: {
       req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
