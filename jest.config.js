@@ -16,9 +16,6 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  // Nest 12 (and content-disposition 2, used by @fastify/static for the Swagger UI) ship ESM; swc compiles
-  // them to CommonJS for Jest on Node < 24.9.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/|@fastify/static/node_modules/content-disposition/|content-disposition/dist/))'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],
 };

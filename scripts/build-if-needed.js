@@ -5,6 +5,8 @@ const { existsSync, statSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { execFileSync } = require('node:child_process');
 
+require('./require-node');
+
 const root = join(__dirname, '..');
 const stamp = join(root, 'dist', 'src', 'main.js');
 const sources = ['src', 'libs', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
+import { findChromium } from '../support/chromium';
 import { AdminServer, startAdminServer } from './support/admin-server';
 import { BackofficeWorld, STAFF_PASSWORD, createWorld } from './support/backoffice-world';
 
-// Debian's Chromium (.ci/run installs it); playwright-core never downloads a browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'admin');
 
 describe('back-office in a browser', () => {
@@ -14,14 +13,8 @@ describe('back-office in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    [server, browser] = await Promise.all([
-      startAdminServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      }),
-    ]);
+    // playwright-core never downloads a browser: findChromium names the one to launch.
+    [server, browser] = await Promise.all([startAdminServer(), findChromium().then((binary) => chromium.launch(binary))]);
     world = await createWorld(server);
   }, 120_000); // may include building dist/
   afterAll(async () => {
@@ -31,8 +24,14 @@ describe('back-office in a browser', () => {
 
   it('staff logs in, finds a customer organization, opens its invoice and downloads the PDF', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
-    // AdminJS links Google Fonts; the test machine may be offline.
-    await context.route('https://fonts.googleapis.com/**', (route) => route.abort());
+    // Nothing may leave the machine from a staff browser (AdminJS and Bull Board link Google Fonts upstream).
+    const elsewhere: string[] = [];
+    const localFonts: string[] = [];
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== server.baseUrl && !['data:', 'blob:'].includes(url.protocol)) elsewhere.push(request.url());
+      if (url.pathname.includes('/local-fonts/')) localFonts.push(url.pathname);
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     try {
@@ -59,6 +58,12 @@ describe('back-office in a browser', () => {
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'invoice.png'), fullPage: true });
+
+      await page.goto(`${server.baseUrl}/admin/queues`);
+      await page.getByText('pdf', { exact: true }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(elsewhere).toEqual([]);
+      expect(localFonts).toEqual(expect.arrayContaining(['/admin/frontend/assets/local-fonts/roboto.css', '/admin/frontend/assets/local-fonts/Roboto-Regular.ttf']));
     } catch (error) {
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'failure.png'), fullPage: true }).catch(() => undefined);
