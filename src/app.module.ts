@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { createOrmOptions } from './database/mikro-orm.config';
 import { HealthController } from './health/health.controller';
+import { ServiceIndexController } from './health/service-index.controller';
 import { MailModule } from './mail/mail.module';
 import { MailWorkerModule } from './mail/mail-worker.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -64,7 +65,7 @@ export class AppModule {
         ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
         ...(options.workers ? [OutboxRelayModule, MailWorkerModule, BillingWorkerModule, BillingRunWorkerModule, ReportsWorkerModule] : []),
       ],
-      controllers: options.http ? [HealthController] : [],
+      controllers: options.http ? [ServiceIndexController, HealthController] : [],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -1,5 +1,5 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -49,7 +49,7 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   fastify.addContentTypeParser(JSON_CONTENT_TYPES, { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT_BYTES }, fastify.getDefaultJsonParser('error', 'error'));
   // The logo upload's multipart body is consumed by its middleware before Fastify parses bodies.
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'docs', 'docs-json'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }, 'health', 'docs', 'docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

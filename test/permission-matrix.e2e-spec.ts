@@ -122,6 +122,7 @@ async function createGuestMember({ testApp, tenant }: Context, orgId: string): P
 }
 
 const MATRIX: Record<string, Row> = {
+  'GET /': { expect: everyone(200) },
   'GET /health': { expect: everyone(200) },
 
   'POST /api/v1/auth/login': { body: () => ({ email: uniqueEmail('nobody'), password: 'wrong-password' }), expect: everyone(401) },

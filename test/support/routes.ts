@@ -16,7 +16,7 @@ export interface RouteInfo {
   audit?: AuditSpec;
 }
 
-const UNPREFIXED = new Set(['health']);
+const UNPREFIXED = new Set(['', 'health']);
 
 function joinPath(...parts: (string | string[] | undefined)[]): string {
   return parts
