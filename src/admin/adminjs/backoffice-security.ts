@@ -28,14 +28,15 @@ function claimedOrigin(req: Request): string | undefined {
  *   was requested at), as its Origin or Referer header says; without either it is refused;
  * - an API call with GET (AdminJS runs record actions that way) is refused when the browser marks it
  *   as cross-site or same-site (Sec-Fetch-Site), so another page cannot trigger one;
- * - nothing may frame the back-office.
+ * - nothing may frame the back-office, and fonts load only from it.
  * The session cookie is SameSite=Strict on top of this.
  */
 export function backofficeSecurity(publicUrl: string): RequestHandler {
   const publicOrigin = new URL(publicUrl).origin;
   return (req, res, next) => {
     res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    // Fonts come from the back-office itself (local-fonts.ts), never from a third party.
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; font-src 'self'");
     res.setHeader('Referrer-Policy', 'same-origin');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (!STATIC_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');

@@ -21,6 +21,7 @@ import { runAsStaff, StaffActor } from '../staff-actor';
 import { StaffAuthService } from '../staff-auth.service';
 import { LOGIN_PATH } from './admin-options';
 import { loadAdminJs, releaseAdminJsEnvironment } from './adminjs-lib';
+import { localFonts } from './local-fonts';
 import { backofficeSecurity } from './backoffice-security';
 import { SESSION_COOKIE, SessionStore, createSessionStore } from './backoffice-session';
 import { queueDashboard } from './queue-dashboard';
@@ -65,6 +66,7 @@ export class BackofficeLoader implements OnApplicationShutdown {
 
     const router = express.Router();
     router.use(backofficeSecurity(this.config.publicUrl));
+    localFonts(router, ROOT_PATH);
     router.use(this.sessions.middleware);
     // AdminJS asks for the bundle of custom components; there are none to bundle.
     router.get('/frontend/assets/components.bundle.js', (_req, res) => {
