@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureHttpApp, createHttpAdapter } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './config/app-config';
 import { PinoNestLogger, createRootLogger } from './common/logging';
 import { prepareDatabase } from './database/prepare-database';
 
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createRootLogger(config.logLevel);
   const applied = await prepareDatabase(config.databaseUrl);
+  for (const warning of vendorPlaceholderWarnings(config)) logger.warn(warning);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
 
   const app = await NestFactory.create<NestFastifyApplication>(

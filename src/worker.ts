@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { PinoNestLogger, createRootLogger } from './common/logging';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
 
 // Queue workers only (mail, PDFs, outbox relay), no HTTP: scale them apart from the API.
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createRootLogger(config.logLevel);
   const applied = await prepareDatabase(config.databaseUrl);
+  for (const warning of vendorPlaceholderWarnings(config)) logger.warn(warning);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
 
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, workers: true }), {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './app-config';
 
 describe('loadConfig', () => {
   it('has defaults that work on a developer machine', () => {
@@ -35,5 +35,40 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(/DATABASE_URL/);
       expect((error as Error).message).toMatch(/WORKERS/);
     }
+  });
+});
+
+describe('vendorPlaceholderWarnings', () => {
+  const secret = { JWT_SECRET: 'x'.repeat(40) };
+  const realVendor = {
+    VENDOR_NAME: 'Sicher GmbH',
+    VENDOR_SUPPORT_EMAIL: 'support@sicher.example',
+    VENDOR_SUPPORT_PHONE: '+49 89 1234',
+    VENDOR_STREET: 'Hauptstraße 5',
+    VENDOR_POSTAL_CODE: '80331',
+    VENDOR_CITY: 'München',
+    VENDOR_COUNTRY: 'DE',
+    VENDOR_VAT_ID: 'DE123456789',
+  };
+
+  it('names, one line each, every vendor setting production still runs on its placeholder for', () => {
+    const env = { NODE_ENV: 'production', ...secret, VENDOR_NAME: 'Sicher GmbH' };
+    const warnings = vendorPlaceholderWarnings(loadConfig(env), env);
+    expect(warnings.map((line) => line.split(' ')[0])).toEqual([
+      'VENDOR_SUPPORT_EMAIL',
+      'VENDOR_SUPPORT_PHONE',
+      'VENDOR_STREET',
+      'VENDOR_POSTAL_CODE',
+      'VENDOR_CITY',
+      'VENDOR_COUNTRY',
+      'VENDOR_VAT_ID',
+    ]);
+    expect(warnings[2]).toBe('VENDOR_STREET is not set: invoices and mails use the placeholder "Musterstraße 1"');
+  });
+
+  it('is silent once the vendor is configured, and outside production', () => {
+    const env = { NODE_ENV: 'production', ...secret, ...realVendor };
+    expect(vendorPlaceholderWarnings(loadConfig(env), env)).toEqual([]);
+    expect(vendorPlaceholderWarnings(loadConfig({}), {})).toEqual([]);
   });
 });

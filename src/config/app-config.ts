@@ -251,3 +251,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
 }
+
+/** Vendor settings that name the seller on invoices and mails; each has a placeholder default for development. */
+const VENDOR_PLACEHOLDERS = ['VENDOR_NAME', 'VENDOR_SUPPORT_EMAIL', 'VENDOR_SUPPORT_PHONE', 'VENDOR_STREET', 'VENDOR_POSTAL_CODE', 'VENDOR_CITY', 'VENDOR_COUNTRY'] as const;
+
+/**
+ * One line per vendor setting a production process still runs on placeholder data for:
+ * invoices would name a seller that does not exist, without its VAT ID.
+ */
+export function vendorPlaceholderWarnings(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (config.env !== 'production') return [];
+  const unset = VENDOR_PLACEHOLDERS.filter((key) => !env[key]).map(
+    (key) => `${key} is not set: invoices and mails use the placeholder "${String(new Environment()[key])}"`,
+  );
+  if (!config.vendor.vatId) unset.push('VENDOR_VAT_ID is not set: invoices carry no seller VAT ID (§14 UStG requires it or a tax number)');
+  return unset;
+}
