@@ -1,4 +1,4 @@
-import { runCliIn } from './support/cli';
+import { PARTNER_ADDRESS_OPTIONS, runCliIn } from './support/cli';
 import { TestApp, createTestApp } from './support/test-app';
 import { bearer, login, uniqueEmail } from './support/fixtures';
 
@@ -28,6 +28,14 @@ describe('operator CLI', () => {
       email.toUpperCase(),
       '--password',
       password,
+      '--street',
+      'Hauptstraße 1',
+      '--postal-code',
+      '99084',
+      '--city',
+      'Erfurt',
+      '--country',
+      'de',
     );
     expect(exitCode).toBe(0);
     expect(lines).toHaveLength(1);
@@ -39,21 +47,27 @@ describe('operator CLI', () => {
     expect(organizations.body.items).toEqual([
       expect.objectContaining({ id: result.organizationId, name: 'Muster IT GmbH', kind: 'partner', role: 'admin', viaPartner: false }),
     ]);
+    expect(await testApp.sql('select address_street, address_postal_code, address_city, address_country from organization where id = ?', [result.organizationId])).toEqual([
+      { address_street: 'Hauptstraße 1', address_postal_code: '99084', address_city: 'Erfurt', address_country: 'DE' },
+    ]);
     // At list prices until staff set conditions in the back-office.
     expect(await testApp.sql('select discount_percent::float as discount from partner_agreement where partner_id = ?', [result.organizationId])).toEqual([{ discount: 0 }]);
   });
 
   it.each([
-    [['--name', 'X', '--email', 'short@example.test', '--password', 'too-short'], /--password must be at least 12 characters/],
-    [['--name', 'X', '--email', 'not-an-email', '--password', password], /--email must be an e-mail address/],
-    [['--name', '   ', '--email', 'blank@example.test', '--password', password], /--name must not be blank/],
+    [['--name', 'X', '--email', 'short@example.test', '--password', 'too-short', ...PARTNER_ADDRESS_OPTIONS], /--password must be at least 12 characters/],
+    [['--name', 'X', '--email', 'not-an-email', '--password', password, ...PARTNER_ADDRESS_OPTIONS], /--email must be an e-mail address/],
+    [['--name', '   ', '--email', 'blank@example.test', '--password', password, ...PARTNER_ADDRESS_OPTIONS], /--name must not be blank/],
     [
-      ['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', '150'],
+      ['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', '150', ...PARTNER_ADDRESS_OPTIONS],
       /--discount must be between 0 and 100/,
     ],
-    [['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', 'ten'], /--discount must be a number/],
-    [['--name', 'X', '--password', password], /required option '--email <admin>' not specified/],
-    [['--name', 'X', '--email', 'bogus@example.test', '--password', password, '--bogus'], /unknown option '--bogus'/],
+    [['--name', 'X', '--email', 'discount@example.test', '--password', password, '--discount', 'ten', ...PARTNER_ADDRESS_OPTIONS], /--discount must be a number/],
+    [['--name', 'X', '--password', password, ...PARTNER_ADDRESS_OPTIONS], /required option '--email <admin>' not specified/],
+    [['--name', 'X', '--email', 'no-street@example.test', '--password', password], /required option '--street <street>' not specified/],
+    [['--name', 'X', '--email', 'blank-city@example.test', '--password', password, ...PARTNER_ADDRESS_OPTIONS, '--city', ' '], /--city must not be blank/],
+    [['--name', 'X', '--email', 'country@example.test', '--password', password, ...PARTNER_ADDRESS_OPTIONS, '--country', 'Germany'], /--country must be an ISO 3166-1 alpha-2 code/],
+    [['--name', 'X', '--email', 'bogus@example.test', '--password', password, '--bogus', ...PARTNER_ADDRESS_OPTIONS], /unknown option '--bogus'/],
   ])('partner:create %j fails with a JSON error and creates nothing', async (args, message) => {
     const { exitCode, result } = await cli('partner:create', ...args);
     expect(exitCode).not.toBe(0);
@@ -65,7 +79,7 @@ describe('operator CLI', () => {
 
   it('partner:create --discount stores the partner conditions that price its catalog', async () => {
     const email = uniqueEmail('cli-discount');
-    const created = await cli('partner:create', '--name', 'Discounted', '--email', email, '--password', password, '--discount', '20');
+    const created = await cli('partner:create', '--name', 'Discounted', '--email', email, '--password', password, '--discount', '20', ...PARTNER_ADDRESS_OPTIONS);
     expect(created.result).toEqual({ organizationId: expect.any(String), userId: expect.any(String), discountPercent: 20 });
     const admin = await login(testApp, email, password);
     const catalog = await testApp.http.get(`/api/v1/organizations/${created.result.organizationId}/billing/catalog`).set(bearer(admin)).expect(200);
@@ -74,8 +88,8 @@ describe('operator CLI', () => {
 
   it('partner:create refuses an e-mail that already has a login', async () => {
     const email = uniqueEmail('cli-twice');
-    expect((await cli('partner:create', '--name', 'First', '--email', email, '--password', password)).exitCode).toBe(0);
-    const second = await cli('partner:create', '--name', 'Second', '--email', email, '--password', password);
+    expect((await cli('partner:create', '--name', 'First', '--email', email, '--password', password, ...PARTNER_ADDRESS_OPTIONS)).exitCode).toBe(0);
+    const second = await cli('partner:create', '--name', 'Second', '--email', email, '--password', password, ...PARTNER_ADDRESS_OPTIONS);
     expect(second.exitCode).toBe(1);
     expect(second.result.error).toMatch(/already exists/);
     const [{ count }] = await testApp.sql<{ count: string }>(`select count(*) from organization where name = 'Second'`);

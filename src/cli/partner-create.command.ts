@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO31661Alpha2, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Command, Option } from 'nest-commander';
 import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { CatalogService } from '../billing/catalog.service';
@@ -13,6 +13,21 @@ class PartnerCreateOptions extends LoginOptions {
   @Matches(/\S/, { message: '--name must not be blank' })
   @MaxLength(200, { message: '--name must be at most 200 characters' })
   name: string;
+
+  @Matches(/\S/, { message: '--street must not be blank' })
+  @MaxLength(200, { message: '--street must be at most 200 characters' })
+  street: string;
+
+  @Matches(/\S/, { message: '--postal-code must not be blank' })
+  @MaxLength(20, { message: '--postal-code must be at most 20 characters' })
+  postalCode: string;
+
+  @Matches(/\S/, { message: '--city must not be blank' })
+  @MaxLength(100, { message: '--city must be at most 100 characters' })
+  city: string;
+
+  @IsISO31661Alpha2({ message: '--country must be an ISO 3166-1 alpha-2 code such as DE' })
+  country: string;
 
   @IsOptional()
   @IsNumber({}, { message: '--discount must be a number' })
@@ -38,7 +53,8 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
   protected async execute(raw: Partial<PartnerCreateOptions>): Promise<object> {
     const options = validOptions(PartnerCreateOptions, raw);
     return this.em.transactional(async () => {
-      const created = await this.provisioning.createPartner({ name: options.name.trim(), adminEmail: options.email, adminPassword: options.password });
+      const address = { street: options.street.trim(), postalCode: options.postalCode.trim(), city: options.city.trim(), country: options.country.toUpperCase() };
+      const created = await this.provisioning.createPartner({ name: options.name.trim(), address, adminEmail: options.email, adminPassword: options.password });
       // Every partner has its agreement (list prices until conditions are set), so staff can set conditions in the back-office.
       await this.catalog.ensurePartnerAgreement(created.organizationId);
       if (options.discount === undefined) return created;
@@ -63,6 +79,26 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
     required: true,
   })
   parsePassword(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--street <street>', description: "street and number of the partner's address (invoices are addressed to it)", required: true })
+  parseStreet(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--postal-code <code>', description: "postal code of the partner's address", required: true })
+  parsePostalCode(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--city <city>', description: "city of the partner's address", required: true })
+  parseCity(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--country <code>', description: 'country of the address, ISO 3166-1 alpha-2 (DE, AT, CH, ...)', required: true })
+  parseCountry(value: string): string {
     return value;
   }
 

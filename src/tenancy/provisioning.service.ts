@@ -10,13 +10,11 @@ import { TenancyService } from './tenancy.service';
 
 export interface NewPartner {
   name: string;
-  address?: AddressDto;
+  address: AddressDto;
   adminEmail: string;
   adminName?: string;
   adminPassword: string;
 }
-
-const UNKNOWN_ADDRESS: AddressDto = { street: '-', postalCode: '-', city: '-', country: 'DE' };
 
 /** Operator-side creation of partners (CLI, demo seed, back-office). */
 @Injectable()
@@ -32,7 +30,7 @@ export class ProvisioningService {
     return this.em.transactional(async (em) => {
       const organization = this.tenancy.createOrganization({
         name: data.name,
-        address: data.address ?? UNKNOWN_ADDRESS,
+        address: data.address,
         kind: OrganizationKind.Partner,
       });
       const email = normalizeEmail(data.adminEmail);

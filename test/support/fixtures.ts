@@ -33,7 +33,7 @@ export async function createPartner(testApp: TestApp, name = `Partner ${randomUU
   const email = uniqueEmail('partner-admin');
   const { organizationId } = await testApp.app
     .get(ProvisioningService)
-    .createPartner({ name, adminEmail: email, adminPassword: PASSWORD });
+    .createPartner({ name, address: address(), adminEmail: email, adminPassword: PASSWORD });
   return { organizationId, admin: await login(testApp, email) };
 }
 
