@@ -1,4 +1,5 @@
-import { PARTNER_ADDRESS_OPTIONS, runCliIn } from './support/cli';
+import { partnerAddressOptions } from './support/address';
+import { runCliIn } from './support/cli';
 import { TestApp, createTestApp } from './support/test-app';
 import { bearer, login, uniqueEmail } from './support/fixtures';
 
@@ -17,6 +18,7 @@ describe('operator CLI', () => {
   afterAll(() => testApp.close());
 
   const cli = (...args: string[]) => runCliIn(testApp, ...args);
+  const PARTNER_ADDRESS_OPTIONS = partnerAddressOptions();
 
   it('partner:create makes a partner whose admin can log in over HTTP', async () => {
     const email = uniqueEmail('cli-partner');

@@ -261,8 +261,9 @@ const VENDOR_PLACEHOLDERS = ['VENDOR_NAME', 'VENDOR_SUPPORT_EMAIL', 'VENDOR_SUPP
  */
 export function vendorPlaceholderWarnings(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
   if (config.env !== 'production') return [];
+  const defaults = new Environment();
   const unset = VENDOR_PLACEHOLDERS.filter((key) => !env[key]).map(
-    (key) => `${key} is not set: invoices and mails use the placeholder "${String(new Environment()[key])}"`,
+    (key) => `${key} is not set: invoices and mails use the placeholder "${defaults[key]}"`,
   );
   if (!config.vendor.vatId) unset.push('VENDOR_VAT_ID is not set: invoices carry no seller VAT ID (§14 UStG requires it or a tax number)');
   return unset;

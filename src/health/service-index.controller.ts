@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../authz/policy.decorators';
+import { API_PREFIX } from '../bootstrap';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -48,7 +49,7 @@ export class ServiceIndexController {
     this.index = {
       name: 'partnerhub',
       version: packageVersion(),
-      links: { docs: `${base}/docs`, openapi: `${base}/docs-json`, api: `${base}/api/v1`, admin: `${base}/admin`, health: `${base}/health` },
+      links: { docs: `${base}/docs`, openapi: `${base}/docs-json`, api: `${base}/${API_PREFIX}`, admin: `${base}/admin`, health: `${base}/health` },
     };
   }
 

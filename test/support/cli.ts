@@ -24,6 +24,3 @@ export async function runCliIn(testApp: TestApp, ...args: string[]): Promise<Cli
   });
   return { exitCode, lines, result: JSON.parse(lines[lines.length - 1]) };
 }
-
-/** The address partner:create requires. */
-export const PARTNER_ADDRESS_OPTIONS = ['--street', 'Hauptstraße 1', '--postal-code', '99084', '--city', 'Erfurt', '--country', 'DE'];

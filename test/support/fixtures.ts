@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProvisioningService } from '../../src/tenancy/provisioning.service';
+import { address } from './address';
 import { TestApp } from './test-app';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -13,13 +14,7 @@ export interface Login {
 
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 
-export const address = (overrides: Partial<Record<'street' | 'postalCode' | 'city' | 'country', string>> = {}) => ({
-  street: 'Hauptstraße 1',
-  postalCode: '99084',
-  city: 'Erfurt',
-  country: 'DE',
-  ...overrides,
-});
+export { address } from './address';
 
 export async function login(testApp: TestApp, email: string, password = PASSWORD): Promise<Login> {
   const response = await testApp.http.post('/api/v1/auth/login').send({ email, password }).expect(200);

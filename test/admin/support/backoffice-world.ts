@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { partnerAddressOptions } from '../../support/address';
 import { eventually } from '../../support/eventually';
 import { AdminServer } from './admin-server';
 
@@ -26,7 +27,7 @@ export async function createWorld(server: AdminServer): Promise<BackofficeWorld>
   const partnerEmail = uniqueEmail('partner-admin');
   const [staff, partner] = await Promise.all([
     server.cli('staff:create', '--email', staffEmail, '--password', STAFF_PASSWORD),
-    server.cli('partner:create', '--name', `Muster IT ${randomUUID().slice(0, 4)}`, '--email', partnerEmail, '--password', PARTNER_PASSWORD, '--discount', '5', '--street', 'Hauptstraße 1', '--postal-code', '99084', '--city', 'Erfurt', '--country', 'DE'),
+    server.cli('partner:create', '--name', `Muster IT ${randomUUID().slice(0, 4)}`, '--email', partnerEmail, '--password', PARTNER_PASSWORD, '--discount', '5', ...partnerAddressOptions()),
   ]);
   const http = request(server.baseUrl);
   const login = await http.post('/api/v1/auth/login').send({ email: partnerEmail, password: PARTNER_PASSWORD }).expect(200);
