@@ -88,6 +88,18 @@ describe('operator CLI', () => {
     expect(catalog.body.plans).toContainEqual(expect.objectContaining({ code: 'business', listPrice: 19900, price: 15920 }));
   });
 
+  it('partner:create --vat-id stores the VAT ID in its printed form and refuses one of invalid format', async () => {
+    const email = uniqueEmail('cli-vat');
+    const created = await cli('partner:create', '--name', 'With VAT ID', '--email', email, '--password', password, '--vat-id', 'de 123 456 789', ...PARTNER_ADDRESS_OPTIONS);
+    expect(created.exitCode).toBe(0);
+    expect(await testApp.sql('select vat_id from organization where id = ?', [created.result.organizationId])).toEqual([{ vat_id: 'DE123456789' }]);
+
+    const refusedEmail = uniqueEmail('cli-bad-vat');
+    const refused = await cli('partner:create', '--name', 'Bad VAT ID', '--email', refusedEmail, '--password', password, '--vat-id', 'DE12345', ...PARTNER_ADDRESS_OPTIONS);
+    expect(refused).toMatchObject({ exitCode: 1, result: { error: expect.stringMatching(/--vat-id must be a VAT ID with its country prefix/) } });
+    expect(await testApp.sql('select 1 from app_user where email = ?', [refusedEmail])).toHaveLength(0);
+  });
+
   it('partner:create refuses an e-mail that already has a login', async () => {
     const email = uniqueEmail('cli-twice');
     expect((await cli('partner:create', '--name', 'First', '--email', email, '--password', password, ...PARTNER_ADDRESS_OPTIONS)).exitCode).toBe(0);
@@ -123,6 +135,7 @@ describe('operator CLI', () => {
       partner: { organizationId: string; name: string };
       customers: { organizationId: string; hosts: number; endpoints: number; licenses: number }[];
       logins: { email: string; password: string; role: string; organizationId: string }[];
+      nextSteps: string[];
       note: string;
     };
     expect(seeded.created).toBe(true);
@@ -134,12 +147,41 @@ describe('operator CLI', () => {
       expect(customer.endpoints).toBeGreaterThan(0);
     }
     expect(seeded.logins).toHaveLength(8);
-    expect(seeded.note).toMatch(/subscription/i);
+    expect(seeded.note).not.toMatch(/not available/i);
+    expect(seeded.nextSteps).toEqual(
+      expect.arrayContaining([expect.stringContaining('/api/v1/auth/login'), expect.stringContaining('/docs'), expect.stringContaining('staff:create')]),
+    );
 
     const partnerAdmin = seeded.logins.find((entry) => entry.organizationId === seeded.partner.organizationId && entry.role === 'admin')!;
     const adminLogin = await login(testApp, partnerAdmin.email, partnerAdmin.password);
     const organizations = await testApp.http.get('/api/v1/me/organizations').set(bearer(adminLogin)).expect(200);
     expect(organizations.body.items).toHaveLength(4);
+
+    // A partner that can be billed: its address, a separate billing address, a VAT ID and a direct debit mandate.
+    const partnerId = seeded.partner.organizationId;
+    expect(await testApp.sql('select address_street, address_city, vat_id from organization where id = ?', [partnerId])).toEqual([
+      { address_street: expect.stringMatching(/\S/), address_city: expect.stringMatching(/\S/), vat_id: expect.stringMatching(/^DE\d{9}$/) },
+    ]);
+    const billingAddress = await testApp.http.get(`/api/v1/organizations/${partnerId}/billing-address`).set(bearer(adminLogin)).expect(200);
+    expect(billingAddress.body).toMatchObject({
+      differentBillingAddress: true,
+      recipient: { name: expect.any(String), street: expect.any(String), postalCode: expect.any(String), city: expect.any(String), country: 'DE', email: expect.any(String) },
+    });
+    const paymentMethods = await testApp.http.get(`/api/v1/organizations/${partnerId}/payment-methods`).set(bearer(adminLogin)).expect(200);
+    expect(paymentMethods.body.items).toEqual([expect.objectContaining({ type: 'sepa' })]);
+
+    // Every customer is subscribed at the partner's conditions and has its first invoice, addressed to the partner.
+    for (const { organizationId } of seeded.customers) {
+      const subscription = await testApp.http.get(`/api/v1/organizations/${organizationId}/subscription`).set(bearer(adminLogin)).expect(200);
+      expect(subscription.body).toMatchObject({ status: 'active', plan: { code: expect.any(String) } });
+    }
+    const customerInvoices = await testApp.http.get(`/api/v1/organizations/${partnerId}/customer-invoices`).set(bearer(adminLogin)).expect(200);
+    expect(customerInvoices.body.items).toHaveLength(seeded.customers.length);
+    const [{ recipient_street }] = await testApp.sql<{ recipient_street: string }>(
+      `select recipient->>'street' as recipient_street from invoice where billing_owner_id = ? limit 1`,
+      [partnerId],
+    );
+    expect(recipient_street).toBe(billingAddress.body.recipient.street);
 
     const customer = seeded.customers[0];
     const guest = seeded.logins.find((entry) => entry.organizationId === customer.organizationId && entry.role === 'guest')!;

@@ -9,7 +9,7 @@ import { PaymentMethodsService } from './payment-methods.service';
 @Module({
   controllers: [BillingAddressController, PaymentMethodsController],
   providers: [BillingAddressService, PaymentMethodsService],
-  exports: [BillingAddressService],
+  exports: [BillingAddressService, PaymentMethodsService],
 })
 export class BillingProfileModule implements OnModuleInit {
   constructor(

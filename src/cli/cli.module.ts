@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { StaffService } from '../admin/staff.service';
 import { AppModule } from '../app.module';
 import { BillingModule } from '../billing/billing.module';
+import { BillingProfileModule } from '../billing/billing-profile.module';
 import { AppConfig } from '../config/app-config';
 import { PlatformModule } from '../platform/platform.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -20,7 +21,7 @@ export class CliModule {
     return {
       module: CliModule,
       // AppModule does not re-export its modules; importing them again here reuses the same instances.
-      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, BillingModule],
+      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, BillingModule, BillingProfileModule],
       providers: [
         { provide: CLI_LINE_WRITER, useValue: writeLine },
         CliOutput,

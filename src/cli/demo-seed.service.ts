@@ -8,21 +8,38 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EndpointsService } from '../platform/endpoints.service';
 import { HostsService } from '../platform/hosts.service';
-import { licenseLimit } from '../platform/license-limit';
 import { LicenseService } from '../platform/license.service';
 import { Organization, OrganizationKind } from '../tenancy/organization.entity';
 import { ProvisioningService } from '../tenancy/provisioning.service';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, DemoOrganization } from './demo-data';
+import { MembershipRole } from '../accounts/membership.entity';
+import { BillingAddressService } from '../billing/billing-address.service';
 import { CatalogService } from '../billing/catalog.service';
+import { InvoiceService } from '../billing/invoice.service';
+import { PaymentMethodsService } from '../billing/payment-methods.service';
+import { SubscriptionService } from '../billing/subscription.service';
+import { API_PREFIX } from '../bootstrap';
 
 export interface DemoSeedResult {
   created: boolean;
   partner: { organizationId: string; name: string } | null;
-  customers: { organizationId: string; name: string; hosts: number; endpoints: number; licenses: number }[];
+  customers: {
+    organizationId: string;
+    name: string;
+    plan: string | null;
+    hosts: number;
+    endpoints: number;
+    licenses: number;
+    invoice: { number: string; gross: number; currency: string } | null;
+  }[];
   logins: { organization: string; organizationId: string; role: string; email: string; password: string }[];
+  nextSteps: string[];
   note: string;
 }
+
+/** Fixed, so that a second run finds the first run's orders instead of ordering again. */
+const DEMO_ORDER_KEY = 'demo-seed-order';
 
 @Injectable()
 export class DemoSeedService {
@@ -35,6 +52,10 @@ export class DemoSeedService {
     private readonly endpoints: EndpointsService,
     private readonly licenses: LicenseService,
     private readonly catalog: CatalogService,
+    private readonly billingAddresses: BillingAddressService,
+    private readonly paymentMethods: PaymentMethodsService,
+    private readonly subscriptions: SubscriptionService,
+    private readonly invoices: InvoiceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,11 +73,15 @@ export class DemoSeedService {
       const { organizationId: partnerId } = await this.provisioning.createPartner({
         name: DEMO_PARTNER.name,
         address: DEMO_PARTNER.address,
+        vatId: DEMO_PARTNER.vatId,
         adminEmail: partnerAdmin.email,
         adminName: `${DEMO_PARTNER.name} ${partnerAdmin.role}`,
         adminPassword: partnerAdmin.password,
       });
       await this.catalog.ensurePartnerAgreement(partnerId);
+      await this.catalog.setPartnerDiscount(partnerId, DEMO_PARTNER.discountPercent);
+      await this.billingAddresses.update(partnerId, DEMO_PARTNER.billingAddress);
+      await this.paymentMethods.add(partnerId, DEMO_PARTNER.paymentMethod);
       await this.addLogins(em.getReference(Organization, partnerId), DEMO_PARTNER.name, partnerLogins);
 
       for (const demo of DEMO_CUSTOMERS) {
@@ -68,8 +93,20 @@ export class DemoSeedService {
         });
         await this.addLogins(customer, demo.name, demo.logins);
         await em.flush();
-        const { limit } = licenseLimit(customer, new Date());
-        for (const host of demo.hosts.slice(0, limit)) await this.hosts.create(customer.id, host);
+        // As the partner admin orders it: at the partner's conditions, invoiced to the partner.
+        await this.subscriptions.order(
+          {
+            organizationId: customer.id,
+            organizationKind: OrganizationKind.Customer,
+            partnerId,
+            role: MembershipRole.Admin,
+            viaPartner: true,
+            isBillingOwnerAdmin: true,
+          },
+          { ...demo.order, acceptPaymentObligation: true },
+          DEMO_ORDER_KEY,
+        );
+        for (const host of demo.hosts) await this.hosts.create(customer.id, host);
         for (const endpoint of demo.endpoints) await this.endpoints.create(customer.id, endpoint);
       }
     });
@@ -93,16 +130,20 @@ export class DemoSeedService {
     const customers = partner
       ? await this.em.find(Organization, { partner: partner.id, deletedAt: null }, { orderBy: { name: 'asc' } })
       : [];
-    const customerSummaries = [];
+    const customerSummaries: DemoSeedResult['customers'] = [];
     for (const customer of customers) {
       const usage = await this.licenses.usage(customer.id);
       const endpoints = await this.endpoints.list(customer.id, MAX_PAGE_SIZE);
+      const subscription = await this.subscriptions.get(customer.id);
+      const [invoice] = (await this.invoices.list(customer.id, 1)).items;
       customerSummaries.push({
         organizationId: customer.id,
         name: customer.name,
+        plan: subscription.plan?.code ?? null,
         hosts: usage.used,
         endpoints: endpoints.items.length,
         licenses: usage.limit,
+        invoice: invoice ? { number: invoice.number, gross: invoice.gross, currency: invoice.currency } : null,
       });
     }
     const partnerFirst = (membership: Membership) => (membership.organization.kind === OrganizationKind.Partner ? 0 : 1);
@@ -118,9 +159,21 @@ export class DemoSeedService {
           email: membership.user.email,
           password: demoLogins.find((login) => normalizeEmail(login.email) === membership.user.email)!.password,
         })),
-      note:
-        `Demo passwords are fixed and public: use this on demo systems only. No subscription yet (billing is not available): ` +
-        `the customers run on their ${this.config.trial.days}-day trial with ${this.config.trial.licenses} licences.`,
+      nextSteps: this.nextSteps(),
+      note: 'Demo passwords are fixed and public: use this on demo systems only.',
     };
+  }
+
+  private nextSteps(): string[] {
+    const base = this.config.publicUrl;
+    const [partnerAdmin] = DEMO_PARTNER.logins;
+    const credentials = JSON.stringify({ email: partnerAdmin.email, password: partnerAdmin.password });
+    return [
+      `Log in as the partner admin: curl -s -X POST ${base}/${API_PREFIX}/auth/login -H 'content-type: application/json' -d '${credentials}'`,
+      `Then, with "Authorization: Bearer <accessToken>": GET ${base}/${API_PREFIX}/me/organizations lists the partner and its customers, GET ${base}/${API_PREFIX}/organizations/<partnerId>/customer-invoices their invoices.`,
+      `Try every route in the browser: ${base}/docs`,
+      `The invoice PDFs are rendered and mailed by the queue workers (in npm start, or npm run start:worker).`,
+      `Back-office: create a staff login with "npm run cli -- staff:create --email <e-mail> --password <password>", then open ${base}/admin`,
+    ];
   }
 }

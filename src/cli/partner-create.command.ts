@@ -3,6 +3,7 @@ import { IsISO31661Alpha2, IsNumber, IsOptional, IsString, Matches, Max, MaxLeng
 import { Command, Option } from 'nest-commander';
 import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { CatalogService } from '../billing/catalog.service';
+import { IsVatId, parseVatId } from '../billing/vat-id';
 import { ProvisioningService } from '../tenancy/provisioning.service';
 import { CliOutput } from './cli-output';
 import { LoginOptions, parseDecimal, validOptions } from './cli-options';
@@ -30,6 +31,10 @@ class PartnerCreateOptions extends LoginOptions {
   country: string;
 
   @IsOptional()
+  @IsVatId({ message: '--vat-id must be a VAT ID with its country prefix, such as DE123456789' })
+  vatId?: string;
+
+  @IsOptional()
   @IsNumber({}, { message: '--discount must be a number' })
   @Min(0, { message: '--discount must be between 0 and 100' })
   @Max(100, { message: '--discount must be between 0 and 100' })
@@ -54,7 +59,13 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
     const options = validOptions(PartnerCreateOptions, raw);
     return this.em.transactional(async () => {
       const address = { street: options.street.trim(), postalCode: options.postalCode.trim(), city: options.city.trim(), country: options.country.toUpperCase() };
-      const created = await this.provisioning.createPartner({ name: options.name.trim(), address, adminEmail: options.email, adminPassword: options.password });
+      const created = await this.provisioning.createPartner({
+        name: options.name.trim(),
+        address,
+        vatId: options.vatId === undefined ? undefined : parseVatId(options.vatId)!,
+        adminEmail: options.email,
+        adminPassword: options.password,
+      });
       // Every partner has its agreement (list prices until conditions are set), so staff can set conditions in the back-office.
       await this.catalog.ensurePartnerAgreement(created.organizationId);
       if (options.discount === undefined) return created;
@@ -99,6 +110,11 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
 
   @Option({ flags: '--country <code>', description: 'country of the address, ISO 3166-1 alpha-2 (DE, AT, CH, ...)', required: true })
   parseCountry(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--vat-id <id>', description: "the partner's VAT ID (USt-IdNr.) with its country prefix, printed on its invoices" })
+  parseVatIdFlag(value: string): string {
     return value;
   }
 

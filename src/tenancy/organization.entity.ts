@@ -25,12 +25,16 @@ export class Address {
 
 @Entity({ tableName: 'organization' })
 @Index({ name: 'organization_partner_name_idx', expression: 'create index "organization_partner_name_idx" on "organization" ("partner_id", "name", "id") where "deleted_at" is null' })
-export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner'> {
+export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId'> {
   @Property({ type: 'text' })
   name!: string;
 
   @Embedded(() => Address, { prefix: 'address_' })
   address!: Address;
+
+  /** USt-IdNr. of a billing owner, printed on its invoices; stored as `parseVatId` returns it. */
+  @Property({ type: 'text', nullable: true })
+  vatId?: string;
 
   @Enum({ items: () => OrganizationKind, nativeEnumName: 'organization_kind' })
   kind!: OrganizationKind;

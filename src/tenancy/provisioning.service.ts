@@ -11,6 +11,8 @@ import { TenancyService } from './tenancy.service';
 export interface NewPartner {
   name: string;
   address: AddressDto;
+  /** Already in the form `parseVatId` returns. */
+  vatId?: string;
   adminEmail: string;
   adminName?: string;
   adminPassword: string;
@@ -31,6 +33,7 @@ export class ProvisioningService {
       const organization = this.tenancy.createOrganization({
         name: data.name,
         address: data.address,
+        vatId: data.vatId,
         kind: OrganizationKind.Partner,
       });
       const email = normalizeEmail(data.adminEmail);

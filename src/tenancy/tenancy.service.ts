@@ -33,6 +33,7 @@ export interface NewOrganization {
   address: AddressDto;
   kind: OrganizationKind;
   partnerId?: string;
+  vatId?: string;
 }
 
 @Injectable()
@@ -52,6 +53,7 @@ export class TenancyService {
       name: data.name.trim(),
       address: data.address,
       kind: data.kind,
+      vatId: data.vatId,
       partner: data.partnerId ? em.getReference(Organization, data.partnerId) : undefined,
       trialEndsAt: new Date(now.getTime() + this.config.trial.days * 86_400_000),
       trialLicenses: this.config.trial.licenses,

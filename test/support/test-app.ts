@@ -12,7 +12,7 @@ import { AppModule } from '../../src/app.module';
 import { configureHttpApp, createHttpAdapter } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { PinoNestLogger, createRootLogger } from '../../src/common/logging';
-import { REDIS_BASE_URL, REDIS_DB_OFFSET, TEST_NAMESPACE, recreateWorkerDatabase } from './test-databases';
+import { REDIS_BASE_URL, REDIS_DB_OFFSET, recreateWorkerDatabase } from './test-databases';
 
 export interface TestApp {
   app: INestApplication;
@@ -31,7 +31,7 @@ const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
  * database number, flushed first.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await recreateWorkerDatabase(`partnerhub_test${TEST_NAMESPACE}_w${workerId}`);
+  const databaseUrl = await recreateWorkerDatabase();
   const redisUrl = `${REDIS_BASE_URL}/${(REDIS_DB_OFFSET + workerId) % 16}`;
   const redis = new Redis(redisUrl);
   await redis.flushdb();

@@ -21,8 +21,11 @@ export async function withServer<T>(work: (client: Client) => Promise<T>): Promi
   }
 }
 
+/** This Jest worker's own database (one per worker, so suites in parallel never share one). */
+export const WORKER_DATABASE = `partnerhub_test${TEST_NAMESPACE}_w${Number(process.env.JEST_WORKER_ID ?? 1)}`;
+
 /** A fresh database for this Jest worker, copied from the migrated template (no truncation between suites). */
-export async function recreateWorkerDatabase(name: string): Promise<string> {
+export async function recreateWorkerDatabase(name = WORKER_DATABASE): Promise<string> {
   await withServer(async (client) => {
     await client.query(`drop database if exists "${name}" with (force)`);
     await client.query(`create database "${name}" template "${TEMPLATE_DATABASE}"`);

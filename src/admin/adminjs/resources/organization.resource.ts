@@ -46,7 +46,7 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
       sort: { sortBy: 'name', direction: 'asc' },
       listProperties: ['name', 'kind', 'partner', 'deleted', 'createdAt'],
       filterProperties: ['name', 'kind', 'partner', 'deleted', 'deletedAt', 'createdAt', 'id'],
-      showProperties: ['id', 'name', 'kind', 'partner', ...ADDRESS_FIELDS, 'trialEndsAt', 'trialLicenses', 'createdAt', 'updatedAt', 'deletedAt', 'related'],
+      showProperties: ['id', 'name', 'kind', 'partner', ...ADDRESS_FIELDS, 'vatId', 'trialEndsAt', 'trialLicenses', 'createdAt', 'updatedAt', 'deletedAt', 'related'],
       editProperties: ['name', ...ADDRESS_FIELDS],
       properties: {
         deleted: { type: 'boolean', description: 'Soft-deleted: gone for its users, kept for its invoices' },
