@@ -3,7 +3,7 @@ import pino from 'pino';
 import { writeStdout } from './cli/cli-output';
 import { runCli } from './cli/run-cli';
 import { PinoNestLogger } from './common/logging';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
 import { errorMessage } from './common/error-message';
 
@@ -15,6 +15,8 @@ async function main(): Promise<number> {
     { level, base: { service: 'partnerhub-cli' }, timestamp: pino.stdTimeFunctions.isoTime },
     pino.destination({ dest: 2, sync: true }),
   );
+  // billing:run issues invoices: an operator must see placeholder seller data before it does.
+  for (const warning of vendorPlaceholderWarnings(config)) logger.warn(warning);
   const applied = await prepareDatabase(config.databaseUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
   return runCli(process.argv, config, { writeLine: writeStdout, logger: new PinoNestLogger(logger) });

@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger as PinoLogger } from 'pino';
+import pino, { DestinationStream, Logger as PinoLogger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { onRequestHookHandler } from 'fastify';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
-export function createRootLogger(level: string): PinoLogger {
-  return pino({
-    level,
-    base: { service: 'partnerhub' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-  });
+/** JSON lines to stdout unless another destination is given. */
+export function createRootLogger(level: string, destination?: DestinationStream): PinoLogger {
+  return pino(
+    {
+      level,
+      base: { service: 'partnerhub' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+    },
+    destination,
+  );
 }
 
 /** The request id: X-Request-Id when it is sane, else a new UUID (Fastify's genReqId). */

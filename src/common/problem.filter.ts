@@ -106,9 +106,13 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const http = host.switchToHttp();
     const problem = toProblem(error);
+    // Fastify's request, or the raw one when a middleware failed; the logging hook gives both the id.
+    const request = http.getRequest<FastifyRequest | (IncomingMessage & { id?: string })>();
     if (problem.status >= 500) {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      // The request id ties the stack trace to the requestId of the problem a client reports.
+      const failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.logger.error(`${request.method} ${request.url} (request ${request.id}) failed: ${failure}`);
     }
-    sendProblem(http.getResponse(), http.getRequest(), problem);
+    sendProblem(http.getResponse(), request, problem);
   }
 }
