@@ -21,4 +21,8 @@ export default tseslint.config(
     files: ['migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

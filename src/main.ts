@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module';
-import { configureHttpApp, createHttpAdapter } from './bootstrap';
+import { AppModule } from './app/app.module';
+import { configureHttpApp, createHttpAdapter } from './app/bootstrap';
 import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './config/app-config';
 import { PinoNestLogger, createRootLogger } from './common/logging';
 import { prepareDatabase } from './database/prepare-database';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { AppModule } from './app/app.module';
 import { PinoNestLogger, createRootLogger } from './common/logging';
 import { ConfigError, loadConfig, vendorPlaceholderWarnings } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';

@@ -1,6 +1,6 @@
 import { DEFAULT_LOGO_PNG } from '../libs/branding/default-logo';
 import { png } from '../libs/branding/testing/crafted-images';
-import { BRAND_LOGO_CID } from '../src/mail/mail-data.loader';
+import { BRAND_LOGO_CID } from '../src/mail/mail-content';
 import { eventually } from './support/eventually';
 import { Login, bearer, createCustomer, createPartner, uniqueEmail } from './support/fixtures';
 import { binaryBody } from './support/http';

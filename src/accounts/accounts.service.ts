@@ -5,11 +5,12 @@ import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
 import { badRequest, conflict, notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { MailService } from '../mail/mail.service';
-import { Organization, OrganizationKind } from '../tenancy/organization.entity';
+import { Organization } from '../tenancy/organization.entity';
 import { AddMemberDto, AddedMemberDto, MemberDto, UserDto } from './dto/member.dto';
-import { Membership, MembershipRole } from './membership.entity';
+import { Membership } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { User, UserStatus, normalizeEmail } from './user.entity';
+import { MembershipRole, OrganizationKind } from '../authz/roles';
 
 export const INVITATION_TEMPLATE = 'invitation';
 export const MEMBERSHIP_ADDED_TEMPLATE = 'membership-added';

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AllowWhilePasswordChangePending } from '../auth/auth.guards';
-import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { Authenticated } from '../authz/policy.decorators';
+import { AuthenticatedUser, CurrentUser } from '../authz/caller';
+import { AllowWhilePasswordChangePending, Authenticated } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { AccountsService } from './accounts.service';
 import { UserDto } from './dto/member.dto';

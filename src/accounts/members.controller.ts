@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator';
-import { CurrentAccess } from '../auth/authenticated-user';
+import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';

@@ -2,11 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../database/base.entity';
 import { Organization } from '../tenancy/organization.entity';
 import { User } from './user.entity';
-
-export enum MembershipRole {
-  Admin = 'admin',
-  Guest = 'guest',
-}
+import { MembershipRole } from '../authz/roles';
 
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['organization', 'user'] })

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Observable, from, lastValueFrom } from 'rxjs';
-import { AppRequest } from '../auth/authenticated-user';
+import { AppRequest } from '../authz/caller';
 import { AuditService } from './audit.service';
 import { AUDIT_KEY, AuditSpec } from './audit-spec';
 

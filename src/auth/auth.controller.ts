@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, Public } from '../authz/policy.decorators';
+import { AllowWhilePasswordChangePending, Authenticated, Public } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { AllowWhilePasswordChangePending } from './auth.guards';
-import { AuthenticatedUser, CurrentUser } from './authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../authz/caller';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 

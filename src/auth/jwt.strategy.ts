@@ -4,7 +4,8 @@ import { accessTokenKey } from './access-token-key';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
+import { AuthenticatedUser } from '../authz/caller';
+import { AccessTokenClaims } from './access-token-claims';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {

@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../authz/caller';
 import { VerifiedAccessTokens } from './verified-access-tokens';
 
 const user = (id: string, tokenExpiresAt: number): AuthenticatedUser => ({ id, email: `${id}@x.de`, sessionId: 's', mustChangePassword: false, tokenExpiresAt });

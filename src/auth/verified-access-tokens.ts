@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../authz/caller';
 
 /**
  * Access tokens passport has verified, with the user each one proved, until the token expires.

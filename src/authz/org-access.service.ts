@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { MembershipRole } from '../accounts/membership.entity';
 import { preparedQuery } from '../database/raw-query';
-import { OrganizationKind } from '../tenancy/organization.entity';
 import { OrgAccess } from './permission-table';
+import { MembershipRole, OrganizationKind } from './roles';
 
 interface AccessRow {
   kind: OrganizationKind;

@@ -1,6 +1,5 @@
-import { MembershipRole } from '../accounts/membership.entity';
-import { OrganizationKind } from '../tenancy/organization.entity';
 import { toOrgAccess } from './org-access.service';
+import { MembershipRole, OrganizationKind } from './roles';
 
 const customer = (direct: MembershipRole | null, viaPartner: MembershipRole | null) =>
   toOrgAccess('org', { kind: OrganizationKind.Customer, partner_id: 'partner', direct_role: direct, partner_role: viaPartner });

@@ -1,7 +1,6 @@
-import { MembershipRole } from '../accounts/membership.entity';
-import { OrganizationKind } from '../tenancy/organization.entity';
 import { buildAbility } from './ability.factory';
 import { Capabilities, OrgAccess, capabilitiesOf } from './permission-table';
+import { MembershipRole, OrganizationKind } from './roles';
 
 const access = (overrides: Partial<OrgAccess>): OrgAccess => ({
   organizationId: 'org',

@@ -1,5 +1,4 @@
-import { MembershipRole } from '../accounts/membership.entity';
-import { OrganizationKind } from '../tenancy/organization.entity';
+import { MembershipRole, OrganizationKind } from './roles';
 
 /**
  * The permission table of API.md "Roles and what they may do", the single

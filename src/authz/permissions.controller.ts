@@ -1,6 +1,6 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AppRequest } from '../auth/authenticated-user';
+import { AppRequest } from './caller';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { Capabilities, CAPABILITIES, capabilitiesOf } from './permission-table';

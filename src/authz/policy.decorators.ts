@@ -1,4 +1,5 @@
-import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { Action, Subject } from './permission-table';
 
@@ -23,3 +24,12 @@ export const Authenticated = () =>
  */
 export const CheckAbility = (action: Action, subject: Subject, orgParam = 'orgId') =>
   applyDecorators(SetMetadata(POLICY_KEY, { kind: 'org', action, subject, orgParam } satisfies Policy), ApiBearerAuth());
+
+export const ALLOWED_WHILE_PASSWORD_CHANGE_PENDING = 'partnerhub:allow-password-change-pending';
+
+/** Routes a user with a temporary password may still call (to see who they are and change it). */
+export const AllowWhilePasswordChangePending = () => SetMetadata(ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, true);
+
+export function policyOf(reflector: Reflector, context: ExecutionContext): Policy | undefined {
+  return reflector.getAllAndOverride<Policy>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+}

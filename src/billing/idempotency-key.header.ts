@@ -1,7 +1,7 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppRequest } from '../auth/authenticated-user';
+import type { AppRequest } from '../authz/caller';
 import { badRequest } from '../common/problem';
 import type { StoredResponse } from './idempotency.service';
 

@@ -8,7 +8,7 @@ import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
 import { IdempotencyService, StoredResponse } from './idempotency.service';
 import { Subscription, SubscriptionAddon } from './subscription.entity';
 import { SubscriptionService } from './subscription.service';
-import { countHosts } from '../platform/host-count';
+import { LicenseService } from '../licensing/license.service';
 import { lockOrganization } from '../tenancy/organization-lock';
 
 export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
@@ -21,6 +21,7 @@ export class SubscriptionAddonsService {
     private readonly catalog: CatalogService,
     private readonly idempotency: IdempotencyService,
     private readonly subscriptions: SubscriptionService,
+    private readonly licenses: LicenseService,
   ) {}
 
   /** Books an addon now: its licences count at once, it is billed pro-rated on the next invoice. At most once per Idempotency-Key. */
@@ -42,16 +43,7 @@ export class SubscriptionAddonsService {
     const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
     if (!booked) throw notFound('Addon');
 
-    const licenses = (await this.subscriptions.activeLicenses(organizationId)) ?? 0;
-    const limit = licenses - booked.addon.licenses;
-    const used = await countHosts(this.em, organizationId);
-    if (used > limit) {
-      throw conflict(
-        'license-limit',
-        `Without ${addonCode} this organization would have ${limit} licences but uses ${used}; remove ${used - limit} host(s) first.`,
-        { limit, used },
-      );
-    }
+    await this.licenses.assertFitsWithout(organizationId, booked.addon.licenses, addonCode);
     booked.removedAt = new Date();
     await this.em.getContext().flush();
   }

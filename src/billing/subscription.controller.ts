@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Audited } from '../audit/audited.decorator';
-import { AppRequest, CurrentAccess } from '../auth/authenticated-user';
+import { AppRequest, CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';

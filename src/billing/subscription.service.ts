@@ -2,8 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrgAccess } from '../authz/permission-table';
 import { conflict, notFound } from '../common/problem';
-import { rawQuery } from '../database/raw-query';
-import { licenseLimit } from '../platform/license-limit';
+import { LicenseService } from '../licensing/license.service';
 import { Organization } from '../tenancy/organization.entity';
 import { BillingAddressService } from './billing-address.service';
 import { Addon, Plan } from './catalog.entity';
@@ -30,20 +29,8 @@ export class SubscriptionService {
     private readonly invoices: InvoiceService,
     private readonly idempotency: IdempotencyService,
     private readonly billingAddresses: BillingAddressService,
+    private readonly licenses: LicenseService,
   ) {}
-
-  /** Licences of the organization's active subscription (plan + current addons), or undefined without one. */
-  async activeLicenses(organizationId: string): Promise<number | undefined> {
-    const [row] = await rawQuery<{ licenses: number }>(
-      this.em,
-      `select p.licenses + coalesce((select sum(a.licenses) from subscription_addon sa join addon a on a.code = sa.addon_code
-                                      where sa.subscription_id = s.id and sa.removed_at is null), 0) as licenses
-         from subscription s join plan p on p.code = s.plan_code
-        where s.organization_id = :organizationId and s.status = 'active'`,
-      { organizationId },
-    );
-    return row ? Number(row.licenses) : undefined;
-  }
 
   async get(organizationId: string, now = new Date()): Promise<SubscriptionDto> {
     const organization = await this.em.findOne(Organization, { id: organizationId, deletedAt: null });
@@ -56,8 +43,7 @@ export class SubscriptionService {
     const active = subscription?.status === SubscriptionStatus.Active ? subscription : null;
     const plan = active?.plan ?? null;
     const addons = active ? active.addons.getItems().filter((item) => !item.removedAt).map((item) => item.addon) : [];
-    const subscriptionLicenses = plan ? plan.licenses + addons.reduce((sum, addon) => sum + addon.licenses, 0) : undefined;
-    const limit = licenseLimit({ trialEndsAt: organization.trialEndsAt, trialLicenses: organization.trialLicenses, subscriptionLicenses }, now);
+    const limit = await this.licenses.limit(organizationId, now);
     const trial = organization.trialLicenses > 0 ? { licenses: organization.trialLicenses, endsAt: organization.trialEndsAt.toISOString() } : null;
 
     return {

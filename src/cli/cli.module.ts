@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { StaffService } from '../admin/staff.service';
-import { AppModule } from '../app.module';
+import { AppModule } from '../app/app.module';
 import { BillingModule } from '../billing/billing.module';
 import { BillingProfileModule } from '../billing/billing-profile.module';
 import { AppConfig } from '../config/app-config';
+import { LicensingModule } from '../licensing/licensing.module';
 import { PlatformModule } from '../platform/platform.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { BillingRunCommand } from './billing-run.command';
@@ -21,7 +22,7 @@ export class CliModule {
     return {
       module: CliModule,
       // AppModule does not re-export its modules; importing them again here reuses the same instances.
-      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, BillingModule, BillingProfileModule],
+      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, LicensingModule, BillingModule, BillingProfileModule],
       providers: [
         { provide: CLI_LINE_WRITER, useValue: writeLine },
         CliOutput,

@@ -1,8 +1,8 @@
-import { MembershipRole } from '../accounts/membership.entity';
 import { UpdateBillingAddressDto } from '../billing/dto/billing-address.dto';
 import { NewSepaPaymentMethodDto } from '../billing/dto/payment-method.dto';
 import { PaymentMethodType } from '../billing/payment-method.entity';
 import { AddressDto } from '../tenancy/dto/organization.dto';
+import { MembershipRole } from '../authz/roles';
 
 /**
  * The demo tenant of `demo:seed`. Passwords are fixed and public on purpose

@@ -8,18 +8,18 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EndpointsService } from '../platform/endpoints.service';
 import { HostsService } from '../platform/hosts.service';
-import { LicenseService } from '../platform/license.service';
-import { Organization, OrganizationKind } from '../tenancy/organization.entity';
-import { ProvisioningService } from '../tenancy/provisioning.service';
+import { LicenseService } from '../licensing/license.service';
+import { Organization } from '../tenancy/organization.entity';
+import { ProvisioningService } from '../accounts/provisioning.service';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, DemoOrganization } from './demo-data';
-import { MembershipRole } from '../accounts/membership.entity';
 import { BillingAddressService } from '../billing/billing-address.service';
 import { CatalogService } from '../billing/catalog.service';
 import { InvoiceService } from '../billing/invoice.service';
 import { PaymentMethodsService } from '../billing/payment-methods.service';
 import { SubscriptionService } from '../billing/subscription.service';
-import { API_PREFIX } from '../bootstrap';
+import { API_PREFIX } from '../config/http';
+import { MembershipRole, OrganizationKind } from '../authz/roles';
 
 export interface DemoSeedResult {
   created: boolean;

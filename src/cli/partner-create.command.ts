@@ -4,7 +4,7 @@ import { Command, Option } from 'nest-commander';
 import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { CatalogService } from '../billing/catalog.service';
 import { IsVatId, parseVatId } from '../billing/vat-id';
-import { ProvisioningService } from '../tenancy/provisioning.service';
+import { ProvisioningService } from '../accounts/provisioning.service';
 import { CliOutput } from './cli-output';
 import { LoginOptions, parseDecimal, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';

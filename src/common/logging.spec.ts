@@ -1,8 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { createHttpAdapter } from '../bootstrap';
-import { PinoNestLogger, createRequestLogging, createRootLogger } from './logging';
+import { PinoNestLogger, createRequestLogging, createRootLogger, requestIdOf } from './logging';
 import { ProblemFilter } from './problem.filter';
 
 @Controller('probe')
@@ -28,7 +27,7 @@ describe('request logging', () => {
   beforeAll(async () => {
     const logger = createRootLogger('info', { write: (line: string) => lines.push(JSON.parse(line)) });
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).setLogger(new PinoNestLogger(logger)).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter());
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ genReqId: requestIdOf, requestIdHeader: false }));
     app.getHttpAdapter().getInstance().addHook('onRequest', createRequestLogging(logger));
     app.useGlobalFilters(new ProblemFilter());
     await app.init();

@@ -21,7 +21,7 @@ export function createRootLogger(level: string, destination?: DestinationStream)
 }
 
 /** The request id: X-Request-Id when it is sane, else a new UUID (Fastify's genReqId). */
-export function requestIdOf(request: IncomingMessage): string {
+export function requestIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const header = request.headers['x-request-id'];
   return typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
 }

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { ENTITIES } from './entities';
 
 // The same relative path works from src/database (ts-jest, tsx) and dist/src/database (built).
 const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
 
-export function createOrmOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+/** `entities` is the application's list (src/app/entities.ts); the database layer knows no domain module. */
+export function createOrmOptions(databaseUrl: string, entities: Options['entities'], overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl: databaseUrl,
-    entities: ENTITIES,
+    entities,
     extensions: [Migrator],
     forceUtcTimezone: true,
     allowGlobalContext: false,
@@ -29,10 +29,3 @@ export function createOrmOptions(databaseUrl: string, overrides: Partial<Options
     ...overrides,
   });
 }
-
-// Default export for the mikro-orm CLI (`npm run migration:create`), which writes into the source tree.
-const cliOptions = createOrmOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/partnerhub', {
-  allowGlobalContext: true,
-});
-const sourceMigrations = join(process.cwd(), 'migrations');
-export default { ...cliOptions, migrations: { ...cliOptions.migrations, path: sourceMigrations, pathTs: sourceMigrations } };

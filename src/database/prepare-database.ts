@@ -29,7 +29,8 @@ export async function ensureDatabaseExists(databaseUrl: string, template?: strin
 
 /** Applies pending migrations under an advisory lock; returns the names applied. */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
-  const orm = await MikroORM.init(createOrmOptions(databaseUrl, { pool: { min: 0, max: 2 } }));
+  // Migrations need no entities.
+  const orm = await MikroORM.init(createOrmOptions(databaseUrl, [], { pool: { min: 0, max: 2 }, discovery: { warnWhenNoEntities: false } }));
   const connection = orm.em.getConnection();
   const lockClient = new Client({ connectionString: databaseUrl });
   await lockClient.connect();

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../authz/policy.decorators';
-import { API_PREFIX } from '../bootstrap';
+import { API_PREFIX } from '../config/http';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 

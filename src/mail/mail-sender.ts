@@ -6,7 +6,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { RenderedMail } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { MailAttachment } from './mail-data.loader';
+import type { MailAttachment } from './mail-content';
 
 export interface OutgoingMail extends RenderedMail {
   to: string;

@@ -1,14 +1,13 @@
 import { CreateRequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { MAIL_QUEUE } from '../queue/queue-names';
 import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
-import { UndeliverableMailError, loadMailData } from './mail-data.loader';
+import { UndeliverableMailError } from './mail-content';
+import { MailContentRegistry } from './mail-content.registry';
 import { MailSender } from './mail-sender';
 import { SEND_MAIL_JOB, SendMailJob } from './mail.service';
 import { SecretBox } from './secret-box';
@@ -34,7 +33,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     private readonly em: EntityManager,
     private readonly sender: MailSender,
     private readonly secretBox: SecretBox,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly content: MailContentRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,7 +80,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     let smtpStarted = false;
     try {
       const secret = delivery.secretCiphertext ? this.secretBox.open(delivery.secretCiphertext) : undefined;
-      const { template, data, attachments } = await loadMailData(this.em, delivery, this.config, secret);
+      const { template, data, attachments } = await this.content.load(delivery, secret);
       const rendered = renderMail(template, data);
       smtpStarted = true;
       await this.sender.send(

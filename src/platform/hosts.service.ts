@@ -6,7 +6,7 @@ import { Organization } from '../tenancy/organization.entity';
 import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
 import { CreateHostDto, HostDto } from './dto/host.dto';
 import { Host } from './host.entity';
-import { LicenseService } from './license.service';
+import { LicenseService } from '../licensing/license.service';
 
 interface HostRow extends CreationOrderedRow {
   name: string;

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InventoryReportData } from '../../libs/pdf';
 import { rawQuery } from '../database/raw-query';
-import { LicenseService } from '../platform/license.service';
+import { LicenseService } from '../licensing/license.service';
 import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { BrandingService } from '../whitelabel/branding.service';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LicensingModule } from '../licensing/licensing.module';
 import { PlatformModule } from '../platform/platform.module';
 import { WhitelabelModule } from '../whitelabel/whitelabel.module';
 import { InventoryReportLoader } from './inventory-report.loader';
@@ -6,7 +7,7 @@ import { ReportPdfProcessor } from './report-pdf.processor';
 
 /** The report side of the `pdf` queue's worker; imported only where workers run. */
 @Module({
-  imports: [PlatformModule, WhitelabelModule],
+  imports: [PlatformModule, LicensingModule, WhitelabelModule],
   providers: [ReportPdfProcessor, InventoryReportLoader],
 })
 export class ReportsWorkerModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, Streamab
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Audited } from '../audit/audited.decorator';
-import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../authz/caller';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';

@@ -1,20 +1,22 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { OrganizationCleanupRegistry } from '../tenancy/organization-cleanup.registry';
+import { OrganizationLifecycle } from '../tenancy/organization-lifecycle';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** Report orders and their status; rendering runs in ReportsWorkerModule. */
 @Module({
+  imports: [TenancyModule],
   controllers: [ReportsController],
   providers: [ReportsService],
 })
 export class ReportsModule implements OnModuleInit {
   constructor(
     private readonly reports: ReportsService,
-    private readonly cleanup: OrganizationCleanupRegistry,
+    private readonly lifecycle: OrganizationLifecycle,
   ) {}
 
   onModuleInit(): void {
-    this.cleanup.register('reports', (organizationId) => this.reports.removeAll(organizationId));
+    this.lifecycle.onDeleted('reports', (organizationId) => this.reports.removeAll(organizationId));
   }
 }

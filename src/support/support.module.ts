@@ -1,20 +1,23 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { OrganizationCleanupRegistry } from '../tenancy/organization-cleanup.registry';
+import { OrganizationLifecycle } from '../tenancy/organization-lifecycle';
+import { MailModule } from '../mail/mail.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { SupportController } from './support.controller';
 import { SupportService } from './support.service';
 
 /** Partner support settings and the support contact each organization's users see. */
 @Module({
+  imports: [TenancyModule, MailModule],
   controllers: [SupportController],
   providers: [SupportService],
 })
 export class SupportModule implements OnModuleInit {
   constructor(
     private readonly support: SupportService,
-    private readonly cleanup: OrganizationCleanupRegistry,
+    private readonly lifecycle: OrganizationLifecycle,
   ) {}
 
   onModuleInit(): void {
-    this.cleanup.register('support', (organizationId) => this.support.removeAll(organizationId));
+    this.lifecycle.onDeleted('support', (organizationId) => this.support.removeAll(organizationId));
   }
 }

@@ -1,18 +1,31 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { notFound } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { MailContentRegistry } from '../mail/mail-content.registry';
 import { SupportContactDto, SupportSettingsDto, UpdateSupportSettingsDto } from './dto/support.dto';
 import { loadSupportContact, vendorSupportContact } from './support-contact';
 import { SupportSettings } from './support-settings.entity';
 
 @Injectable()
-export class SupportService {
+export class SupportService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
+    private readonly mailContent: MailContentRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Mails show the same contact as GET …/support-contact: the partner's for its customers, else the vendor's. */
+  onModuleInit(): void {
+    this.mailContent.provideSupportContact(async (organizationId) => {
+      if (organizationId === null) return vendorSupportContact(this.config);
+      const contact = await loadSupportContact(this.em, organizationId, vendorSupportContact(this.config));
+      if (!contact) return null;
+      const { source: _source, ...details } = contact;
+      return details;
+    });
+  }
 
   async settings(organizationId: string): Promise<SupportSettingsDto> {
     const settings = await this.em.findOne(SupportSettings, { organization: organizationId });

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../authz/caller';
 import { Authenticated } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { NamedPageQueryDto } from '../common/pagination';

@@ -1,11 +1,6 @@
 import { Embeddable, Embedded, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../database/base.entity';
-
-export enum OrganizationKind {
-  Partner = 'partner',
-  Customer = 'customer',
-  Standalone = 'standalone',
-}
+import { OrganizationKind } from '../authz/roles';
 
 @Embeddable()
 export class Address {

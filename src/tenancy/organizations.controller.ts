@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService } from '../accounts/accounts.service';
 import { Audited } from '../audit/audited.decorator';
-import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../authz/caller';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -20,7 +19,6 @@ import { TenancyService } from './tenancy.service';
 export class OrganizationsController {
   constructor(
     private readonly tenancy: TenancyService,
-    private readonly accounts: AccountsService,
   ) {}
 
   @Post()
@@ -30,7 +28,7 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 404)
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    return this.tenancy.createForUser(user.id, dto, (organization) => this.accounts.addFounder(organization, user.id));
+    return this.tenancy.createForUser(user.id, dto);
   }
 
   @Get(':orgId')

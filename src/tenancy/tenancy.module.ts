@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { MeOrganizationsController } from './me-organizations.controller';
+import { OrganizationLifecycle } from './organization-lifecycle';
 import { OrganizationsController } from './organizations.controller';
-import { ProvisioningService } from './provisioning.service';
 import { TenancyService } from './tenancy.service';
 
 @Module({
-  imports: [AccountsModule],
   controllers: [OrganizationsController, MeOrganizationsController],
-  providers: [TenancyService, ProvisioningService],
-  exports: [TenancyService, ProvisioningService],
+  providers: [TenancyService, OrganizationLifecycle],
+  exports: [TenancyService, OrganizationLifecycle],
 })
 export class TenancyModule {}

@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { preparedQuery, rawQuery } from '../database/raw-query';
-import { MembershipRole } from '../accounts/membership.entity';
 import { OrgAccessService } from '../authz/org-access.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -15,8 +14,9 @@ import {
   OrganizationDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto';
-import { OrganizationCleanupRegistry } from './organization-cleanup.registry';
-import { Organization, OrganizationKind } from './organization.entity';
+import { OrganizationLifecycle } from './organization-lifecycle';
+import { Organization } from './organization.entity';
+import { MembershipRole, OrganizationKind } from '../authz/roles';
 
 interface AccessibleRow {
   id: string;
@@ -41,7 +41,7 @@ export class TenancyService {
   constructor(
     private readonly em: EntityManager,
     private readonly orgAccess: OrgAccessService,
-    private readonly cleanup: OrganizationCleanupRegistry,
+    private readonly lifecycle: OrganizationLifecycle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +67,6 @@ export class TenancyService {
   async createForUser(
     userId: string,
     dto: CreateOrganizationDto,
-    addAdmin: (organization: Organization) => void,
   ): Promise<OrganizationDto> {
     if (dto.partnerId) {
       const access = await this.orgAccess.resolve(userId, dto.partnerId);
@@ -85,7 +84,7 @@ export class TenancyService {
       return toOrganizationDto(organization);
     }
     const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Standalone });
-    addAdmin(organization);
+    this.lifecycle.founded(organization, userId);
     await this.em.getContext().flush();
     return toOrganizationDto(organization);
   }
@@ -118,7 +117,7 @@ export class TenancyService {
         });
       }
     }
-    await this.cleanup.runAll(organizationId);
+    await this.lifecycle.deleted(organizationId);
     await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
   }
 

@@ -1,5 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
-import { OrganizationCleanupRegistry } from '../tenancy/organization-cleanup.registry';
+import { OrganizationLifecycle } from '../tenancy/organization-lifecycle';
+import { MailModule } from '../mail/mail.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { BrandingService } from './branding.service';
 import { LogoUploadMiddleware } from './logo-upload.middleware';
 import { LogoController } from './logo.controller';
@@ -7,13 +9,14 @@ import { LogoService } from './logo.service';
 
 /** Logos and the branding resolution (own → partner → platform default). */
 @Module({
+  imports: [TenancyModule, MailModule],
   controllers: [LogoController],
   providers: [LogoService, BrandingService],
   exports: [BrandingService],
 })
 export class WhitelabelModule implements NestModule, OnModuleInit {
   constructor(
-    private readonly cleanup: OrganizationCleanupRegistry,
+    private readonly lifecycle: OrganizationLifecycle,
     private readonly logos: LogoService,
   ) {}
 
@@ -22,6 +25,6 @@ export class WhitelabelModule implements NestModule, OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.cleanup.register('whitelabel', (organizationId) => this.logos.removeAll(organizationId));
+    this.lifecycle.onDeleted('whitelabel', (organizationId) => this.logos.removeAll(organizationId));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProvisioningService } from '../../src/tenancy/provisioning.service';
+import { ProvisioningService } from '../../src/accounts/provisioning.service';
 import { address } from './address';
 import { TestApp } from './test-app';
 

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { AUDIT_KEY, AuditSpec } from '../../src/audit/audited.decorator';
 import { POLICY_KEY, Policy } from '../../src/authz/policy.decorators';
-import { API_PREFIX } from '../../src/bootstrap';
+import { API_PREFIX } from '../../src/config/http';
 
 export interface RouteInfo {
   /** e.g. "POST /api/v1/organizations/:orgId/members" */

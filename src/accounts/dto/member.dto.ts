@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-hasher';
-import { MembershipRole } from '../membership.entity';
 import { UserStatus } from '../user.entity';
+import { MembershipRole } from '../../authz/roles';
 
 export class AddMemberDto {
   @ApiProperty({ format: 'email', maxLength: 254 })

@@ -10,7 +10,7 @@ import formidable from 'express-formidable';
 import { InvoiceDocumentStatus } from '../../billing/invoice-document.entity';
 import { InvoiceDeliveryService } from '../../billing/invoice-delivery.service';
 import { invoicePdfFileName } from '../../billing/invoice-pdf.job';
-import { TRUSTED_PROXIES } from '../../bootstrap';
+import { TRUSTED_PROXIES } from '../../config/http';
 import { ProblemException } from '../../common/problem';
 import { isUuid } from '../../common/uuid-param';
 import { AppConfig } from '../../config/app-config';

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { MembershipRole } from '../../accounts/membership.entity';
-import { OrganizationKind } from '../organization.entity';
+import { MembershipRole, OrganizationKind } from '../../authz/roles';
 
 export class AddressDto {
   @ApiProperty({ maxLength: 200, example: 'Hauptstraße 1' })

@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
-import { Organization, OrganizationKind } from '../../../tenancy/organization.entity';
+import { Organization } from '../../../tenancy/organization.entity';
 import { DISABLED, NAVIGATION, ResourceDeps, defineResource, linkList, recordAction, resourceUrl, showUrl } from './common';
+import { OrganizationKind } from '../../../authz/roles';
 
 const ADDRESS_FIELDS = ['address.street', 'address.postalCode', 'address.city', 'address.country'];
 

@@ -1,7 +1,7 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { AppAbility } from '../authz/ability.factory';
-import type { OrgAccess } from '../authz/permission-table';
+import type { AppAbility } from './ability.factory';
+import type { OrgAccess } from './permission-table';
 
 /** The caller as proven by the access token. */
 export interface AuthenticatedUser {
@@ -12,15 +12,6 @@ export interface AuthenticatedUser {
   mustChangePassword: boolean;
   /** When the access token that proved this user expires (seconds since the epoch). */
   tokenExpiresAt: number;
-}
-
-export interface AccessTokenClaims {
-  sub: string;
-  email: string;
-  sid: string;
-  mcp: boolean;
-  /** Set by the signer from the access-token lifetime. */
-  exp?: number;
 }
 
 export type AppRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & {

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AccountsService } from '../accounts/accounts.service';
-import { MembershipRole } from '../accounts/membership.entity';
-import { normalizeEmail, User } from '../accounts/user.entity';
+import { AccountsService } from './accounts.service';
+import { normalizeEmail, User } from './user.entity';
 import { conflict } from '../common/problem';
-import { AddressDto } from './dto/organization.dto';
-import { OrganizationKind } from './organization.entity';
-import { TenancyService } from './tenancy.service';
+import { AddressDto } from '../tenancy/dto/organization.dto';
+import { TenancyService } from '../tenancy/tenancy.service';
+import { MembershipRole, OrganizationKind } from '../authz/roles';
 
 export interface NewPartner {
   name: string;

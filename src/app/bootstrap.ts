@@ -4,14 +4,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { AppConfig } from './config/app-config';
-import { createRequestLogging, requestIdOf } from './common/logging';
-import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter';
-import { createValidationPipe } from './common/validation';
+import { AppConfig } from '../config/app-config';
+import { API_PREFIX, TRUSTED_PROXIES } from '../config/http';
+import { createRequestLogging, requestIdOf } from '../common/logging';
+import { ProblemFilter, sendProblem, toProblem } from '../common/problem.filter';
+import { createValidationPipe } from '../common/validation';
 
-export const API_PREFIX = 'api/v1';
-/** Proxies whose X-Forwarded-For is believed (request.ip): private and local networks, where a load balancer sits. */
-export const TRUSTED_PROXIES = 'loopback, linklocal, uniquelocal';
 export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
 /** application/json and the structured +json types (e.g. application/merge-patch+json). */
 const JSON_CONTENT_TYPES = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;

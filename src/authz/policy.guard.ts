@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
+import { ProblemException, forbidden, notFound, unauthorized } from '../common/problem';
+import { invalidUuid } from '../common/uuid-param';
+import { buildAbility } from './ability.factory';
+import { AppRequest } from './caller';
+import { OrgAccessService } from './org-access.service';
+import { ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, policyOf } from './policy.decorators';
+
+/**
+ * Enforces the route's declared policy. A route without a declared policy is
+ * refused (fail closed); the route-policy test keeps that from shipping.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  private readonly logger = new Logger(PolicyGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly orgAccess: OrgAccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = policyOf(this.reflector, context);
+    if (!policy) {
+      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no policy`);
+      throw forbidden('This route is not available.');
+    }
+    if (policy.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<AppRequest>();
+    const user = request.user;
+    if (!user) throw unauthorized();
+    const allowedPending = this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (user.mustChangePassword && !allowedPending) {
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'password-change-required',
+        'Password change required',
+        'Change your temporary password with POST /api/v1/auth/password, then refresh your tokens.',
+      );
+    }
+    if (policy.kind === 'authenticated') return true;
+
+    const organizationId = request.params[policy.orgParam];
+    if (typeof organizationId !== 'string' || !isUUID(organizationId)) {
+      throw invalidUuid(policy.orgParam);
+    }
+    const access = await this.orgAccess.resolve(user.id, organizationId);
+    if (!access) throw notFound('Organization');
+    const ability = buildAbility(access);
+    request.orgAccess = access;
+    request.ability = ability;
+    if (!ability.can(policy.action, policy.subject)) throw forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,68 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { conflict, notFound } from '../common/problem';
+import { LicenseInputs, LicenseLimit, LicenseUsage, licenseLimit } from './license-limit';
+import { LicensingRepository } from './licensing.repository';
+
+/** How many hosts an organization may have and has; the checks that keep the first above the second. */
+@Injectable()
+export class LicenseService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repository: LicensingRepository,
+  ) {}
+
+  async limit(organizationId: string, now = new Date()): Promise<LicenseLimit> {
+    return licenseLimit(await this.loadInputs(organizationId, false), now);
+  }
+
+  async usage(organizationId: string, now = new Date()): Promise<LicenseUsage> {
+    const limit = await this.limit(organizationId, now);
+    return { ...limit, used: await this.repository.hostsInUse(organizationId) };
+  }
+
+  /**
+   * Refuses with 409 license-limit unless one more host fits. Locks the organization row until
+   * the caller's transaction ends, so concurrent requests cannot both take the last licence.
+   */
+  async assertHostFits(organizationId: string, now = new Date()): Promise<void> {
+    const { limit } = licenseLimit(await this.lockInputs(organizationId, 'assertHostFits'), now);
+    const used = await this.repository.hostsInUse(organizationId);
+    if (used >= limit) {
+      throw conflict(
+        'license-limit',
+        limit === 0
+          ? 'This organization has no licences (the trial has ended and there is no subscription).'
+          : `All ${limit} licences are in use; remove a host or book more licences.`,
+        { limit, used },
+      );
+    }
+  }
+
+  /**
+   * Refuses with 409 license-limit when the hosts in use would not fit into the subscription
+   * without `licenses` of its licences (`what` names them). Locks the organization row like assertHostFits.
+   */
+  async assertFitsWithout(organizationId: string, licenses: number, what: string): Promise<void> {
+    const inputs = await this.lockInputs(organizationId, 'assertFitsWithout');
+    const limit = (inputs.subscriptionLicenses ?? 0) - licenses;
+    const used = await this.repository.hostsInUse(organizationId);
+    if (used > limit) {
+      throw conflict('license-limit', `Without ${what} this organization would have ${limit} licences but uses ${used}; remove ${used - limit} host(s) first.`, {
+        limit,
+        used,
+      });
+    }
+  }
+
+  private lockInputs(organizationId: string, caller: string): Promise<LicenseInputs> {
+    if (!this.em.isInTransaction()) throw new Error(`${caller} must run inside the transaction that changes the licences or hosts`);
+    return this.loadInputs(organizationId, true);
+  }
+
+  private async loadInputs(organizationId: string, lock: boolean): Promise<LicenseInputs> {
+    const inputs = await this.repository.inputs(organizationId, { lock });
+    if (!inputs) throw notFound('Organization');
+    return inputs;
+  }
+}

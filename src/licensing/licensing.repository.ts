@@ -1,0 +1,54 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { rawQuery } from '../database/raw-query';
+import { ISO_MILLISECONDS } from '../database/sql-timestamps';
+import { LicenseInputs } from './license-limit';
+
+/**
+ * The licence inputs, read where their owners keep them: the trial on the
+ * organization (tenancy), the active subscription's plan and addons (billing)
+ * and the hosts (platform). Licensing only reads them; the owners write them.
+ */
+@Injectable()
+export class LicensingRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Null when the organization does not exist. With `lock`, its row stays locked until the
+   * caller's transaction ends: that serializes orders, addon changes and new hosts of one organization.
+   */
+  async inputs(organizationId: string, { lock }: { lock: boolean }): Promise<LicenseInputs | null> {
+    const [row] = await rawQuery<{ trial_ends_at: string; trial_licenses: number }>(
+      this.em,
+      `select to_char(trial_ends_at at time zone 'UTC', :isoFormat) as trial_ends_at, trial_licenses
+         from organization
+        where id = :organizationId and deleted_at is null${lock ? ' for update' : ''}`,
+      { organizationId, isoFormat: ISO_MILLISECONDS },
+    );
+    if (!row) return null;
+    return {
+      trialEndsAt: new Date(row.trial_ends_at),
+      trialLicenses: row.trial_licenses,
+      subscriptionLicenses: await this.subscriptionLicenses(organizationId),
+    };
+  }
+
+  /** The licence sum: the active subscription's plan plus its current addons; undefined without one. */
+  private async subscriptionLicenses(organizationId: string): Promise<number | undefined> {
+    const [row] = await rawQuery<{ licenses: number }>(
+      this.em,
+      `select p.licenses + coalesce((select sum(a.licenses) from subscription_addon sa join addon a on a.code = sa.addon_code
+                                      where sa.subscription_id = s.id and sa.removed_at is null), 0) as licenses
+         from subscription s join plan p on p.code = s.plan_code
+        where s.organization_id = :organizationId and s.status = 'active'`,
+      { organizationId },
+    );
+    return row ? Number(row.licenses) : undefined;
+  }
+
+  /** One licence per host. Its own statement: after a lock, READ COMMITTED sees what the previous holder committed. */
+  async hostsInUse(organizationId: string): Promise<number> {
+    const [{ count }] = await rawQuery<{ count: string }>(this.em, 'select count(*) from host where organization_id = :organizationId', { organizationId });
+    return Number(count);
+  }
+}

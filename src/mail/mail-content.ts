@@ -1,0 +1,50 @@
+import type { MailBrand, MailDataByTemplate, MailTemplateName, SupportContact } from '../../libs/mail-templates';
+
+/** The mail can never be sent (its template, user or organization is gone); retrying will not help. */
+export class UndeliverableMailError extends Error {}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** Set for images the HTML shows inline (`cid:` URLs). */
+  cid?: string;
+}
+
+/** The Content-ID of the brand logo in mails. */
+export const BRAND_LOGO_CID = 'brand-logo@partnerhub';
+
+export interface LoadedMail<T extends MailTemplateName = MailTemplateName> {
+  template: T;
+  data: MailDataByTemplate[T];
+  attachments?: MailAttachment[];
+}
+
+/** What a queued mail references: the ids its content is loaded from at sending time. */
+export interface MailDeliveryView {
+  template: MailTemplateName;
+  recipient: string;
+  references: Record<string, string>;
+}
+
+/**
+ * Loads what the owner's mails show, at sending time, so a mail never carries
+ * stale copies of names. `secret` is the decrypted generated password, if any.
+ * Throws UndeliverableMailError when the mail can never be sent.
+ */
+export type MailContentLoader = (delivery: MailDeliveryView, secret: string | undefined) => Promise<LoadedMail>;
+
+/** Whose brand an organization's mails carry (whitelabel decides); null when the organization is gone. */
+export type MailBrandingSource = (
+  organizationId: string,
+) => Promise<{ organizationName: string; partnerName?: string; logo: MailAttachment | null } | null>;
+
+/** Whom the recipients of an organization's mails contact (support decides); `null` asks for the platform vendor. */
+export type MailSupportSource = (organizationId: string | null) => Promise<SupportContact | null>;
+
+/** The parts of a mail that come from the organization it is about: brand, logo, support contact. */
+export interface MailFrame {
+  brand: MailBrand;
+  support?: SupportContact;
+  attachments?: MailAttachment[];
+}
