@@ -9,7 +9,8 @@
  *   accounts       users, memberships, invitations
  *   tenancy        organizations and partner links
  *   mail           templates and sending; owners hand it data through a registry
- *   authz, audit   the permission table, org access, policy decorators; the audit log
+ *   authz, audit,  the permission table, org access, policy decorators; the audit log;
+ *   idempotency    Idempotency-Key handling
  *   plumbing       config/, common/, database/, redis/, queue/, outbox/
  *   libs/          pure code: never imports src/
  *
@@ -18,6 +19,7 @@
  * `npm run lint:deps:baseline` only when one is fixed); any new one fails.
  */
 const PLUMBING = 'config|common|database|redis|queue|outbox';
+const ACCESS = 'authz|audit|idempotency';
 const FEATURES = 'billing|licensing|platform|whitelabel|support|reports';
 const TOP = 'admin|cli|health';
 const ENTRY_FILES = '^src/[^/]+\\.ts$';
@@ -42,11 +44,11 @@ module.exports = {
     },
     {
       name: 'no-circular-between-modules',
-      comment: 'The folders of src/ form an acyclic graph (DESIGN.md), whatever the files inside do.',
+      comment: 'The folders of src/ (and their sub-folders, e.g. billing/invoices) form an acyclic graph (DESIGN.md), whatever the files inside do.',
       severity: 'error',
       scope: 'folder',
-      from: { path: '^src/[^/]+$' },
-      to: { path: '^src/[^/]+$', circular: true },
+      from: { path: ['^src/[^/]+$', '^src/[^/]+/[^/]+$'] },
+      to: { path: ['^src/[^/]+$', '^src/[^/]+/[^/]+$'], circular: true },
     },
     {
       name: 'libs-are-pure',
@@ -59,12 +61,12 @@ module.exports = {
       'plumbing-stays-at-the-bottom',
       'Config, database, Redis, queues, outbox and common helpers know no domain module.',
       PLUMBING,
-      `authz|audit|mail|tenancy|accounts|auth|${FEATURES}|${TOP}`,
+      `${ACCESS}|mail|tenancy|accounts|auth|${FEATURES}|${TOP}`,
     ),
     mustNotImport(
       'authz-and-audit-know-no-domain',
-      'The permission table, org access and the audit log sit below every domain module that uses them.',
-      'authz|audit',
+      'The permission table, org access, the audit log and idempotency keys sit below every domain module that uses them.',
+      ACCESS,
       `mail|tenancy|accounts|auth|${FEATURES}|${TOP}`,
     ),
     mustNotImport(

@@ -1,4 +1,4 @@
-import { BillingAddressService } from '../src/billing/billing-address.service';
+import { BillingAddressService } from '../src/billing/billing-address/billing-address.service';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, Tenant, addMember, address, bearer, createTenant } from './support/fixtures';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { BILLING_RUN_CRON, BILLING_RUN_JOB, BILLING_RUN_JOB_ID, scheduleDailyBillingRun } from '../src/billing/billing-run.processor';
-import { proratedPriceCents } from '../src/billing/pricing';
+import { BILLING_RUN_CRON, BILLING_RUN_JOB, BILLING_RUN_JOB_ID, scheduleDailyBillingRun } from '../src/billing/subscriptions/billing-run.processor';
+import { proratedPriceCents } from '../src/billing/catalog/pricing';
 import { BILLING_QUEUE } from '../src/queue/queue-names';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';

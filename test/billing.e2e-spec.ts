@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CatalogService } from '../src/billing/catalog.service';
+import { CatalogService } from '../src/billing/catalog/catalog.service';
 import { TestApp, createTestApp } from './support/test-app';
 import { Tenant, bearer, createCustomer, createTenant, orderSubscription } from './support/fixtures';
 

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { DynamicModule } from '@nestjs/common';
-import { InvoiceDeliveryService } from '../billing/invoice-delivery.service';
+import { InvoiceDeliveryService } from '../billing/invoices/invoice-delivery.service';
 import { adminJsOptions } from './adminjs/admin-options';
 import { loadAdminJs } from './adminjs/adminjs-lib';
 import { BackofficeLoader } from './adminjs/backoffice.loader';

@@ -9,8 +9,8 @@ import { JwtAuthGuard } from '../auth/auth.guards';
 import { PolicyGuard } from '../authz/policy.guard';
 import { AuthzModule } from '../authz/authz.module';
 import { BillingModule } from '../billing/billing.module';
-import { BillingRunWorkerModule } from '../billing/billing-run-worker.module';
-import { BillingWorkerModule } from '../billing/billing-worker.module';
+import { BillingRunWorkerModule } from '../billing/subscriptions/billing-run-worker.module';
+import { InvoicePdfWorkerModule } from '../billing/invoices/invoice-pdf-worker.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { createOrmOptions } from '../database/mikro-orm.config';
@@ -65,7 +65,7 @@ export class AppModule {
         SupportModule,
         ReportsModule,
         ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
-        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, BillingWorkerModule, BillingRunWorkerModule, ReportsWorkerModule] : []),
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule] : []),
       ],
       controllers: options.http ? [ServiceIndexController, HealthController] : [],
       providers: [

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Command, Option } from 'nest-commander';
-import { BillingRunService } from '../billing/billing-run.service';
+import { BillingRunService } from '../billing/subscriptions/billing-run.service';
 import { CliOutput } from './cli-output';
 import { CliUsageError } from './cli-options';
 import { JsonCommand } from './json-command';

@@ -3,7 +3,6 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { StaffService } from '../admin/staff.service';
 import { AppModule } from '../app/app.module';
 import { BillingModule } from '../billing/billing.module';
-import { BillingProfileModule } from '../billing/billing-profile.module';
 import { AppConfig } from '../config/app-config';
 import { LicensingModule } from '../licensing/licensing.module';
 import { PlatformModule } from '../platform/platform.module';
@@ -22,7 +21,7 @@ export class CliModule {
     return {
       module: CliModule,
       // AppModule does not re-export its modules; importing them again here reuses the same instances.
-      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, LicensingModule, BillingModule, BillingProfileModule],
+      imports: [AppModule.forRoot(config, { http: false, workers: false }), AccountsModule, TenancyModule, PlatformModule, LicensingModule, BillingModule],
       providers: [
         { provide: CLI_LINE_WRITER, useValue: writeLine },
         CliOutput,

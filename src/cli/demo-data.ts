@@ -1,6 +1,6 @@
-import { UpdateBillingAddressDto } from '../billing/dto/billing-address.dto';
-import { NewSepaPaymentMethodDto } from '../billing/dto/payment-method.dto';
-import { PaymentMethodType } from '../billing/payment-method.entity';
+import { UpdateBillingAddressDto } from '../billing/billing-address/dto/billing-address.dto';
+import { NewSepaPaymentMethodDto } from '../billing/payment-methods/dto/payment-method.dto';
+import { PaymentMethodType } from '../billing/payment-methods/payment-method.entity';
 import { AddressDto } from '../tenancy/dto/organization.dto';
 import { MembershipRole } from '../authz/roles';
 

@@ -13,11 +13,11 @@ import { Organization } from '../tenancy/organization.entity';
 import { ProvisioningService } from '../accounts/provisioning.service';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, DemoOrganization } from './demo-data';
-import { BillingAddressService } from '../billing/billing-address.service';
-import { CatalogService } from '../billing/catalog.service';
-import { InvoiceService } from '../billing/invoice.service';
-import { PaymentMethodsService } from '../billing/payment-methods.service';
-import { SubscriptionService } from '../billing/subscription.service';
+import { BillingAddressService } from '../billing/billing-address/billing-address.service';
+import { CatalogService } from '../billing/catalog/catalog.service';
+import { InvoiceService } from '../billing/invoices/invoice.service';
+import { PaymentMethodsService } from '../billing/payment-methods/payment-methods.service';
+import { SubscriptionService } from '../billing/subscriptions/subscription.service';
 import { API_PREFIX } from '../config/http';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
 

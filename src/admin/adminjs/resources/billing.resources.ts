@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
-import { Addon, Plan } from '../../../billing/catalog.entity';
-import { PartnerAgreement } from '../../../billing/partner-agreement.entity';
-import { Subscription } from '../../../billing/subscription.entity';
+import { Addon, Plan } from '../../../billing/catalog/catalog.entity';
+import { PartnerAgreement } from '../../../billing/catalog/partner-agreement.entity';
+import { Subscription } from '../../../billing/subscriptions/subscription.entity';
 import { CatalogKind } from '../../backoffice-changes.service';
 import { Params } from '../backoffice-resource';
 import { DISABLED, NAVIGATION, READ_ONLY_ACTIONS, ResourceDeps, boolean, decimal, defineResource, integer, present } from './common';

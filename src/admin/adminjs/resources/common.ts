@@ -1,6 +1,6 @@
 import { AnyEntity, EntityClass, MikroORM } from '@mikro-orm/core';
 import type { Action, ActionContext, ActionResponse, RecordActionResponse, ResourceOptions, ResourceWithOptions } from 'adminjs';
-import { InvoiceDeliveryService } from '../../../billing/invoice-delivery.service';
+import { InvoiceDeliveryService } from '../../../billing/invoices/invoice-delivery.service';
 import { ProblemException } from '../../../common/problem';
 import { BackofficeChanges } from '../../backoffice-changes.service';
 import { BackofficeResourceArgs, Params } from '../backoffice-resource';

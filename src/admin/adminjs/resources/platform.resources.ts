@@ -1,9 +1,9 @@
 import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import { StaffUser } from '../../staff-user.entity';
 import { AuditLogEntry } from '../../../audit/audit-log-entry.entity';
-import { Invoice } from '../../../billing/invoice.entity';
-import { InvoiceDocumentStatus } from '../../../billing/invoice-document.entity';
-import { invoicePdfFileName } from '../../../billing/invoice-pdf.job';
+import { Invoice } from '../../../billing/invoices/invoice.entity';
+import { InvoiceDocumentStatus } from '../../../billing/invoices/invoice-document.entity';
+import { invoicePdfFileName } from '../../../billing/invoices/invoice-pdf.job';
 import { requireStaff } from '../../staff-actor';
 import { DISABLED, NAVIGATION, READ_ONLY_ACTIONS, ROOT_PATH, ResourceDeps, defineResource, escapeHtml, recordAction, showUrl } from './common';
 

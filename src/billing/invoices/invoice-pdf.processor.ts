@@ -1,0 +1,70 @@
+import { CreateRequestContext, LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { MailService } from '../../mail/mail.service';
+import { PDF_QUEUE } from '../../queue/queue-names';
+import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
+import { INVOICE_PDF_JOB, invoiceCustomerName, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
+import { InvoicePdfRenderer } from './invoice-pdf.renderer';
+import { Invoice } from './invoice.entity';
+import { errorMessage } from '../../common/error-message';
+import { processJobs } from '../../queue/process-jobs';
+
+const CONCURRENCY = 2;
+
+/**
+ * Renders an issued invoice's PDF and queues its mail. Storing the PDF and queuing the mail happen
+ * in one transaction under a lock on the invoice's document row, so a job that reruns (its worker
+ * died, Bull found it stalled) either finds both done and only checks the mail, or redoes both; the
+ * mail's dedupe key keeps it to one per invoice. The invoice row itself is never touched.
+ */
+@Injectable()
+export class InvoicePdfProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(InvoicePdfProcessor.name);
+
+  constructor(
+    @InjectQueue(PDF_QUEUE) private readonly queue: Queue<InvoicePdfJob>,
+    private readonly em: EntityManager,
+    private readonly renderer: InvoicePdfRenderer,
+    private readonly mail: MailService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    processJobs(this.queue, INVOICE_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
+  }
+
+  async handle(job: Job<InvoicePdfJob>): Promise<void> {
+    await this.render(job.data.invoiceId, job.attemptsMade + 1);
+  }
+
+  @CreateRequestContext()
+  async render(invoiceId: string, attempt: number): Promise<void> {
+    try {
+      await this.em.transactional(async (em) => {
+        const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!document) throw new Error(`Invoice ${invoiceId} has no document to render`);
+        const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization'] });
+        if (document.status !== InvoiceDocumentStatus.Rendered) {
+          document.pdf = await this.renderer.render(invoice, invoiceCustomerName(invoice));
+          document.status = InvoiceDocumentStatus.Rendered;
+          document.renderedAt = new Date();
+          document.attempts = attempt;
+          document.lastError = null;
+        }
+        await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
+      });
+    } catch (error) {
+      const message = errorMessage(error);
+      // The invoice stays issued; staff see the failure on its document while Bull retries.
+      await this.em.nativeUpdate(
+        InvoiceDocument,
+        { invoice: invoiceId, status: { $ne: InvoiceDocumentStatus.Rendered } },
+        { status: InvoiceDocumentStatus.Failed, attempts: attempt, lastError: message },
+      );
+      this.logger.warn(`PDF of invoice ${invoiceId} attempt ${attempt} failed: ${message}`);
+      throw error;
+    }
+  }
+}

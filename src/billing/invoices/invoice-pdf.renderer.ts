@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InvoiceDocumentData, renderInvoicePdf } from '../../../libs/pdf';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Invoice } from './invoice.entity';
+
+/** Turns an issued invoice (lines loaded) into its PDF; the seller is the platform vendor from configuration. */
+@Injectable()
+export class InvoicePdfRenderer {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  render(invoice: Invoice, customerName?: string): Promise<Buffer> {
+    return renderInvoicePdf(this.documentData(invoice, customerName));
+  }
+
+  documentData(invoice: Invoice, customerName?: string): InvoiceDocumentData {
+    const { vendor } = this.config;
+    return {
+      seller: { name: vendor.name, ...vendor.address, email: vendor.supportEmail, vatId: vendor.vatId },
+      recipient: invoice.recipient,
+      number: invoice.number,
+      issuedAt: invoice.issuedAt,
+      periodStart: invoice.periodStart,
+      periodEnd: invoice.periodEnd,
+      customerName,
+      lines: invoice.lines.getItems().map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        totalCents: line.totalCents,
+      })),
+      netCents: invoice.netCents,
+      vatRatePercent: Number(invoice.vatRatePercent),
+      taxCents: invoice.taxCents,
+      grossCents: invoice.grossCents,
+      currency: invoice.currency,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Collection, Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../../database/base.entity';
+import { Organization } from '../../tenancy/organization.entity';
+import type { InvoiceRecipient } from '../billing-address/invoice-recipient';
+
+/**
+ * An issued invoice. Everything on it is a snapshot taken at issue; a database
+ * trigger refuses every UPDATE and DELETE, so there is no way to change one.
+ */
+@Entity({ tableName: 'invoice' })
+@Unique({ properties: ['number'] })
+@Index({ properties: ['organization', 'issuedAt', 'id'] })
+@Index({ properties: ['billingOwner', 'issuedAt', 'id'] })
+// One invoice per subscription and period: the billing run can never issue a period twice, not even from two workers.
+@Index({
+  name: 'invoice_subscription_id_period_start_unique',
+  expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null`,
+})
+export class Invoice extends BaseEntity<'lines' | 'subscriptionId'> {
+  /** YYYY-NNNNNN, gapless per year. */
+  @Property({ type: 'text' })
+  number!: string;
+
+  /** The organization the invoice is for (a customer organization may be deleted later). */
+  @ManyToOne(() => Organization, { deleteRule: 'restrict' })
+  organization!: Organization;
+
+  /** The addressee: the partner for linked customer organizations. */
+  @ManyToOne(() => Organization, { deleteRule: 'restrict' })
+  billingOwner!: Organization;
+
+  @Property({ type: 'uuid', nullable: true })
+  subscriptionId?: string;
+
+  @Property({ type: 'jsonb' })
+  recipient!: InvoiceRecipient;
+
+  @Property({ type: 'timestamptz' })
+  issuedAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  periodStart!: Date;
+
+  @Property({ type: 'timestamptz' })
+  periodEnd!: Date;
+
+  @Property({ type: 'integer' })
+  netCents!: number;
+
+  @Property({ type: 'decimal', precision: 5, scale: 2, runtimeType: 'number' })
+  vatRatePercent!: number;
+
+  @Property({ type: 'integer' })
+  taxCents!: number;
+
+  @Property({ type: 'integer' })
+  grossCents!: number;
+
+  @Property({ type: 'text' })
+  currency!: 'EUR';
+
+  @OneToMany(() => InvoiceLine, (line) => line.invoice, { orderBy: { position: 'asc' } })
+  lines = new Collection<InvoiceLine>(this);
+}
+
+@Entity({ tableName: 'invoice_line' })
+@Unique({ properties: ['invoice', 'position'] })
+export class InvoiceLine extends BaseEntity {
+  @ManyToOne(() => Invoice, { deleteRule: 'restrict' })
+  invoice!: Invoice;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  code!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Property({ type: 'integer' })
+  unitPriceCents!: number;
+
+  @Property({ type: 'integer' })
+  totalCents!: number;
+}

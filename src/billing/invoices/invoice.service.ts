@@ -1,0 +1,142 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Page } from '../../common/pagination';
+import { notFound } from '../../common/problem';
+import { rawQuery } from '../../database/raw-query';
+import { OutboxService } from '../../outbox/outbox.service';
+import { PDF_QUEUE } from '../../queue/queue-names';
+import { Organization } from '../../tenancy/organization.entity';
+import { CustomerInvoiceDto, InvoiceDetailDto, InvoiceDto } from './dto/invoice.dto';
+import { Invoice, InvoiceLine } from './invoice.entity';
+import { InvoiceDocument } from './invoice-document.entity';
+import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
+import { InvoiceRecipient } from '../billing-address/invoice-recipient';
+import { invoiceTotals } from '../catalog/pricing';
+import { NewestFirstOrder, newestFirstPage } from '../../database/newest-first-page';
+
+export interface NewInvoiceLine {
+  code: string;
+  description: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export interface NewInvoice {
+  organizationId: string;
+  billingOwnerId: string;
+  subscriptionId?: string;
+  recipient: InvoiceRecipient;
+  periodStart: Date;
+  periodEnd: Date;
+  lines: NewInvoiceLine[];
+  issuedAt?: Date;
+}
+
+const BY_ISSUE: NewestFirstOrder<Invoice> = { property: 'issuedAt', column: 'issued_at' };
+
+@Injectable()
+export class InvoiceService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Issues an invoice in the caller's transaction. The number comes from a
+   * per-year counter row that stays locked until that transaction ends, so
+   * numbers are unique and gapless across API processes (a rollback gives the
+   * number back). Its PDF is rendered and mailed by the `pdf` queue after
+   * commit, through the outbox, so ordering never waits for Redis or SMTP.
+   */
+  async issue(data: NewInvoice): Promise<Invoice> {
+    if (!this.em.isInTransaction()) throw new Error('Invoices are issued inside the transaction that causes them');
+    const em = this.em.getContext();
+    const issuedAt = data.issuedAt ?? new Date();
+    const year = issuedAt.getUTCFullYear();
+    const [{ last }] = await rawQuery<{ last: number }>(
+      this.em,
+      `insert into invoice_number_counter (year, last) values (:year, 1)
+       on conflict (year) do update set last = invoice_number_counter.last + 1
+       returning last`,
+      { year },
+    );
+    const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
+    const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
+    const invoice = em.create(Invoice, {
+      number: `${year}-${String(last).padStart(6, '0')}`,
+      organization: em.getReference(Organization, data.organizationId),
+      billingOwner: em.getReference(Organization, data.billingOwnerId),
+      subscriptionId: data.subscriptionId,
+      recipient: data.recipient,
+      issuedAt,
+      periodStart: data.periodStart,
+      periodEnd: data.periodEnd,
+      vatRatePercent: this.config.vatRate,
+      currency: 'EUR',
+      ...totals,
+    });
+    lines.forEach((line, index) => em.create(InvoiceLine, { invoice, position: index + 1, ...line }));
+    em.create(InvoiceDocument, { invoice });
+    this.outbox.enqueue({
+      queue: PDF_QUEUE,
+      jobName: INVOICE_PDF_JOB,
+      jobId: `invoice-pdf:${invoice.id}`,
+      payload: { invoiceId: invoice.id } satisfies InvoicePdfJob,
+    });
+    await em.flush();
+    return invoice;
+  }
+
+  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<InvoiceDto>> {
+    const qb = this.em.createQueryBuilder(Invoice, 'i').where({ organization: organizationId });
+    return newestFirstPage(qb, BY_ISSUE, limit, cursor, toInvoiceDto);
+  }
+
+  async get(organizationId: string, invoiceId: string): Promise<InvoiceDetailDto> {
+    const invoice = await this.em.findOne(Invoice, { id: invoiceId, organization: organizationId }, { populate: ['lines'] });
+    if (!invoice) throw notFound('Invoice');
+    return {
+      ...toInvoiceDto(invoice),
+      lines: invoice.lines.getItems().map((line) => ({
+        position: line.position,
+        code: line.code,
+        description: line.description,
+        quantity: line.quantity,
+        unitPrice: line.unitPriceCents,
+        total: line.totalCents,
+      })),
+    };
+  }
+
+  /** Invoices addressed to a partner for its customers, deleted customer organizations included. */
+  async listForCustomers(partnerId: string, limit: number, cursor?: string): Promise<Page<CustomerInvoiceDto>> {
+    const qb = this.em
+      .createQueryBuilder(Invoice, 'i')
+      .joinAndSelect('i.organization', 'o')
+      .where({ billingOwner: partnerId, organization: { $ne: partnerId } });
+    return newestFirstPage(qb, BY_ISSUE, limit, cursor, (row) => ({
+      ...toInvoiceDto(row),
+      customer: { id: row.organization.id, name: row.organization.name, deleted: row.organization.deletedAt != null },
+    }));
+  }
+}
+
+export function toInvoiceDto(invoice: Invoice): InvoiceDto {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    issuedAt: invoice.issuedAt.toISOString(),
+    periodStart: invoice.periodStart.toISOString(),
+    periodEnd: invoice.periodEnd.toISOString(),
+    net: invoice.netCents,
+    tax: invoice.taxCents,
+    gross: invoice.grossCents,
+    vatRate: Number(invoice.vatRatePercent),
+    currency: invoice.currency,
+    recipient: invoice.recipient,
+    status: 'issued',
+  };
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CheckAbility } from '../../authz/policy.decorators';
+import { ApiOrgProblems } from '../../common/api-problems.decorator';
+import { PageQueryDto } from '../../common/pagination';
+import { pdfAttachment, pdfPending } from '../../common/pdf-response';
+import { UuidParam } from '../../common/uuid-param';
+import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
+import { InvoiceDocumentStatus } from './invoice-document.entity';
+import { InvoiceDocumentService } from './invoice-document.service';
+import { invoicePdfFileName } from './invoice-pdf.job';
+import { InvoiceService } from './invoice.service';
+
+@ApiTags('billing')
+@Controller('organizations/:orgId')
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoiceService,
+    private readonly documents: InvoiceDocumentService,
+  ) {}
+
+  @Get('invoices')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({ summary: 'Invoices for this organization, newest first' })
+  @ApiOkResponse({ type: InvoicePageDto })
+  @ApiOrgProblems()
+  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<InvoicePageDto> {
+    return this.invoices.list(orgId, query.limit, query.cursor);
+  }
+
+  @Get('invoices/:invoiceId')
+  @CheckAbility('manage', 'Billing')
+  @ApiOkResponse({ type: InvoiceDetailDto })
+  @ApiOrgProblems()
+  get(@UuidParam('orgId') orgId: string, @UuidParam('invoiceId') invoiceId: string): Promise<InvoiceDetailDto> {
+    return this.invoices.get(orgId, invoiceId);
+  }
+
+  @Get('invoices/:invoiceId/pdf')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems()
+  async pdf(
+    @UuidParam('orgId') orgId: string,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<StreamableFile | InvoicePdfPendingDto> {
+    const document = await this.documents.pdf(orgId, invoiceId);
+    if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
+    return pdfAttachment(document.pdf, invoicePdfFileName(document.number));
+  }
+
+  @Get('customer-invoices')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({
+    summary: 'Every invoice issued to this partner for its customers, deleted customer organizations included',
+    description: 'Empty for organizations that are not partners.',
+  })
+  @ApiOkResponse({ type: CustomerInvoicePageDto })
+  @ApiOrgProblems()
+  customerInvoices(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<CustomerInvoicePageDto> {
+    return this.invoices.listForCustomers(orgId, query.limit, query.cursor);
+  }
+}

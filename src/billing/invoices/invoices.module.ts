@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../../mail/mail.module';
+import { InvoiceDeliveryService } from './invoice-delivery.service';
+import { InvoiceDocumentService } from './invoice-document.service';
+import { InvoiceMailContent } from './invoice-mail-content';
+import { InvoiceService } from './invoice.service';
+import { InvoicesController } from './invoices.controller';
+
+/** Issuing invoices with gapless numbers, their PDFs and their mails. */
+@Module({
+  imports: [MailModule],
+  controllers: [InvoicesController],
+  providers: [InvoiceService, InvoiceDocumentService, InvoiceDeliveryService, InvoiceMailContent],
+  exports: [InvoiceService, InvoiceDocumentService, InvoiceDeliveryService],
+})
+export class InvoicesModule {}

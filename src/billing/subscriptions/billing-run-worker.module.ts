@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { BillingRunProcessor } from './billing-run.processor';
+import { SubscriptionsModule } from './subscriptions.module';
+
+/** The `billing` queue's worker and its daily repeatable job; imported only where workers run. */
+@Module({ imports: [SubscriptionsModule], providers: [BillingRunProcessor] })
+export class BillingRunWorkerModule {}

@@ -1,0 +1,131 @@
+import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { rawQuery } from '../../database/raw-query';
+import { BillingAddressService } from '../billing-address/billing-address.service';
+import { CatalogService } from '../catalog/catalog.service';
+import { InvoiceService, NewInvoiceLine } from '../invoices/invoice.service';
+import { PartnerConditions, periodEnd, priceFor, proratedPriceCents } from '../catalog/pricing';
+import { Subscription, SubscriptionStatus } from './subscription.entity';
+
+export interface BillingRunResult {
+  invoicesIssued: number;
+  /** Subscriptions that ended (cancelled at their period end). */
+  subscriptionsEnded: number;
+  /** Subscriptions that failed; each is retried by the next run. */
+  errors: number;
+}
+
+interface Period {
+  start: Date;
+  end: Date;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Recurring billing: every active subscription whose period has ended either
+ * ends (cancelled at period end) or moves on one period and gets one invoice
+ * for it, repeated until it is current again (catch-up after missed runs).
+ *
+ * Each subscription is billed in a transaction of its own with its row locked
+ * (`for update skip locked`): a failure leaves the others billed, and two
+ * concurrent runs never bill the same subscription; the unique index on
+ * invoice (subscription_id, period_start) backs that up. Running again for
+ * the same `at` issues nothing.
+ */
+@Injectable()
+export class BillingRunService {
+  private readonly logger = new Logger(BillingRunService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CatalogService,
+    private readonly invoices: InvoiceService,
+    private readonly billingAddresses: BillingAddressService,
+  ) {}
+
+  async run(at: Date): Promise<BillingRunResult> {
+    const due = await rawQuery<{ id: string }>(
+      this.em.fork(),
+      `select id from subscription where status = 'active' and current_period_end <= :at order by current_period_end, id`,
+      { at },
+    );
+    const result: BillingRunResult = { invoicesIssued: 0, subscriptionsEnded: 0, errors: 0 };
+    for (const { id } of due) {
+      try {
+        const billed = await RequestContext.create(this.em, () => this.em.transactional(() => this.bill(id, at)));
+        result.invoicesIssued += billed.invoicesIssued;
+        result.subscriptionsEnded += billed.ended ? 1 : 0;
+      } catch (error) {
+        result.errors += 1;
+        this.logger.error(`Billing subscription ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    return result;
+  }
+
+  private async bill(subscriptionId: string, at: Date): Promise<{ invoicesIssued: number; ended: boolean }> {
+    // Re-checked under the lock: a concurrent run may have billed it since we listed it, or hold it now.
+    const [locked] = await rawQuery<{ id: string }>(
+      this.em,
+      `select id from subscription where id = :subscriptionId and status = 'active' and current_period_end <= :at for update skip locked`,
+      { subscriptionId, at },
+    );
+    if (!locked) return { invoicesIssued: 0, ended: false };
+    const em = this.em.getContext();
+    const subscription = await em.findOneOrFail(Subscription, { id: subscriptionId }, { populate: ['plan', 'addons.addon', 'billingOwner'] });
+    const billingOwnerId = subscription.billingOwner.id;
+    const conditions = await this.catalog.conditionsOf(billingOwnerId);
+    const recipient = await this.billingAddresses.invoiceRecipient(billingOwnerId);
+
+    let invoicesIssued = 0;
+    while (subscription.currentPeriodEnd.getTime() <= at.getTime()) {
+      if (subscription.cancelAtPeriodEnd) {
+        subscription.status = SubscriptionStatus.Cancelled;
+        await em.flush();
+        return { invoicesIssued, ended: true };
+      }
+      const previous: Period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+      const start = previous.end;
+      const end = periodEnd(start, subscription.plan.interval);
+      subscription.currentPeriodStart = start;
+      subscription.currentPeriodEnd = end;
+      await em.flush();
+      await this.invoices.issue({
+        organizationId: subscription.organization.id,
+        billingOwnerId,
+        subscriptionId: subscription.id,
+        recipient,
+        periodStart: start,
+        periodEnd: end,
+        lines: periodLines(subscription, previous, conditions),
+      });
+      invoicesIssued += 1;
+    }
+    return { invoicesIssued, ended: false };
+  }
+}
+
+/**
+ * One period's invoice lines: the plan and the addons booked now, in full,
+ * then the unbilled part of the previous period for addons booked during it
+ * (also if removed since: there is no refund).
+ */
+export function periodLines(subscription: Subscription, previous: Period, conditions: PartnerConditions | null): NewInvoiceLine[] {
+  const addons = subscription.addons.getItems().sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const full = [subscription.plan, ...addons.filter((item) => !item.removedAt).map((item) => item.addon)].map((item) => ({
+    code: item.code,
+    description: item.name,
+    quantity: 1,
+    unitPriceCents: priceFor(item, conditions),
+  }));
+  const prorated = addons
+    .filter((item) => item.createdAt.getTime() > previous.start.getTime() && item.createdAt.getTime() < previous.end.getTime())
+    .map((item) => ({
+      code: item.addon.code,
+      description: `${item.addon.name}, pro-rated ${day(item.createdAt)} – ${day(previous.end)}`,
+      quantity: 1,
+      unitPriceCents: proratedPriceCents(priceFor(item.addon, conditions), previous, item.createdAt),
+    }));
+  return [...full, ...prorated];
+}

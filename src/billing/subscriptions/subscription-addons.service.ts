@@ -1,0 +1,89 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { OrgAccess } from '../../authz/permission-table';
+import { conflict, notFound } from '../../common/problem';
+import { rawQuery } from '../../database/raw-query';
+import { CatalogService } from '../catalog/catalog.service';
+import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
+import { IdempotencyService, StoredResponse } from '../../idempotency/idempotency.service';
+import { Subscription, SubscriptionAddon } from './subscription.entity';
+import { SubscriptionService } from './subscription.service';
+import { LicenseService } from '../../licensing/license.service';
+import { lockOrganization } from '../../tenancy/organization-lock';
+
+export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
+
+/** Changes to a running subscription: booking and removing addons, cancelling at the period end. */
+@Injectable()
+export class SubscriptionAddonsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CatalogService,
+    private readonly idempotency: IdempotencyService,
+    private readonly subscriptions: SubscriptionService,
+    private readonly licenses: LicenseService,
+  ) {}
+
+  /** Books an addon now: its licences count at once, it is billed pro-rated on the next invoice. At most once per Idempotency-Key. */
+  async add(access: OrgAccess, dto: AddAddonDto, idempotencyKey: string): Promise<StoredResponse & { replayed: boolean }> {
+    return this.idempotency.execute(
+      { organizationId: access.organizationId, operation: ADD_ADDON_OPERATION, key: idempotencyKey, body: dto },
+      async () => ({ status: 201, body: { subscription: await this.addAddon(access.organizationId, dto.addonCode) } }),
+    );
+  }
+
+  /**
+   * Ends an addon now (no refund: the current period stays billed). Refused
+   * while the hosts in use would exceed the remaining licences; the
+   * organization row is locked like for a new host, so the two cannot race.
+   */
+  async remove(organizationId: string, addonCode: string): Promise<void> {
+    await lockOrganization(this.em, organizationId);
+    const subscription = await this.lockActive(organizationId, { addonMissing: true });
+    const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
+    if (!booked) throw notFound('Addon');
+
+    await this.licenses.assertFitsWithout(organizationId, booked.addon.licenses, addonCode);
+    booked.removedAt = new Date();
+    await this.em.getContext().flush();
+  }
+
+  /** Ends the subscription at the end of its current period: no further invoice. Cancelling again changes nothing. */
+  async cancel(organizationId: string): Promise<SubscriptionDto> {
+    const subscription = await this.lockActive(organizationId);
+    if (!subscription.cancelAtPeriodEnd) {
+      subscription.cancelAtPeriodEnd = true;
+      await this.em.getContext().flush();
+    }
+    return this.subscriptions.get(organizationId);
+  }
+
+  private async addAddon(organizationId: string, addonCode: string): Promise<SubscriptionDto> {
+    const em = this.em.getContext();
+    const subscription = await this.lockActive(organizationId);
+    const [addon] = await this.catalog.orderableAddons([addonCode], subscription.plan);
+    if (subscription.addons.getItems().some((item) => !item.removedAt && item.addon.code === addon.code)) {
+      throw conflict('addon-already-active', `The addon ${addon.code} is already booked on this subscription; remove it first or book another.`);
+    }
+    // Its creation time is when it was booked: the billing run pro-rates it from there.
+    em.create(SubscriptionAddon, { subscription, addon, createdAt: new Date() });
+    await em.flush();
+    return this.subscriptions.get(organizationId);
+  }
+
+  /** The active subscription with plan and addons, its row locked until the caller's transaction ends. */
+  private async lockActive(organizationId: string, { addonMissing = false } = {}): Promise<Subscription> {
+    const [row] = await rawQuery<{ id: string }>(
+      this.em,
+      `select id from subscription where organization_id = :organizationId and status = 'active' for update`,
+      { organizationId },
+    );
+    if (!row) {
+      if (addonMissing) throw notFound('Addon');
+      throw conflict('no-subscription', 'This organization has no active subscription; order one first.');
+    }
+    return this.em
+      .getContext()
+      .findOneOrFail(Subscription, { id: row.id, organization: organizationId }, { populate: ['plan', 'addons.addon'], refresh: true });
+  }
+}

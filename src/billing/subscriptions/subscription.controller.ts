@@ -1,0 +1,118 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Audited } from '../../audit/audited.decorator';
+import { AppRequest, CurrentAccess } from '../../authz/caller';
+import { OrgAccess } from '../../authz/permission-table';
+import { CheckAbility } from '../../authz/policy.decorators';
+import { ApiOrgProblems } from '../../common/api-problems.decorator';
+import { UuidParam } from '../../common/uuid-param';
+import { CatalogService } from '../catalog/catalog.service';
+import { CatalogDto } from '../catalog/dto/catalog.dto';
+import { AddAddonDto, AddonResultDto, OrderResultDto, OrderSubscriptionDto, SubscriptionDto } from './dto/subscription.dto';
+import { ApiIdempotencyKey, IdempotencyKey, sendIdempotentResult } from '../../idempotency/idempotency-key.header';
+import { SubscriptionAddonsService } from './subscription-addons.service';
+import { SubscriptionService, billingOwnerOf } from './subscription.service';
+
+@ApiTags('billing')
+@Controller('organizations/:orgId')
+export class SubscriptionController {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly subscriptions: SubscriptionService,
+    private readonly changes: SubscriptionAddonsService,
+  ) {}
+
+  @Get('billing/catalog')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({ summary: 'Plans and addons with list prices and the prices at the billing owner’s partner conditions' })
+  @ApiOkResponse({ type: CatalogDto })
+  @ApiOrgProblems()
+  catalogFor(@UuidParam('orgId') _orgId: string, @CurrentAccess() access: OrgAccess): Promise<CatalogDto> {
+    return this.catalog.catalogFor(billingOwnerOf(access));
+  }
+
+  @Get('subscription')
+  @CheckAbility('manage', 'Billing')
+  @ApiOkResponse({ type: SubscriptionDto })
+  @ApiOrgProblems()
+  get(@UuidParam('orgId') orgId: string): Promise<SubscriptionDto> {
+    return this.subscriptions.get(orgId);
+  }
+
+  @Post('subscription')
+  @CheckAbility('manage', 'Billing')
+  @Audited('subscription.order', 'subscription', { targetResultPath: 'subscription.id' })
+  @ApiOperation({
+    summary: 'Order a subscription with obligation to pay',
+    description:
+      'Creates the subscription, its addons and the first invoice (addressed to the billing owner, at its partner conditions) in one transaction. Unknown plan or addon codes: 400. Already subscribed: 409 already-subscribed.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: OrderResultDto })
+  @ApiOrgProblems(409)
+  async order(
+    @UuidParam('orgId') _orgId: string,
+    @CurrentAccess() access: OrgAccess,
+    @Body() dto: OrderSubscriptionDto,
+    @IdempotencyKey() key: string,
+    @Req() request: AppRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<unknown> {
+    return sendIdempotentResult(await this.subscriptions.order(access, dto, key), request, response);
+  }
+
+  @Post('subscription/addons')
+  @CheckAbility('manage', 'Billing')
+  @Audited('subscription.addon-add', 'subscription')
+  @ApiOperation({
+    summary: 'Book an addon on the active subscription',
+    description:
+      'Its licences count at once. It is billed pro-rated on the next invoice: the days left in the current period (a started day counts) / the days of the period × the addon price at the billing owner’s conditions, rounded half up to the cent; from then on with every period. ' +
+      'Already booked: 409 addon-already-active. No active subscription: 409 no-subscription. Unknown addon, or one billed per another interval than the plan: 400.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: AddonResultDto })
+  @ApiOrgProblems(409)
+  async addAddon(
+    @UuidParam('orgId') _orgId: string,
+    @CurrentAccess() access: OrgAccess,
+    @Body() dto: AddAddonDto,
+    @IdempotencyKey() key: string,
+    @Req() request: AppRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<unknown> {
+    return sendIdempotentResult(await this.changes.add(access, dto, key), request, response);
+  }
+
+  @Delete('subscription/addons/:addonCode')
+  @HttpCode(204)
+  @CheckAbility('manage', 'Billing')
+  @Audited('subscription.addon-remove', 'subscription')
+  @ApiOperation({
+    summary: 'Remove a booked addon',
+    description:
+      'Takes effect at once: its licences no longer count, and it is not billed on later invoices. There is no refund for the current period, which stays billed (including a pro-rated line if it was booked during this period). ' +
+      'Not booked: 404. If the hosts in use would exceed the licences left without it: 409 license-limit with `limit` and `used`; delete hosts first.',
+  })
+  @ApiNoContentResponse()
+  @ApiOrgProblems(409)
+  async removeAddon(@UuidParam('orgId') orgId: string, @Param('addonCode') addonCode: string): Promise<void> {
+    await this.changes.remove(orgId, addonCode);
+  }
+
+  @Post('subscription/cancel')
+  @HttpCode(200)
+  @CheckAbility('manage', 'Billing')
+  @Audited('subscription.cancel', 'subscription')
+  @ApiOperation({
+    summary: 'Cancel the subscription at the end of the current period',
+    description:
+      'Licences stay until the period ends; then the subscription is cancelled and no further invoice is issued. Cancelling again answers the same. No active subscription: 409 no-subscription.',
+  })
+  @ApiOkResponse({ type: SubscriptionDto })
+  @ApiOrgProblems(409)
+  cancel(@UuidParam('orgId') orgId: string): Promise<SubscriptionDto> {
+    return this.changes.cancel(orgId);
+  }
+}

@@ -1,0 +1,117 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { OrgAccess } from '../../authz/permission-table';
+import { conflict, notFound } from '../../common/problem';
+import { LicenseService } from '../../licensing/license.service';
+import { Organization } from '../../tenancy/organization.entity';
+import { BillingAddressService } from '../billing-address/billing-address.service';
+import { Addon, Plan } from '../catalog/catalog.entity';
+import { CatalogService } from '../catalog/catalog.service';
+import { OrderResultDto, OrderSubscriptionDto, SubscribedItemDto, SubscriptionDto } from './dto/subscription.dto';
+import { IdempotencyService, StoredResponse } from '../../idempotency/idempotency.service';
+import { InvoiceService } from '../invoices/invoice.service';
+import { periodEnd, priceFor } from '../catalog/pricing';
+import { Subscription, SubscriptionAddon, SubscriptionStatus } from './subscription.entity';
+import { lockOrganization } from '../../tenancy/organization-lock';
+
+export const ORDER_OPERATION = 'POST /organizations/:orgId/subscription';
+
+const toItem = (item: Plan | Addon): SubscribedItemDto => ({ code: item.code, name: item.name, licenses: item.licenses, interval: item.interval });
+
+/** The billing owner of an organization: its partner when linked, else itself. */
+export const billingOwnerOf = (access: OrgAccess) => access.partnerId ?? access.organizationId;
+
+@Injectable()
+export class SubscriptionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CatalogService,
+    private readonly invoices: InvoiceService,
+    private readonly idempotency: IdempotencyService,
+    private readonly billingAddresses: BillingAddressService,
+    private readonly licenses: LicenseService,
+  ) {}
+
+  async get(organizationId: string, now = new Date()): Promise<SubscriptionDto> {
+    const organization = await this.em.findOne(Organization, { id: organizationId, deletedAt: null });
+    if (!organization) throw notFound('Organization');
+    const subscription = await this.em.findOne(
+      Subscription,
+      { organization: organizationId },
+      { orderBy: { status: 'asc', createdAt: 'desc' }, populate: ['plan', 'addons.addon'] },
+    );
+    const active = subscription?.status === SubscriptionStatus.Active ? subscription : null;
+    const plan = active?.plan ?? null;
+    const addons = active ? active.addons.getItems().filter((item) => !item.removedAt).map((item) => item.addon) : [];
+    const limit = await this.licenses.limit(organizationId, now);
+    const trial = organization.trialLicenses > 0 ? { licenses: organization.trialLicenses, endsAt: organization.trialEndsAt.toISOString() } : null;
+
+    return {
+      status: active ? 'active' : subscription ? subscription.status : limit.source === 'trial' ? 'trial' : trial ? 'expired' : 'none',
+      trial,
+      plan: plan ? toItem(plan) : null,
+      addons: addons.map(toItem),
+      licenses: limit.limit,
+      nextInvoiceAt: active && !active.cancelAtPeriodEnd ? active.currentPeriodEnd.toISOString() : null,
+      cancelAtPeriodEnd: active?.cancelAtPeriodEnd ?? false,
+    };
+  }
+
+  /**
+   * "Zahlungspflichtig bestellen": subscription, addons and the first invoice in
+   * the caller's transaction, at most once per Idempotency-Key.
+   */
+  async order(access: OrgAccess, dto: OrderSubscriptionDto, idempotencyKey: string): Promise<StoredResponse & { replayed: boolean }> {
+    return this.idempotency.execute(
+      { organizationId: access.organizationId, operation: ORDER_OPERATION, key: idempotencyKey, body: dto },
+      async () => ({ status: 201, body: await this.placeOrder(access, dto) }),
+    );
+  }
+
+  private async placeOrder(access: OrgAccess, dto: OrderSubscriptionDto): Promise<OrderResultDto> {
+    const em = this.em.getContext();
+    // Serializes orders for one organization, so a second order sees the first subscription.
+    await lockOrganization(this.em, access.organizationId);
+    if (await em.count(Subscription, { organization: access.organizationId, status: SubscriptionStatus.Active })) {
+      throw conflict('already-subscribed', 'This organization already has an active subscription; change its addons instead.');
+    }
+    const plan = await this.catalog.orderablePlan(dto.planCode);
+    const addons = await this.catalog.orderableAddons(dto.addonCodes ?? [], plan);
+    const billingOwnerId = billingOwnerOf(access);
+    const conditions = await this.catalog.conditionsOf(billingOwnerId);
+
+    const start = new Date();
+    const end = periodEnd(start, plan.interval);
+    const subscription = em.create(Subscription, {
+      organization: em.getReference(Organization, access.organizationId),
+      billingOwner: em.getReference(Organization, billingOwnerId),
+      plan,
+      status: SubscriptionStatus.Active,
+      currentPeriodStart: start,
+      currentPeriodEnd: end,
+    });
+    // Booked at the period start, so the billing run does not pro-rate them (the first invoice bills them in full).
+    addons.forEach((addon) => em.create(SubscriptionAddon, { subscription, addon, createdAt: start }));
+    await em.flush();
+
+    const invoice = await this.invoices.issue({
+      organizationId: access.organizationId,
+      billingOwnerId,
+      subscriptionId: subscription.id,
+      recipient: await this.billingAddresses.invoiceRecipient(billingOwnerId),
+      periodStart: start,
+      periodEnd: end,
+      issuedAt: start,
+      lines: [plan, ...addons].map((item) => ({
+        code: item.code,
+        description: item.name,
+        quantity: 1,
+        unitPriceCents: priceFor(item, conditions),
+      })),
+    });
+    return {
+      subscription: await this.get(access.organizationId, start),
+      invoice: { id: invoice.id, number: invoice.number, total: invoice.grossCents, currency: invoice.currency, status: 'issued' },
+    };
+  }
+}

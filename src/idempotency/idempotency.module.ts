@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyService } from './idempotency.service';
+
+/** Idempotency-Key handling for POST routes that must run at most once per key. */
+@Module({ providers: [IdempotencyService], exports: [IdempotencyService] })
+export class IdempotencyModule {}
