@@ -253,6 +253,9 @@ describe('permission matrix', () => {
       partnerAdmin: rowTenant.partnerAdmin,
     };
 
+    // A change to an organization is audited in its transaction: an entry exactly when the change succeeds.
+    const audited = method !== 'GET' && pattern.startsWith('/api/v1/organizations/:orgId');
+    const auditEntries = async () => Number((await testApp.sql<{ count: string }>('select count(*) from audit_log_entry where organization_id = ?', [orgId]))[0].count);
     const actual = {} as Expectation;
     for (const role of ROLES) {
       const params: Params = { orgId, ...(await row.prepare?.({ testApp, tenant: rowTenant }, orgId)) };
@@ -262,8 +265,10 @@ describe('permission matrix', () => {
       if (caller) call.set(bearer(caller));
       if (row.headers) call.set(row.headers());
       const file = await row.file?.();
+      const entriesBefore = audited ? await auditEntries() : 0;
       const response = await (file ? call.attach('file', file, 'logo.png') : call.send(row.body?.(params)));
       actual[role] = response.status;
+      if (audited) expect({ role, newAuditEntries: (await auditEntries()) - entriesBefore }).toEqual({ role, newAuditEntries: response.status < 300 ? 1 : 0 });
       if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     expect(actual).toEqual(row.expect);

@@ -14,13 +14,6 @@ describe('route declarations', () => {
     expect(undeclared.map((route) => route.key)).toEqual([]);
   });
 
-  it('every mutating organization route writes an audit entry (@Audited)', () => {
-    const unaudited = listRoutes(testApp.app).filter(
-      (route) => route.method !== 'GET' && route.policy?.kind === 'org' && !route.audit,
-    );
-    expect(unaudited.map((route) => route.key)).toEqual([]);
-  });
-
   it('describes every route in the OpenAPI document', async () => {
     const document = (await testApp.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>

@@ -11,6 +11,9 @@ import { Membership } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { User, UserStatus, normalizeEmail } from './user.entity';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction, requireTransaction } from '../database/transaction';
 
 export const INVITATION_TEMPLATE = 'invitation';
 export const MEMBERSHIP_ADDED_TEMPLATE = 'membership-added';
@@ -29,6 +32,7 @@ export class AccountsService {
     private readonly em: EntityManager,
     private readonly passwords: PasswordHasher,
     private readonly mail: MailService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Makes `userId` the first admin of an organization being created in the current transaction. */
@@ -96,61 +100,63 @@ export class AccountsService {
    * one that only the invitation mail carries; an existing user is just added
    * and notified.
    */
-  async addMember(access: OrgAccess, dto: AddMemberDto): Promise<AddedMemberDto> {
-    const em = this.em.getContext();
-    const email = normalizeEmail(dto.email);
-    const organization = em.getReference(Organization, access.organizationId);
-    let user = await em.findOne(User, { email });
-    let invitationSent: boolean;
+  async addMember(access: OrgAccess, dto: AddMemberDto, actor: Actor): Promise<AddedMemberDto> {
+    return inTransaction(this.em, async (em) => {
+      const email = normalizeEmail(dto.email);
+      const organization = em.getReference(Organization, access.organizationId);
+      let user = await em.findOne(User, { email });
+      let invitationSent: boolean;
 
-    if (user) {
-      const existing = await em.count(Membership, { organization: access.organizationId, user: user.id });
-      if (existing > 0) throw conflict('already-member', `${email} is already a member of this organization.`);
-      invitationSent = dto.sendInvitation ?? true;
-      if (invitationSent) {
-        this.mail.queue({
-          template: MEMBERSHIP_ADDED_TEMPLATE,
-          recipient: user.email,
-          organizationId: access.organizationId,
-          references: { userId: user.id, organizationId: access.organizationId },
+      if (user) {
+        const existing = await em.count(Membership, { organization: access.organizationId, user: user.id });
+        if (existing > 0) throw conflict('already-member', `${email} is already a member of this organization.`);
+        invitationSent = dto.sendInvitation ?? true;
+        if (invitationSent) {
+          this.mail.queue({
+            template: MEMBERSHIP_ADDED_TEMPLATE,
+            recipient: user.email,
+            organizationId: access.organizationId,
+            references: { userId: user.id, organizationId: access.organizationId },
+          });
+        }
+      } else {
+        if (dto.password === undefined && dto.sendInvitation === false) {
+          throw badRequest('invitation-required', 'Without a password the generated one can only be delivered by the invitation mail.', [
+            { field: 'sendInvitation', message: 'sendInvitation cannot be false when no password is given' },
+          ]);
+        }
+        const temporaryPassword = dto.password === undefined ? this.passwords.generateTemporary() : undefined;
+        user = em.create(User, {
+          email,
+          name: dto.name?.trim() || email.split('@')[0],
+          passwordHash: await this.passwords.hash(dto.password ?? temporaryPassword!),
+          mustChangePassword: temporaryPassword !== undefined,
         });
+        em.persist(user);
+        invitationSent = dto.sendInvitation ?? temporaryPassword !== undefined;
+        if (invitationSent) {
+          this.mail.queue({
+            template: INVITATION_TEMPLATE,
+            recipient: email,
+            organizationId: access.organizationId,
+            references: { userId: user.id, organizationId: access.organizationId },
+            secret: temporaryPassword,
+          });
+        }
       }
-    } else {
-      if (dto.password === undefined && dto.sendInvitation === false) {
-        throw badRequest('invitation-required', 'Without a password the generated one can only be delivered by the invitation mail.', [
-          { field: 'sendInvitation', message: 'sendInvitation cannot be false when no password is given' },
-        ]);
-      }
-      const temporaryPassword = dto.password === undefined ? this.passwords.generateTemporary() : undefined;
-      user = em.create(User, {
-        email,
-        name: dto.name?.trim() || email.split('@')[0],
-        passwordHash: await this.passwords.hash(dto.password ?? temporaryPassword!),
-        mustChangePassword: temporaryPassword !== undefined,
-      });
-      em.persist(user);
-      invitationSent = dto.sendInvitation ?? temporaryPassword !== undefined;
-      if (invitationSent) {
-        this.mail.queue({
-          template: INVITATION_TEMPLATE,
-          recipient: email,
-          organizationId: access.organizationId,
-          references: { userId: user.id, organizationId: access.organizationId },
-          secret: temporaryPassword,
-        });
-      }
-    }
 
-    this.addMembership(organization, user, dto.role);
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw conflict('already-member', `${email} is already a member of this organization.`);
+      this.addMembership(organization, user, dto.role);
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) {
+          throw conflict('already-member', `${email} is already a member of this organization.`);
+        }
+        throw error;
       }
-      throw error;
-    }
-    return { userId: user.id, email: user.email, role: dto.role, invitationSent };
+      await this.audit.record({ organizationId: access.organizationId, actor, action: 'member.add', target: { type: 'user', id: user.id } });
+      return { userId: user.id, email: user.email, role: dto.role, invitationSent };
+    });
   }
 
   /**
@@ -184,21 +190,27 @@ export class AccountsService {
     return { userId, email: user.email, organizationIds: memberships.map((membership) => membership.organization.id) };
   }
 
-  async changeRole(access: OrgAccess, userId: string, role: MembershipRole): Promise<MemberDto> {
-    const membership = await this.lockMembership(access.organizationId, userId);
-    if (membership.role === MembershipRole.Admin && role !== MembershipRole.Admin) {
-      await this.assertNotLastAdmin(access);
-    }
-    membership.role = role;
-    await this.em.getContext().flush();
-    const user = membership.user;
-    return { userId: user.id, email: user.email, name: user.name, role, status: user.status };
+  async changeRole(access: OrgAccess, userId: string, role: MembershipRole, actor: Actor): Promise<MemberDto> {
+    return inTransaction(this.em, async (em) => {
+      const membership = await this.lockMembership(access.organizationId, userId);
+      if (membership.role === MembershipRole.Admin && role !== MembershipRole.Admin) {
+        await this.assertNotLastAdmin(access);
+      }
+      membership.role = role;
+      await em.flush();
+      await this.audit.record({ organizationId: access.organizationId, actor, action: 'member.role-change', target: { type: 'user', id: userId } });
+      const user = membership.user;
+      return { userId: user.id, email: user.email, name: user.name, role, status: user.status };
+    });
   }
 
-  async removeMember(access: OrgAccess, userId: string): Promise<void> {
-    const membership = await this.lockMembership(access.organizationId, userId);
-    if (membership.role === MembershipRole.Admin) await this.assertNotLastAdmin(access);
-    await this.em.getContext().remove(membership).flush();
+  async removeMember(access: OrgAccess, userId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      const membership = await this.lockMembership(access.organizationId, userId);
+      if (membership.role === MembershipRole.Admin) await this.assertNotLastAdmin(access);
+      await em.remove(membership).flush();
+      await this.audit.record({ organizationId: access.organizationId, actor, action: 'member.remove', target: { type: 'user', id: userId } });
+    });
   }
 
   /** Removes every membership of a deleted organization. */
@@ -207,6 +219,7 @@ export class AccountsService {
   }
 
   private async lockMembership(organizationId: string, userId: string): Promise<Membership> {
+    requireTransaction(this.em, 'Locking the admin memberships');
     // Locking the organization's admin rows serializes concurrent demotions, so two
     // requests cannot each remove "the other" admin.
     await rawQuery(this.em, `select id from membership where organization_id = :organizationId and role = 'admin' for update`, {

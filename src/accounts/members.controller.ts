@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../audit/audited.decorator';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
@@ -26,34 +26,32 @@ export class MembersController {
 
   @Post()
   @CheckAbility('create', 'Member')
-  @Audited('member.add', 'user')
   @ApiOperation({ summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
   @ApiCreatedResponse({ type: AddedMemberDto })
   @ApiOrgProblems(409)
-  add(@CurrentAccess() access: OrgAccess, @Body() dto: AddMemberDto): Promise<AddedMemberDto> {
-    return this.accounts.addMember(access, dto);
+  add(@CurrentAccess() access: OrgAccess, @Body() dto: AddMemberDto, @CurrentActor() actor: Actor): Promise<AddedMemberDto> {
+    return this.accounts.addMember(access, dto, actor);
   }
 
   @Patch(':userId')
   @CheckAbility('update', 'Member')
-  @Audited('member.role-change', 'user', { targetParam: 'userId' })
   @ApiOkResponse({ type: MemberDto })
   @ApiOrgProblems(409)
   changeRole(
     @CurrentAccess() access: OrgAccess,
     @UuidParam('userId') userId: string,
     @Body() dto: ChangeRoleDto,
+    @CurrentActor() actor: Actor,
   ): Promise<MemberDto> {
-    return this.accounts.changeRole(access, userId, dto.role);
+    return this.accounts.changeRole(access, userId, dto.role, actor);
   }
 
   @Delete(':userId')
   @HttpCode(204)
   @CheckAbility('delete', 'Member')
-  @Audited('member.remove', 'user', { targetParam: 'userId' })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  remove(@CurrentAccess() access: OrgAccess, @UuidParam('userId') userId: string): Promise<void> {
-    return this.accounts.removeMember(access, userId);
+  remove(@CurrentAccess() access: OrgAccess, @UuidParam('userId') userId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.accounts.removeMember(access, userId, actor);
   }
 }

@@ -6,6 +6,7 @@ import { conflict } from '../common/problem';
 import { AddressDto } from '../tenancy/dto/organization.dto';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
+import { inTransaction } from '../database/transaction';
 
 export interface NewPartner {
   name: string;
@@ -28,7 +29,7 @@ export class ProvisioningService {
 
   /** A partner organization with its first admin; an existing user with that e-mail becomes the admin. */
   async createPartner(data: NewPartner): Promise<{ organizationId: string; userId: string }> {
-    return this.em.transactional(async (em) => {
+    return inTransaction(this.em, async (em) => {
       const organization = this.tenancy.createOrganization({
         name: data.name,
         address: data.address,

@@ -16,6 +16,7 @@ import { deleteSessionsOf } from './adminjs/backoffice-session';
 import { NewStaffDto } from './dto/new-staff.dto';
 import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
 import { StaffService } from './staff.service';
+import { inTransaction } from '../database/transaction';
 
 export type CatalogKind = 'plan' | 'addon';
 
@@ -60,12 +61,10 @@ export class BackofficeChanges {
 
   async updateOrganization(organizationId: string, input: object): Promise<void> {
     const dto = await validated(UpdateOrganizationDto, input);
-    await this.change(async () => {
-      await this.tenancy.update(organizationId, dto);
-      return {
-        result: undefined,
-        audit: { organizationId, action: 'organization.update', target: { type: 'organization', id: organizationId }, details: { changed: Object.keys(dto) } },
-      };
+    // TenancyService records the change, naming the staff member.
+    await this.change(async (actor) => {
+      await this.tenancy.update(organizationId, dto, staffAuditActor(actor));
+      return { result: undefined, audit: [] };
     });
   }
 
@@ -161,7 +160,7 @@ export class BackofficeChanges {
     actor: StaffActor = requireStaff(),
   ): Promise<T> {
     return RequestContext.create(this.em, () =>
-      this.em.transactional(async () => {
+      inTransaction(this.em, async () => {
         const { result, audit } = await work(actor);
         for (const entry of [audit].flat()) {
           await this.audit.record({ ...entry, actor: staffAuditActor(actor), ip: actor.ip });

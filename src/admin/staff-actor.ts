@@ -22,4 +22,4 @@ export function requireStaff(): StaffActor {
   return actor;
 }
 
-export const staffAuditActor = (actor: StaffActor): AuditActor => ({ type: 'staff', id: actor.id, email: actor.email, viaPartner: false });
+export const staffAuditActor = (actor: StaffActor): AuditActor => ({ type: 'staff', id: actor.id, email: actor.email, viaPartner: false, ip: actor.ip });

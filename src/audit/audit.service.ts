@@ -1,20 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { requireTransaction } from '../database/transaction';
+import type { Actor } from './actor';
 import { Injectable } from '@nestjs/common';
 import { Page } from '../common/pagination';
 import { AuditLogEntry } from './audit-log-entry.entity';
 import { NewestFirstOrder, newestFirstPage } from '../database/newest-first-page';
 
-export interface AuditActor {
-  type: 'user' | 'staff' | 'system';
-  id?: string;
-  email: string;
-  viaPartner: boolean;
-}
+export type { Actor as AuditActor } from './actor';
 
 export interface AuditRecord {
   /** Unset only for platform-wide back-office changes. */
   organizationId?: string;
-  actor: AuditActor;
+  actor: Actor;
   action: string;
   target: { type: string; id?: string };
   ip?: string;
@@ -36,9 +33,9 @@ const BY_CREATION: NewestFirstOrder<AuditLogEntry> = { property: 'createdAt', co
 export class AuditService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Writes through the current (transactional) context; the caller's transaction commits it. */
+  /** Written in the transaction of the change it records, so the entry exists exactly when the change does. */
   async record(entry: AuditRecord): Promise<void> {
-    const em = this.em.getContext();
+    const em = requireTransaction(this.em, 'An audit entry');
     em.persist(
       em.create(AuditLogEntry, {
         organizationId: entry.organizationId,
@@ -49,7 +46,7 @@ export class AuditService {
         action: entry.action,
         targetType: entry.target.type,
         targetId: entry.target.id,
-        ip: entry.ip,
+        ip: entry.ip ?? entry.actor.ip,
         details: entry.details,
       }),
     );

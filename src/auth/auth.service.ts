@@ -12,6 +12,7 @@ import { AccessTokenClaims } from './access-token-claims';
 import { TokenPairDto } from './dto/auth.dto';
 import { LoginThrottle, invalidCredentials } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
+import { inTransaction, requireTransaction } from '../database/transaction';
 
 const LOGIN_SCOPE = 'api';
 
@@ -42,9 +43,11 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(LOGIN_SCOPE, email, ip);
-    user.lastLoginAt = new Date();
-    user.status = UserStatus.Active;
-    return this.issue(user, randomUUID());
+    return inTransaction(this.em, async () => {
+      user.lastLoginAt = new Date();
+      user.status = UserStatus.Active;
+      return this.issue(user, randomUUID());
+    });
   }
 
   /** Rotates a refresh token. Presenting a spent token revokes its whole family (it was stolen or replayed). */
@@ -56,14 +59,16 @@ export class AuthService {
       throw invalidRefreshToken();
     }
     if (token.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
-    // Conditional update: of two concurrent refreshes with one token, exactly one wins.
-    const claimed = await this.em.nativeUpdate(RefreshToken, { id: token.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
-    if (claimed !== 1) {
-      await this.revokeFamily(token.familyId);
-      throw invalidRefreshToken();
-    }
-    const user = await this.em.findOneOrFail(User, { id: token.user.id });
-    return this.issue(user, token.familyId);
+    const rotated = await inTransaction(this.em, async (em) => {
+      // Conditional update: of two concurrent refreshes with one token, exactly one wins.
+      const claimed = await em.nativeUpdate(RefreshToken, { id: token.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
+      if (claimed !== 1) return null;
+      return this.issue(await em.findOneOrFail(User, { id: token.user.id }), token.familyId);
+    });
+    if (rotated) return rotated;
+    // The loser's revocation commits on its own: the refusal must not roll it back.
+    await this.revokeFamily(token.familyId);
+    throw invalidRefreshToken();
   }
 
   async logout(presented: string): Promise<void> {
@@ -84,11 +89,14 @@ export class AuthService {
         { field: 'newPassword', message: 'newPassword must differ from currentPassword' },
       ]);
     }
-    user.passwordHash = await this.passwords.hash(newPassword);
-    user.mustChangePassword = false;
-    user.status = UserStatus.Active;
-    await this.em.flush();
-    await this.revokeSessions(user.id, caller.sessionId);
+    const passwordHash = await this.passwords.hash(newPassword);
+    await inTransaction(this.em, async (em) => {
+      user.passwordHash = passwordHash;
+      user.mustChangePassword = false;
+      user.status = UserStatus.Active;
+      await em.flush();
+      await this.revokeSessions(user.id, caller.sessionId);
+    });
   }
 
   /** Ends the user's sessions (revokes their refresh tokens), all of them or all but `exceptFamily`. Runs in the caller's transaction. */
@@ -101,15 +109,15 @@ export class AuthService {
   }
 
   private async issue(user: User, familyId: string): Promise<TokenPairDto> {
+    const em = requireTransaction(this.em, 'Issuing a refresh token');
     const secret = randomBytes(32).toString('base64url');
-    const token = this.em.create(RefreshToken, {
+    const token = em.create(RefreshToken, {
       user,
       familyId,
       tokenHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
     });
-    this.em.persist(token);
-    await this.em.flush();
+    await em.persist(token).flush();
     const claims: AccessTokenClaims = { sub: user.id, email: user.email, sid: familyId, mcp: user.mustChangePassword };
     return {
       accessToken: await this.jwt.signAsync(claims),

@@ -18,8 +18,6 @@ export type AppRequest = FastifyRequest<{ Params: Record<string, string | undefi
   user?: AuthenticatedUser;
   orgAccess?: OrgAccess;
   ability?: AppAbility;
-  /** Set by a handler whose request changed nothing (an idempotent replay), so no audit entry is written. */
-  auditSkipped?: boolean;
 };
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {

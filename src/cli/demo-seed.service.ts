@@ -20,6 +20,8 @@ import { PaymentMethodsService } from '../billing/payment-methods/payment-method
 import { SubscriptionService } from '../billing/subscriptions/subscription.service';
 import { API_PREFIX } from '../config/http';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
+import { systemActor } from '../audit/actor';
+import { inTransaction } from '../database/transaction';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -37,6 +39,9 @@ export interface DemoSeedResult {
   nextSteps: string[];
   note: string;
 }
+
+/** What the audit log names as the author of the demo data. */
+const DEMO_SEED = systemActor('demo:seed');
 
 /** Fixed, so that a second run finds the first run's orders instead of ordering again. */
 const DEMO_ORDER_KEY = 'demo-seed-order';
@@ -68,7 +73,7 @@ export class DemoSeedService {
   }
 
   private async create(): Promise<void> {
-    await this.em.transactional(async (em) => {
+    await inTransaction(this.em, async (em) => {
       const [partnerAdmin, ...partnerLogins] = DEMO_PARTNER.logins;
       const { organizationId: partnerId } = await this.provisioning.createPartner({
         name: DEMO_PARTNER.name,
@@ -80,8 +85,8 @@ export class DemoSeedService {
       });
       await this.catalog.ensurePartnerAgreement(partnerId);
       await this.catalog.setPartnerDiscount(partnerId, DEMO_PARTNER.discountPercent);
-      await this.billingAddresses.update(partnerId, DEMO_PARTNER.billingAddress);
-      await this.paymentMethods.add(partnerId, DEMO_PARTNER.paymentMethod);
+      await this.billingAddresses.update(partnerId, DEMO_PARTNER.billingAddress, DEMO_SEED);
+      await this.paymentMethods.add(partnerId, DEMO_PARTNER.paymentMethod, DEMO_SEED);
       await this.addLogins(em.getReference(Organization, partnerId), DEMO_PARTNER.name, partnerLogins);
 
       for (const demo of DEMO_CUSTOMERS) {
@@ -105,9 +110,10 @@ export class DemoSeedService {
           },
           { ...demo.order, acceptPaymentObligation: true },
           DEMO_ORDER_KEY,
+          DEMO_SEED,
         );
-        for (const host of demo.hosts) await this.hosts.create(customer.id, host);
-        for (const endpoint of demo.endpoints) await this.endpoints.create(customer.id, endpoint);
+        for (const host of demo.hosts) await this.hosts.create(customer.id, host, DEMO_SEED);
+        for (const endpoint of demo.endpoints) await this.endpoints.create(customer.id, endpoint, DEMO_SEED);
       }
     });
   }

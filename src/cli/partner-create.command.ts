@@ -8,6 +8,7 @@ import { ProvisioningService } from '../accounts/provisioning.service';
 import { CliOutput } from './cli-output';
 import { LoginOptions, parseDecimal, validOptions } from './cli-options';
 import { JsonCommand } from './json-command';
+import { inTransaction } from '../database/transaction';
 
 class PartnerCreateOptions extends LoginOptions {
   @IsString({ message: '--name is required' })
@@ -57,7 +58,7 @@ export class PartnerCreateCommand extends JsonCommand<Partial<PartnerCreateOptio
 
   protected async execute(raw: Partial<PartnerCreateOptions>): Promise<object> {
     const options = validOptions(PartnerCreateOptions, raw);
-    return this.em.transactional(async () => {
+    return inTransaction(this.em, async () => {
       const address = { street: options.street.trim(), postalCode: options.postalCode.trim(), city: options.city.trim(), country: options.country.toUpperCase() };
       const created = await this.provisioning.createPartner({
         name: options.name.trim(),

@@ -1,7 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppRequest } from '../authz/caller';
 import { badRequest } from '../common/problem';
 import type { StoredResponse } from './idempotency.service';
 
@@ -29,12 +28,8 @@ export const ApiIdempotencyKey = () =>
     schema: { type: 'string', minLength: 1, maxLength: 255 },
   });
 
-/**
- * Answers with a stored (replayed) or fresh idempotent result: its status and body, marked with
- * Idempotent-Replayed when replayed, and without a second audit entry for the replay.
- */
-export function sendIdempotentResult(result: StoredResponse & { replayed: boolean }, request: AppRequest, response: FastifyReply): unknown {
-  request.auditSkipped = result.replayed;
+/** Answers with a stored (replayed) or fresh idempotent result: its status and body, marked with Idempotent-Replayed when replayed. */
+export function sendIdempotentResult(result: StoredResponse & { replayed: boolean }, response: FastifyReply): unknown {
   if (result.replayed) response.header('Idempotent-Replayed', 'true');
   response.status(result.status);
   return result.body;

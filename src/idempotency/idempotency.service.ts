@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { conflict } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
+import { requireTransaction } from '../database/transaction';
 
 export interface StoredResponse {
   status: number;
@@ -43,7 +44,7 @@ export class IdempotencyService {
     scope: { organizationId: string; operation: string; key: string; body: unknown },
     work: () => Promise<StoredResponse>,
   ): Promise<StoredResponse & { replayed: boolean }> {
-    if (!this.em.isInTransaction()) throw new Error('Idempotent work must run inside a transaction');
+    requireTransaction(this.em, 'Idempotent work');
     const hash = requestHash(scope.body);
     const id = randomUUID();
     const inserted = await rawQuery<{ id: string }>(

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, notFound } from '../common/problem';
 import { LicenseInputs, LicenseLimit, LicenseUsage, licenseLimit } from './license-limit';
 import { LicensingRepository } from './licensing.repository';
+import { requireTransaction } from '../database/transaction';
 
 /** How many hosts an organization may have and has; the checks that keep the first above the second. */
 @Injectable()
@@ -56,7 +57,7 @@ export class LicenseService {
   }
 
   private lockInputs(organizationId: string, caller: string): Promise<LicenseInputs> {
-    if (!this.em.isInTransaction()) throw new Error(`${caller} must run inside the transaction that changes the licences or hosts`);
+    requireTransaction(this.em, caller);
     return this.loadInputs(organizationId, true);
   }
 

@@ -7,6 +7,7 @@ import type { JobOptions, Queue } from 'bull';
 import { QUEUE_NAMES } from '../queue/queue-names';
 import { OutboxMessage } from './outbox-message.entity';
 import { errorMessage } from '../common/error-message';
+import { inOwnTransaction } from '../database/transaction';
 
 /** Rows claimed per transaction; their jobs go to Redis in one MULTI per queue. */
 const BATCH_SIZE = 100;
@@ -64,7 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Relays one batch of pending messages, oldest first: one round trip to Redis per queue. */
   private async relayBatch(): Promise<BatchResult> {
-    return this.em.fork().transactional(async (em) => {
+    return inOwnTransaction(this.em, async (em) => {
       // Only this process's queues: during a rolling deploy an older worker leaves newer queues' jobs alone.
       const messages = await em.find(
         OutboxMessage,

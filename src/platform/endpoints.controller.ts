@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../audit/audited.decorator';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { NamedPageQueryDto } from '../common/pagination';
@@ -24,12 +24,11 @@ export class EndpointsController {
 
   @Post()
   @CheckAbility('create', 'Endpoint')
-  @Audited('endpoint.create', 'endpoint')
   @ApiOperation({ summary: 'Add an http(s) endpoint to monitor' })
   @ApiCreatedResponse({ type: EndpointDto })
   @ApiOrgProblems()
-  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateEndpointDto): Promise<EndpointDto> {
-    return this.endpoints.create(orgId, dto);
+  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateEndpointDto, @CurrentActor() actor: Actor): Promise<EndpointDto> {
+    return this.endpoints.create(orgId, dto, actor);
   }
 
   @Get(':endpointId')
@@ -42,24 +41,23 @@ export class EndpointsController {
 
   @Patch(':endpointId')
   @CheckAbility('update', 'Endpoint')
-  @Audited('endpoint.update', 'endpoint', { targetParam: 'endpointId' })
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
   update(
     @UuidParam('orgId') orgId: string,
     @UuidParam('endpointId') endpointId: string,
     @Body() dto: UpdateEndpointDto,
+    @CurrentActor() actor: Actor,
   ): Promise<EndpointDto> {
-    return this.endpoints.update(orgId, endpointId, dto);
+    return this.endpoints.update(orgId, endpointId, dto, actor);
   }
 
   @Delete(':endpointId')
   @HttpCode(204)
   @CheckAbility('delete', 'Endpoint')
-  @Audited('endpoint.delete', 'endpoint', { targetParam: 'endpointId' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string): Promise<void> {
-    return this.endpoints.remove(orgId, endpointId);
+  remove(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.endpoints.remove(orgId, endpointId, actor);
   }
 }

@@ -6,6 +6,9 @@ import { Organization } from '../tenancy/organization.entity';
 import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
 import { CreateEndpointDto, DEFAULT_INTERVAL_SECONDS, EndpointDto, UpdateEndpointDto } from './dto/endpoint.dto';
 import { Endpoint } from './endpoint.entity';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 
 interface EndpointRow extends CreationOrderedRow {
   name: string;
@@ -15,7 +18,10 @@ interface EndpointRow extends CreationOrderedRow {
 
 @Injectable()
 export class EndpointsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<EndpointDto>> {
     const rows = await pageInCreationOrder<EndpointRow>(this.em, {
@@ -39,30 +45,38 @@ export class EndpointsService {
     return toEndpointDto(await this.load(organizationId, endpointId));
   }
 
-  async create(organizationId: string, dto: CreateEndpointDto): Promise<EndpointDto> {
-    const em = this.em.getContext();
-    const endpoint = em.create(Endpoint, {
-      organization: em.getReference(Organization, organizationId),
-      name: dto.name.trim(),
-      url: dto.url,
-      intervalSeconds: dto.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
+  async create(organizationId: string, dto: CreateEndpointDto, actor: Actor): Promise<EndpointDto> {
+    return inTransaction(this.em, async (em) => {
+      const endpoint = em.create(Endpoint, {
+        organization: em.getReference(Organization, organizationId),
+        name: dto.name.trim(),
+        url: dto.url,
+        intervalSeconds: dto.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
+      });
+      await em.persist(endpoint).flush();
+      await this.audit.record({ organizationId, actor, action: 'endpoint.create', target: { type: 'endpoint', id: endpoint.id } });
+      return toEndpointDto(endpoint);
     });
-    await em.persist(endpoint).flush();
-    return toEndpointDto(endpoint);
   }
 
-  async update(organizationId: string, endpointId: string, dto: UpdateEndpointDto): Promise<EndpointDto> {
-    const endpoint = await this.load(organizationId, endpointId);
-    if (dto.name !== undefined) endpoint.name = dto.name.trim();
-    if (dto.url !== undefined) endpoint.url = dto.url;
-    if (dto.intervalSeconds !== undefined) endpoint.intervalSeconds = dto.intervalSeconds;
-    await this.em.getContext().flush();
-    return toEndpointDto(endpoint);
+  async update(organizationId: string, endpointId: string, dto: UpdateEndpointDto, actor: Actor): Promise<EndpointDto> {
+    return inTransaction(this.em, async (em) => {
+      const endpoint = await this.load(organizationId, endpointId);
+      if (dto.name !== undefined) endpoint.name = dto.name.trim();
+      if (dto.url !== undefined) endpoint.url = dto.url;
+      if (dto.intervalSeconds !== undefined) endpoint.intervalSeconds = dto.intervalSeconds;
+      await em.flush();
+      await this.audit.record({ organizationId, actor, action: 'endpoint.update', target: { type: 'endpoint', id: endpointId } });
+      return toEndpointDto(endpoint);
+    });
   }
 
-  async remove(organizationId: string, endpointId: string): Promise<void> {
-    const deleted = await this.em.getContext().nativeDelete(Endpoint, { id: endpointId, organization: organizationId });
-    if (deleted === 0) throw notFound('Endpoint');
+  async remove(organizationId: string, endpointId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      const deleted = await em.nativeDelete(Endpoint, { id: endpointId, organization: organizationId });
+      if (deleted === 0) throw notFound('Endpoint');
+      await this.audit.record({ organizationId, actor, action: 'endpoint.delete', target: { type: 'endpoint', id: endpointId } });
+    });
   }
 
   /** Part of deleting an organization. */

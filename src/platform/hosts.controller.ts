@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../audit/audited.decorator';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { NamedPageQueryDto } from '../common/pagination';
@@ -24,15 +24,14 @@ export class HostsController {
 
   @Post()
   @CheckAbility('create', 'Host')
-  @Audited('host.create', 'host')
   @ApiOperation({
     summary: 'Add a host; it takes one licence',
     description: 'Beyond the licence limit: 409 license-limit with `limit` and `used`.',
   })
   @ApiCreatedResponse({ type: HostDto })
   @ApiOrgProblems(409)
-  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateHostDto): Promise<HostDto> {
-    return this.hosts.create(orgId, dto);
+  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateHostDto, @CurrentActor() actor: Actor): Promise<HostDto> {
+    return this.hosts.create(orgId, dto, actor);
   }
 
   @Get(':hostId')
@@ -46,11 +45,10 @@ export class HostsController {
   @Delete(':hostId')
   @HttpCode(204)
   @CheckAbility('delete', 'Host')
-  @Audited('host.delete', 'host', { targetParam: 'hostId' })
   @ApiOperation({ summary: 'Remove a host; its licence becomes free' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string): Promise<void> {
-    return this.hosts.remove(orgId, hostId);
+  remove(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.hosts.remove(orgId, hostId, actor);
   }
 }

@@ -7,6 +7,9 @@ import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } fr
 import { CreateHostDto, HostDto } from './dto/host.dto';
 import { Host } from './host.entity';
 import { LicenseService } from '../licensing/license.service';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 
 interface HostRow extends CreationOrderedRow {
   name: string;
@@ -18,6 +21,7 @@ export class HostsService {
   constructor(
     private readonly em: EntityManager,
     private readonly licenses: LicenseService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<HostDto>> {
@@ -39,8 +43,8 @@ export class HostsService {
   }
 
   /** A host takes one licence: refused with 409 license-limit when none is left. */
-  async create(organizationId: string, dto: CreateHostDto): Promise<HostDto> {
-    return this.em.transactional(async (em) => {
+  async create(organizationId: string, dto: CreateHostDto, actor: Actor): Promise<HostDto> {
+    return inTransaction(this.em, async (em) => {
       await this.licenses.assertHostFits(organizationId);
       const host = em.create(Host, {
         organization: em.getReference(Organization, organizationId),
@@ -48,13 +52,17 @@ export class HostsService {
         os: dto.os?.trim() || undefined,
       });
       await em.flush();
+      await this.audit.record({ organizationId, actor, action: 'host.create', target: { type: 'host', id: host.id } });
       return toHostDto(host);
     });
   }
 
-  async remove(organizationId: string, hostId: string): Promise<void> {
-    const deleted = await this.em.getContext().nativeDelete(Host, { id: hostId, organization: organizationId });
-    if (deleted === 0) throw notFound('Host');
+  async remove(organizationId: string, hostId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      const deleted = await em.nativeDelete(Host, { id: hostId, organization: organizationId });
+      if (deleted === 0) throw notFound('Host');
+      await this.audit.record({ organizationId, actor, action: 'host.delete', target: { type: 'host', id: hostId } });
+    });
   }
 
   /** Part of deleting an organization. */

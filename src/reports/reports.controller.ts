@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Audited } from '../audit/audited.decorator';
-import { AuthenticatedUser, CurrentUser } from '../authz/caller';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
@@ -19,17 +18,16 @@ export class ReportsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @CheckAbility('create', 'Report')
-  @Audited('report.order', 'report')
   @ApiOperation({ summary: 'Order a PDF report; the pdf queue renders it', description: 'Location names the status resource.' })
   @ApiAcceptedResponse({ type: ReportOrderedDto })
   @ApiOrgProblems()
   async order(
     @UuidParam('orgId') orgId: string,
     @Body() dto: OrderReportDto,
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ReportOrderedDto> {
-    const ordered = await this.reports.order(orgId, dto.type, user.id);
+    const ordered = await this.reports.order(orgId, dto.type, actor);
     // Relative to the request URL, so it holds behind any path prefix.
     response.header('Location', `reports/${ordered.id}`);
     return ordered;

@@ -11,6 +11,9 @@ import { ReportDto, ReportOrderedDto } from './dto/report.dto';
 import { Report, ReportStatus, ReportType } from './report.entity';
 import { REPORT_PDF_JOB, reportJobId, reportPdfFileName } from './report.job';
 import { newestFirstPage } from '../database/newest-first-page';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 
 export type ReportPdf = { ready: true; fileName: string; pdf: Buffer } | { ready: false; status: ReportStatus.Queued | ReportStatus.Rendering };
 
@@ -19,15 +22,18 @@ export class ReportsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Records the order and queues its rendering in the same transaction. */
-  async order(organizationId: string, type: ReportType, requestedById: string): Promise<ReportOrderedDto> {
-    const em = this.em.getContext();
-    const report = em.create(Report, { organization: em.getReference(Organization, organizationId), type, requestedById });
-    this.outbox.enqueue({ queue: PDF_QUEUE, jobName: REPORT_PDF_JOB, jobId: reportJobId(report.id), payload: { reportId: report.id } });
-    await em.flush();
-    return { id: report.id, status: ReportStatus.Queued };
+  async order(organizationId: string, type: ReportType, actor: Actor): Promise<ReportOrderedDto> {
+    return inTransaction(this.em, async (em) => {
+      const report = em.create(Report, { organization: em.getReference(Organization, organizationId), type, requestedById: actor.id });
+      this.outbox.enqueue({ queue: PDF_QUEUE, jobName: REPORT_PDF_JOB, jobId: reportJobId(report.id), payload: { reportId: report.id } });
+      await em.flush();
+      await this.audit.record({ organizationId, actor, action: 'report.order', target: { type: 'report', id: report.id } });
+      return { id: report.id, status: ReportStatus.Queued };
+    });
   }
 
   async get(organizationId: string, reportId: string): Promise<ReportDto> {

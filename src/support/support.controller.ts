@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../audit/audited.decorator';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -23,12 +23,11 @@ export class SupportController {
 
   @Put('support-settings')
   @CheckAbility('manage', 'SupportSettings')
-  @Audited('support-settings.update', 'organization', { targetParam: 'orgId' })
   @ApiOperation({ summary: 'Save the partner’s support contact', description: 'Replaces all fields; omitted optional fields are cleared.' })
   @ApiOkResponse({ type: SupportSettingsDto })
   @ApiOrgProblems()
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateSupportSettingsDto): Promise<SupportSettingsDto> {
-    return this.support.update(orgId, dto);
+  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateSupportSettingsDto, @CurrentActor() actor: Actor): Promise<SupportSettingsDto> {
+    return this.support.update(orgId, dto, actor);
   }
 
   @Get('support-contact')

@@ -7,12 +7,16 @@ import { MailContentRegistry } from '../mail/mail-content.registry';
 import { SupportContactDto, SupportSettingsDto, UpdateSupportSettingsDto } from './dto/support.dto';
 import { loadSupportContact, vendorSupportContact } from './support-contact';
 import { SupportSettings } from './support-settings.entity';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 
 @Injectable()
 export class SupportService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly mailContent: MailContentRegistry,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,9 +37,12 @@ export class SupportService implements OnModuleInit {
     return toDto(settings);
   }
 
-  async update(organizationId: string, dto: UpdateSupportSettingsDto): Promise<SupportSettingsDto> {
+  async update(organizationId: string, dto: UpdateSupportSettingsDto, actor: Actor): Promise<SupportSettingsDto> {
     const fields = { company: dto.company, email: dto.email, phone: dto.phone, website: dto.website ?? null, hours: dto.hours ?? null };
-    await this.em.getContext().upsert(SupportSettings, { organization: organizationId, ...fields, updatedAt: new Date() });
+    await inTransaction(this.em, async (em) => {
+      await em.upsert(SupportSettings, { organization: organizationId, ...fields, updatedAt: new Date() });
+      await this.audit.record({ organizationId, actor, action: 'support-settings.update', target: { type: 'organization', id: organizationId } });
+    });
     return { configured: true, ...fields };
   }
 

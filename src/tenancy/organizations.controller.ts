@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../audit/audited.decorator';
-import { AuthenticatedUser, CurrentUser } from '../authz/caller';
+import { Actor, CurrentActor, UserActor } from '../audit/actor';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -23,12 +22,11 @@ export class OrganizationsController {
 
   @Post()
   @Authenticated()
-  @Audited('organization.create', 'organization', { organizationFromResult: true })
   @ApiOperation({ summary: 'Create a standalone organization, or a customer organization linked to a partner (partnerId).' })
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 404)
-  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    return this.tenancy.createForUser(user.id, dto);
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    return this.tenancy.createForUser(dto, actor);
   }
 
   @Get(':orgId')
@@ -41,17 +39,15 @@ export class OrganizationsController {
 
   @Patch(':orgId')
   @CheckAbility('update', 'Organization')
-  @Audited('organization.update', 'organization', { targetParam: 'orgId' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    return this.tenancy.update(orgId, dto);
+  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateOrganizationDto, @CurrentActor() actor: Actor): Promise<OrganizationDto> {
+    return this.tenancy.update(orgId, dto, actor);
   }
 
   @Delete(':orgId')
   @HttpCode(204)
   @CheckAbility('delete', 'Organization')
-  @Audited('organization.delete', 'organization', { targetParam: 'orgId' })
   @ApiOperation({
     summary: 'Soft-delete the organization',
     description:
@@ -59,8 +55,8 @@ export class OrganizationsController {
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  delete(@UuidParam('orgId') orgId: string): Promise<void> {
-    return this.tenancy.delete(orgId);
+  delete(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.tenancy.delete(orgId, actor);
   }
 
   @Get(':orgId/customers')

@@ -17,6 +17,9 @@ import {
 import { OrganizationLifecycle } from './organization-lifecycle';
 import { Organization } from './organization.entity';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
+import { Actor, UserActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction, requireTransaction } from '../database/transaction';
 
 interface AccessibleRow {
   id: string;
@@ -42,6 +45,7 @@ export class TenancyService {
     private readonly em: EntityManager,
     private readonly orgAccess: OrgAccessService,
     private readonly lifecycle: OrganizationLifecycle,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,11 +67,17 @@ export class TenancyService {
     return organization;
   }
 
-  /** POST /organizations: a linked customer organization when `partnerId` is given, else a standalone one. */
-  async createForUser(
-    userId: string,
-    dto: CreateOrganizationDto,
-  ): Promise<OrganizationDto> {
+  /** POST /organizations: a linked customer organization when `partnerId` is given, else a standalone one its creator administers. */
+  async createForUser(dto: CreateOrganizationDto, actor: UserActor): Promise<OrganizationDto> {
+    return inTransaction(this.em, async (em) => {
+      const organization = await this.newOrganizationFor(dto, actor.id);
+      await em.flush();
+      await this.audit.record({ organizationId: organization.id, actor, action: 'organization.create', target: { type: 'organization', id: organization.id } });
+      return toOrganizationDto(organization);
+    });
+  }
+
+  private async newOrganizationFor(dto: CreateOrganizationDto, userId: string): Promise<Organization> {
     if (dto.partnerId) {
       const access = await this.orgAccess.resolve(userId, dto.partnerId);
       if (!access) throw notFound('Partner organization');
@@ -79,46 +89,54 @@ export class TenancyService {
       if (access.role !== MembershipRole.Admin || access.viaPartner) {
         throw forbidden('Only admins of the partner organization may create linked customer organizations.');
       }
-      const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
-      await this.em.getContext().flush();
-      return toOrganizationDto(organization);
+      return this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
     }
     const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Standalone });
     this.lifecycle.founded(organization, userId);
-    await this.em.getContext().flush();
-    return toOrganizationDto(organization);
+    return organization;
   }
 
   async get(organizationId: string): Promise<OrganizationDto> {
     return toOrganizationDto(await this.load(organizationId));
   }
 
-  async update(organizationId: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    const organization = await this.load(organizationId);
-    if (dto.name !== undefined) organization.name = dto.name.trim();
-    if (dto.address !== undefined) organization.address = Object.assign(organization.address, dto.address);
-    await this.em.getContext().flush();
-    return toOrganizationDto(organization);
+  async update(organizationId: string, dto: UpdateOrganizationDto, actor: Actor): Promise<OrganizationDto> {
+    return inTransaction(this.em, async (em) => {
+      const organization = await this.load(organizationId);
+      if (dto.name !== undefined) organization.name = dto.name.trim();
+      if (dto.address !== undefined) organization.address = Object.assign(organization.address, dto.address);
+      await em.flush();
+      await this.audit.record({
+        organizationId,
+        actor,
+        action: 'organization.update',
+        target: { type: 'organization', id: organizationId },
+        details: { changed: Object.keys(dto) },
+      });
+      return toOrganizationDto(organization);
+    });
   }
 
   /** Soft-deletes the organization and removes its dependent data; invoices stay (legal retention). */
-  async delete(organizationId: string): Promise<void> {
-    const em = this.em.getContext();
-    const organization = await this.lock(organizationId);
-    if (organization.kind === OrganizationKind.Partner) {
-      const [{ count }] = await rawQuery<{ count: string }>(
-        this.em,
-        'select count(*) from organization where partner_id = :organizationId and deleted_at is null',
-        { organizationId },
-      );
-      if (Number(count) > 0) {
-        throw conflict('has-customers', 'Delete or hand over the linked customer organizations first.', {
-          customers: Number(count),
-        });
+  async delete(organizationId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      const organization = await this.lock(organizationId);
+      if (organization.kind === OrganizationKind.Partner) {
+        const [{ count }] = await rawQuery<{ count: string }>(
+          em,
+          'select count(*) from organization where partner_id = :organizationId and deleted_at is null',
+          { organizationId },
+        );
+        if (Number(count) > 0) {
+          throw conflict('has-customers', 'Delete or hand over the linked customer organizations first.', {
+            customers: Number(count),
+          });
+        }
       }
-    }
-    await this.lifecycle.deleted(organizationId);
-    await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
+      await this.lifecycle.deleted(organizationId);
+      await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
+      await this.audit.record({ organizationId, actor, action: 'organization.delete', target: { type: 'organization', id: organizationId } });
+    });
   }
 
   /**
@@ -217,6 +235,7 @@ export class TenancyService {
 
   /** Locks a live organization's row for the rest of the transaction. */
   private async lock(organizationId: string): Promise<{ name: string; kind: OrganizationKind }> {
+    requireTransaction(this.em, 'Locking an organization');
     const [organization] = await rawQuery<{ name: string; kind: OrganizationKind }>(
       this.em,
       'select name, kind from organization where id = :organizationId and deleted_at is null for update',

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Audited } from '../audit/audited.decorator';
+import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { ProblemException, badRequest } from '../common/problem';
@@ -24,7 +24,6 @@ export class LogoController {
 
   @Put('logo')
   @CheckAbility('manage', 'Logo')
-  @Audited('logo.upload', 'organization', { targetParam: 'orgId' })
   @ApiOperation({
     summary: 'Upload the organization’s logo (replaces the current one)',
     description:
@@ -36,9 +35,14 @@ export class LogoController {
   @ApiBody({ type: LogoUploadDto })
   @ApiOkResponse({ type: LogoDto })
   @ApiOrgProblems(413, 415)
-  upload(@UuidParam('orgId') orgId: string, @UploadedLogo() file: Express.Multer.File | undefined, @Req() request: FastifyRequest): Promise<LogoDto> {
+  upload(
+    @UuidParam('orgId') orgId: string,
+    @UploadedLogo() file: Express.Multer.File | undefined,
+    @Req() request: FastifyRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<LogoDto> {
     if (!file) throw missingFile(request);
-    return this.logos.upload(orgId, file.buffer);
+    return this.logos.upload(orgId, file.buffer, actor);
   }
 
   @Get('logo')
@@ -54,12 +58,11 @@ export class LogoController {
   @Delete('logo')
   @HttpCode(HttpStatus.NO_CONTENT)
   @CheckAbility('manage', 'Logo')
-  @Audited('logo.delete', 'organization', { targetParam: 'orgId' })
   @ApiOperation({ summary: 'Remove the organization’s logo', description: 'Reports fall back to the partner’s logo, else the platform default. 404 when there is none.' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  async remove(@UuidParam('orgId') orgId: string): Promise<void> {
-    await this.logos.remove(orgId);
+  async remove(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.logos.remove(orgId, actor);
   }
 
   @Get('branding')

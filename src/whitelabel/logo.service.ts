@@ -7,6 +7,9 @@ import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { LogoDto } from './dto/logo.dto';
 import { LogoMetadata, loadStoredLogo } from './effective-branding';
 import { OrganizationLogo } from './organization-logo.entity';
+import { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { inTransaction } from '../database/transaction';
 
 export interface StoredLogo extends LogoMetadata {
   updatedAt: Date;
@@ -18,22 +21,28 @@ export const logoTooLarge = (maxBytes = LOGO_MAX_BYTES) =>
 
 @Injectable()
 export class LogoService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** Checks and re-encodes the upload (libs/branding), then replaces the organization's logo. */
-  async upload(organizationId: string, bytes: Buffer): Promise<LogoDto> {
+  /** Checks and re-encodes the upload (libs/branding) before the transaction, then replaces the organization's logo. */
+  async upload(organizationId: string, bytes: Buffer, actor: Actor): Promise<LogoDto> {
     const result = await normalizeLogo(bytes);
     if (!result.ok) throw rejectionProblem(result.rejection);
     const { contentType, width, height, sha256, data } = result.logo;
-    await this.em.getContext().upsert(OrganizationLogo, {
-      organization: organizationId,
-      contentType,
-      width,
-      height,
-      size: data.length,
-      sha256,
-      data,
-      updatedAt: new Date(),
+    await inTransaction(this.em, async (em) => {
+      await em.upsert(OrganizationLogo, {
+        organization: organizationId,
+        contentType,
+        width,
+        height,
+        size: data.length,
+        sha256,
+        data,
+        updatedAt: new Date(),
+      });
+      await this.audit.record({ organizationId, actor, action: 'logo.upload', target: { type: 'organization', id: organizationId } });
     });
     return { contentType, width, height, size: data.length };
   }
@@ -56,9 +65,12 @@ export class LogoService {
     return data;
   }
 
-  async remove(organizationId: string): Promise<void> {
-    const removed = await this.em.nativeDelete(OrganizationLogo, { organization: organizationId });
-    if (removed === 0) throw notFound('Logo');
+  async remove(organizationId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      const removed = await em.nativeDelete(OrganizationLogo, { organization: organizationId });
+      if (removed === 0) throw notFound('Logo');
+      await this.audit.record({ organizationId, actor, action: 'logo.delete', target: { type: 'organization', id: organizationId } });
+    });
   }
 
   async removeAll(organizationId: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { AUDIT_KEY, AuditSpec } from '../../src/audit/audited.decorator';
 import { POLICY_KEY, Policy } from '../../src/authz/policy.decorators';
 import { API_PREFIX } from '../../src/config/http';
 
@@ -13,7 +12,6 @@ export interface RouteInfo {
   controller: string;
   handler: string;
   policy?: Policy;
-  audit?: AuditSpec;
 }
 
 const UNPREFIXED = new Set(['', 'health']);
@@ -49,7 +47,6 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
           controller: controller.name,
           handler: name,
           policy: Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, controller),
-          audit: Reflect.getMetadata(AUDIT_KEY, handler),
         });
       }
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../../audit/audited.decorator';
+import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -29,7 +29,6 @@ export class BillingAddressController {
 
   @Put()
   @CheckAbility('manage', 'Billing')
-  @Audited('billing-address.update', 'organization', { targetParam: 'orgId' })
   @ApiOperation({
     summary: 'Save the billing address of a partner or standalone organization',
     description:
@@ -39,7 +38,7 @@ export class BillingAddressController {
   })
   @ApiOkResponse({ type: BillingAddressDto })
   @ApiOrgProblems(409)
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateBillingAddressDto): Promise<BillingAddressDto> {
-    return this.billingAddresses.update(orgId, dto);
+  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateBillingAddressDto, @CurrentActor() actor: Actor): Promise<BillingAddressDto> {
+    return this.billingAddresses.update(orgId, dto, actor);
   }
 }

@@ -12,6 +12,9 @@ import {
   resolveInvoiceRecipient,
 } from './invoice-recipient';
 import { managedByPartner } from '../managed-by-partner';
+import { Actor } from '../../audit/actor';
+import { AuditService } from '../../audit/audit.service';
+import { inTransaction } from '../../database/transaction';
 
 interface BillingProfileRow {
   name: string;
@@ -39,7 +42,10 @@ interface BillingProfile {
 
 @Injectable()
 export class BillingAddressService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
 
   /** A linked customer organization shows its partner as the invoice recipient, with both switches on. */
   async get(organizationId: string): Promise<BillingAddressDto> {
@@ -51,7 +57,7 @@ export class BillingAddressService {
     return { ...(profile.saved ?? defaultBillingAddressChoice(profile.owner)), managedByPartner: false };
   }
 
-  async update(organizationId: string, dto: UpdateBillingAddressDto): Promise<BillingAddressDto> {
+  async update(organizationId: string, dto: UpdateBillingAddressDto, actor: Actor): Promise<BillingAddressDto> {
     const { partnerId } = await this.load(organizationId);
     if (partnerId) throw managedByPartner('Invoices of a linked customer organization are addressed to its partner.', partnerId);
     const recipient: InvoiceRecipient = {
@@ -62,12 +68,15 @@ export class BillingAddressService {
       country: dto.recipient.country.toUpperCase(),
       email: dto.recipient.email.trim(),
     };
-    await this.em.getContext().upsert(BillingAddress, {
-      organization: organizationId,
-      differentBillingAddress: dto.differentBillingAddress,
-      useAsInvoiceRecipient: dto.useAsInvoiceRecipient,
-      ...recipient,
-      updatedAt: new Date(),
+    await inTransaction(this.em, async (em) => {
+      await em.upsert(BillingAddress, {
+        organization: organizationId,
+        differentBillingAddress: dto.differentBillingAddress,
+        useAsInvoiceRecipient: dto.useAsInvoiceRecipient,
+        ...recipient,
+        updatedAt: new Date(),
+      });
+      await this.audit.record({ organizationId, actor, action: 'billing-address.update', target: { type: 'organization', id: organizationId } });
     });
     return { differentBillingAddress: dto.differentBillingAddress, useAsInvoiceRecipient: dto.useAsInvoiceRecipient, recipient, managedByPartner: false };
   }

@@ -11,6 +11,7 @@ import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
 import { errorMessage } from '../../common/error-message';
 import { processJobs } from '../../queue/process-jobs';
+import { inOwnTransaction } from '../../database/transaction';
 
 const CONCURRENCY = 2;
 
@@ -42,7 +43,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
   @CreateRequestContext()
   async render(invoiceId: string, attempt: number): Promise<void> {
     try {
-      await this.em.transactional(async (em) => {
+      await inOwnTransaction(this.em, async (em) => {
         const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!document) throw new Error(`Invoice ${invoiceId} has no document to render`);
         const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization'] });

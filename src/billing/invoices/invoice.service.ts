@@ -15,6 +15,7 @@ import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import { invoiceTotals } from '../catalog/pricing';
 import { NewestFirstOrder, newestFirstPage } from '../../database/newest-first-page';
+import { requireTransaction } from '../../database/transaction';
 
 export interface NewInvoiceLine {
   code: string;
@@ -52,8 +53,7 @@ export class InvoiceService {
    * commit, through the outbox, so ordering never waits for Redis or SMTP.
    */
   async issue(data: NewInvoice): Promise<Invoice> {
-    if (!this.em.isInTransaction()) throw new Error('Invoices are issued inside the transaction that causes them');
-    const em = this.em.getContext();
+    const em = requireTransaction(this.em, 'Issuing an invoice');
     const issuedAt = data.issuedAt ?? new Date();
     const year = issuedAt.getUTCFullYear();
     const [{ last }] = await rawQuery<{ last: number }>(

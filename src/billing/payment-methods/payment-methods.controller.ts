@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Audited } from '../../audit/audited.decorator';
+import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
@@ -29,7 +29,6 @@ export class PaymentMethodsController {
 
   @Post()
   @CheckAbility('manage', 'Billing')
-  @Audited('payment-method.create', 'payment-method')
   @ApiOperation({
     summary: 'Add a SEPA direct debit mandate or a card',
     description:
@@ -49,18 +48,17 @@ export class PaymentMethodsController {
   })
   @ApiCreatedResponse({ type: PaymentMethodDto })
   @ApiOrgProblems(409)
-  create(@UuidParam('orgId') orgId: string, @Body(PaymentMethodInputPipe) input: NewPaymentMethodDto): Promise<PaymentMethodDto> {
-    return this.paymentMethods.add(orgId, input);
+  create(@UuidParam('orgId') orgId: string, @Body(PaymentMethodInputPipe) input: NewPaymentMethodDto, @CurrentActor() actor: Actor): Promise<PaymentMethodDto> {
+    return this.paymentMethods.add(orgId, input, actor);
   }
 
   @Delete(':paymentMethodId')
   @HttpCode(204)
   @CheckAbility('manage', 'Billing')
-  @Audited('payment-method.delete', 'payment-method', { targetParam: 'paymentMethodId' })
   @ApiOperation({ summary: 'Remove a payment method', description: ONLY_BILLING_OWNERS })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('paymentMethodId') paymentMethodId: string): Promise<void> {
-    return this.paymentMethods.remove(orgId, paymentMethodId);
+  remove(@UuidParam('orgId') orgId: string, @UuidParam('paymentMethodId') paymentMethodId: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.paymentMethods.remove(orgId, paymentMethodId, actor);
   }
 }

@@ -10,6 +10,9 @@ import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto'
 import { managedByPartner } from '../managed-by-partner';
 import { maskPaymentMethod } from './payment-method-masking';
 import { PaymentMethod, PaymentMethodType } from './payment-method.entity';
+import { Actor } from '../../audit/actor';
+import { AuditService } from '../../audit/audit.service';
+import { inTransaction } from '../../database/transaction';
 
 interface PaymentMethodRow extends CreationOrderedRow {
   type: PaymentMethodType;
@@ -24,7 +27,10 @@ interface PaymentMethodRow extends CreationOrderedRow {
 /** Payment methods belong to billing owners: a linked customer organization's are its partner's. */
 @Injectable()
 export class PaymentMethodsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(organizationId: string, limit: number, cursor?: string): Promise<Page<PaymentMethodDto>> {
     await this.assertBillingOwner(organizationId);
@@ -48,21 +54,26 @@ export class PaymentMethodsService {
     }));
   }
 
-  async add(organizationId: string, input: NewPaymentMethodDto): Promise<PaymentMethodDto> {
-    await this.assertBillingOwner(organizationId);
-    const em = this.em.getContext();
-    const paymentMethod = em.create(PaymentMethod, {
-      organization: em.getReference(Organization, organizationId),
-      ...maskPaymentMethod(input),
+  async add(organizationId: string, input: NewPaymentMethodDto, actor: Actor): Promise<PaymentMethodDto> {
+    return inTransaction(this.em, async (em) => {
+      await this.assertBillingOwner(organizationId);
+      const paymentMethod = em.create(PaymentMethod, {
+        organization: em.getReference(Organization, organizationId),
+        ...maskPaymentMethod(input),
+      });
+      await em.persist(paymentMethod).flush();
+      await this.audit.record({ organizationId, actor, action: 'payment-method.create', target: { type: 'payment-method', id: paymentMethod.id } });
+      return toPaymentMethodDto(paymentMethod);
     });
-    await em.persist(paymentMethod).flush();
-    return toPaymentMethodDto(paymentMethod);
   }
 
-  async remove(organizationId: string, paymentMethodId: string): Promise<void> {
-    await this.assertBillingOwner(organizationId);
-    const deleted = await this.em.getContext().nativeDelete(PaymentMethod, { id: paymentMethodId, organization: organizationId });
-    if (deleted === 0) throw notFound('Payment method');
+  async remove(organizationId: string, paymentMethodId: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      await this.assertBillingOwner(organizationId);
+      const deleted = await em.nativeDelete(PaymentMethod, { id: paymentMethodId, organization: organizationId });
+      if (deleted === 0) throw notFound('Payment method');
+      await this.audit.record({ organizationId, actor, action: 'payment-method.delete', target: { type: 'payment-method', id: paymentMethodId } });
+    });
   }
 
   /** Part of deleting an organization. */

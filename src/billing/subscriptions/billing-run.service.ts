@@ -6,6 +6,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { InvoiceService, NewInvoiceLine } from '../invoices/invoice.service';
 import { PartnerConditions, periodEnd, priceFor, proratedPriceCents } from '../catalog/pricing';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
+import { inOwnTransaction } from '../../database/transaction';
 
 export interface BillingRunResult {
   invoicesIssued: number;
@@ -53,7 +54,7 @@ export class BillingRunService {
     const result: BillingRunResult = { invoicesIssued: 0, subscriptionsEnded: 0, errors: 0 };
     for (const { id } of due) {
       try {
-        const billed = await RequestContext.create(this.em, () => this.em.transactional(() => this.bill(id, at)));
+        const billed = await RequestContext.create(this.em, () => inOwnTransaction(this.em, () => this.bill(id, at)));
         result.invoicesIssued += billed.invoicesIssued;
         result.subscriptionsEnded += billed.ended ? 1 : 0;
       } catch (error) {

@@ -10,6 +10,9 @@ import { Subscription, SubscriptionAddon } from './subscription.entity';
 import { SubscriptionService } from './subscription.service';
 import { LicenseService } from '../../licensing/license.service';
 import { lockOrganization } from '../../tenancy/organization-lock';
+import { Actor } from '../../audit/actor';
+import { AuditService } from '../../audit/audit.service';
+import { inTransaction, requireTransaction } from '../../database/transaction';
 
 export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
 
@@ -22,13 +25,18 @@ export class SubscriptionAddonsService {
     private readonly idempotency: IdempotencyService,
     private readonly subscriptions: SubscriptionService,
     private readonly licenses: LicenseService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Books an addon now: its licences count at once, it is billed pro-rated on the next invoice. At most once per Idempotency-Key. */
-  async add(access: OrgAccess, dto: AddAddonDto, idempotencyKey: string): Promise<StoredResponse & { replayed: boolean }> {
-    return this.idempotency.execute(
-      { organizationId: access.organizationId, operation: ADD_ADDON_OPERATION, key: idempotencyKey, body: dto },
-      async () => ({ status: 201, body: { subscription: await this.addAddon(access.organizationId, dto.addonCode) } }),
+  async add(access: OrgAccess, dto: AddAddonDto, idempotencyKey: string, actor: Actor): Promise<StoredResponse & { replayed: boolean }> {
+    const organizationId = access.organizationId;
+    return inTransaction(this.em, () =>
+      this.idempotency.execute({ organizationId, operation: ADD_ADDON_OPERATION, key: idempotencyKey, body: dto }, async () => {
+        const { subscription, subscriptionId } = await this.addAddon(organizationId, dto.addonCode);
+        await this.audit.record({ organizationId, actor, action: 'subscription.addon-add', target: { type: 'subscription', id: subscriptionId } });
+        return { status: 201, body: { subscription } };
+      }),
     );
   }
 
@@ -37,28 +45,34 @@ export class SubscriptionAddonsService {
    * while the hosts in use would exceed the remaining licences; the
    * organization row is locked like for a new host, so the two cannot race.
    */
-  async remove(organizationId: string, addonCode: string): Promise<void> {
-    await lockOrganization(this.em, organizationId);
-    const subscription = await this.lockActive(organizationId, { addonMissing: true });
-    const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
-    if (!booked) throw notFound('Addon');
+  async remove(organizationId: string, addonCode: string, actor: Actor): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      await lockOrganization(this.em, organizationId);
+      const subscription = await this.lockActive(organizationId, { addonMissing: true });
+      const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
+      if (!booked) throw notFound('Addon');
 
-    await this.licenses.assertFitsWithout(organizationId, booked.addon.licenses, addonCode);
-    booked.removedAt = new Date();
-    await this.em.getContext().flush();
+      await this.licenses.assertFitsWithout(organizationId, booked.addon.licenses, addonCode);
+      booked.removedAt = new Date();
+      await em.flush();
+      await this.audit.record({ organizationId, actor, action: 'subscription.addon-remove', target: { type: 'subscription', id: subscription.id } });
+    });
   }
 
   /** Ends the subscription at the end of its current period: no further invoice. Cancelling again changes nothing. */
-  async cancel(organizationId: string): Promise<SubscriptionDto> {
-    const subscription = await this.lockActive(organizationId);
-    if (!subscription.cancelAtPeriodEnd) {
-      subscription.cancelAtPeriodEnd = true;
-      await this.em.getContext().flush();
-    }
-    return this.subscriptions.get(organizationId);
+  async cancel(organizationId: string, actor: Actor): Promise<SubscriptionDto> {
+    return inTransaction(this.em, async (em) => {
+      const subscription = await this.lockActive(organizationId);
+      if (!subscription.cancelAtPeriodEnd) {
+        subscription.cancelAtPeriodEnd = true;
+        await em.flush();
+      }
+      await this.audit.record({ organizationId, actor, action: 'subscription.cancel', target: { type: 'subscription', id: subscription.id } });
+      return this.subscriptions.get(organizationId);
+    });
   }
 
-  private async addAddon(organizationId: string, addonCode: string): Promise<SubscriptionDto> {
+  private async addAddon(organizationId: string, addonCode: string): Promise<{ subscription: SubscriptionDto; subscriptionId: string }> {
     const em = this.em.getContext();
     const subscription = await this.lockActive(organizationId);
     const [addon] = await this.catalog.orderableAddons([addonCode], subscription.plan);
@@ -68,11 +82,12 @@ export class SubscriptionAddonsService {
     // Its creation time is when it was booked: the billing run pro-rates it from there.
     em.create(SubscriptionAddon, { subscription, addon, createdAt: new Date() });
     await em.flush();
-    return this.subscriptions.get(organizationId);
+    return { subscription: await this.subscriptions.get(organizationId), subscriptionId: subscription.id };
   }
 
   /** The active subscription with plan and addons, its row locked until the caller's transaction ends. */
   private async lockActive(organizationId: string, { addonMissing = false } = {}): Promise<Subscription> {
+    requireTransaction(this.em, 'Locking the active subscription');
     const [row] = await rawQuery<{ id: string }>(
       this.em,
       `select id from subscription where organization_id = :organizationId and status = 'active' for update`,

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Audited } from '../../audit/audited.decorator';
-import { AppRequest, CurrentAccess } from '../../authz/caller';
+import { Actor, CurrentActor } from '../../audit/actor';
+import { CurrentAccess } from '../../authz/caller';
 import { OrgAccess } from '../../authz/permission-table';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
@@ -42,7 +42,6 @@ export class SubscriptionController {
 
   @Post('subscription')
   @CheckAbility('manage', 'Billing')
-  @Audited('subscription.order', 'subscription', { targetResultPath: 'subscription.id' })
   @ApiOperation({
     summary: 'Order a subscription with obligation to pay',
     description:
@@ -56,15 +55,14 @@ export class SubscriptionController {
     @CurrentAccess() access: OrgAccess,
     @Body() dto: OrderSubscriptionDto,
     @IdempotencyKey() key: string,
-    @Req() request: AppRequest,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
-    return sendIdempotentResult(await this.subscriptions.order(access, dto, key), request, response);
+    return sendIdempotentResult(await this.subscriptions.order(access, dto, key, actor), response);
   }
 
   @Post('subscription/addons')
   @CheckAbility('manage', 'Billing')
-  @Audited('subscription.addon-add', 'subscription')
   @ApiOperation({
     summary: 'Book an addon on the active subscription',
     description:
@@ -79,16 +77,15 @@ export class SubscriptionController {
     @CurrentAccess() access: OrgAccess,
     @Body() dto: AddAddonDto,
     @IdempotencyKey() key: string,
-    @Req() request: AppRequest,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
-    return sendIdempotentResult(await this.changes.add(access, dto, key), request, response);
+    return sendIdempotentResult(await this.changes.add(access, dto, key, actor), response);
   }
 
   @Delete('subscription/addons/:addonCode')
   @HttpCode(204)
   @CheckAbility('manage', 'Billing')
-  @Audited('subscription.addon-remove', 'subscription')
   @ApiOperation({
     summary: 'Remove a booked addon',
     description:
@@ -97,14 +94,13 @@ export class SubscriptionController {
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  async removeAddon(@UuidParam('orgId') orgId: string, @Param('addonCode') addonCode: string): Promise<void> {
-    await this.changes.remove(orgId, addonCode);
+  async removeAddon(@UuidParam('orgId') orgId: string, @Param('addonCode') addonCode: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.changes.remove(orgId, addonCode, actor);
   }
 
   @Post('subscription/cancel')
   @HttpCode(200)
   @CheckAbility('manage', 'Billing')
-  @Audited('subscription.cancel', 'subscription')
   @ApiOperation({
     summary: 'Cancel the subscription at the end of the current period',
     description:
@@ -112,7 +108,7 @@ export class SubscriptionController {
   })
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems(409)
-  cancel(@UuidParam('orgId') orgId: string): Promise<SubscriptionDto> {
-    return this.changes.cancel(orgId);
+  cancel(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<SubscriptionDto> {
+    return this.changes.cancel(orgId, actor);
   }
 }

@@ -13,6 +13,9 @@ import { InvoiceService } from '../invoices/invoice.service';
 import { periodEnd, priceFor } from '../catalog/pricing';
 import { Subscription, SubscriptionAddon, SubscriptionStatus } from './subscription.entity';
 import { lockOrganization } from '../../tenancy/organization-lock';
+import { Actor } from '../../audit/actor';
+import { AuditService } from '../../audit/audit.service';
+import { inTransaction } from '../../database/transaction';
 
 export const ORDER_OPERATION = 'POST /organizations/:orgId/subscription';
 
@@ -30,6 +33,7 @@ export class SubscriptionService {
     private readonly idempotency: IdempotencyService,
     private readonly billingAddresses: BillingAddressService,
     private readonly licenses: LicenseService,
+    private readonly audit: AuditService,
   ) {}
 
   async get(organizationId: string, now = new Date()): Promise<SubscriptionDto> {
@@ -58,17 +62,23 @@ export class SubscriptionService {
   }
 
   /**
-   * "Zahlungspflichtig bestellen": subscription, addons and the first invoice in
-   * the caller's transaction, at most once per Idempotency-Key.
+   * "Zahlungspflichtig bestellen": subscription, addons, the first invoice and the audit entry in
+   * one transaction, at most once per Idempotency-Key (a replay changes and records nothing).
    */
-  async order(access: OrgAccess, dto: OrderSubscriptionDto, idempotencyKey: string): Promise<StoredResponse & { replayed: boolean }> {
-    return this.idempotency.execute(
-      { organizationId: access.organizationId, operation: ORDER_OPERATION, key: idempotencyKey, body: dto },
-      async () => ({ status: 201, body: await this.placeOrder(access, dto) }),
+  async order(access: OrgAccess, dto: OrderSubscriptionDto, idempotencyKey: string, actor: Actor): Promise<StoredResponse & { replayed: boolean }> {
+    return inTransaction(this.em, () =>
+      this.idempotency.execute(
+        { organizationId: access.organizationId, operation: ORDER_OPERATION, key: idempotencyKey, body: dto },
+        async () => {
+          const { result, subscriptionId } = await this.placeOrder(access, dto);
+          await this.audit.record({ organizationId: access.organizationId, actor, action: 'subscription.order', target: { type: 'subscription', id: subscriptionId } });
+          return { status: 201, body: result };
+        },
+      ),
     );
   }
 
-  private async placeOrder(access: OrgAccess, dto: OrderSubscriptionDto): Promise<OrderResultDto> {
+  private async placeOrder(access: OrgAccess, dto: OrderSubscriptionDto): Promise<{ result: OrderResultDto; subscriptionId: string }> {
     const em = this.em.getContext();
     // Serializes orders for one organization, so a second order sees the first subscription.
     await lockOrganization(this.em, access.organizationId);
@@ -110,8 +120,11 @@ export class SubscriptionService {
       })),
     });
     return {
-      subscription: await this.get(access.organizationId, start),
-      invoice: { id: invoice.id, number: invoice.number, total: invoice.grossCents, currency: invoice.currency, status: 'issued' },
+      result: {
+        subscription: await this.get(access.organizationId, start),
+        invoice: { id: invoice.id, number: invoice.number, total: invoice.grossCents, currency: invoice.currency, status: 'issued' },
+      },
+      subscriptionId: subscription.id,
     };
   }
 }
