@@ -22,6 +22,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   {
+    // Problem codes live in each module's *.errors.ts (and the HTTP machinery of src/common), never inline in services.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.errors.ts', 'src/common/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name=/^(conflict|badRequest)$/] > Literal:first-child",
+          message: "Name this problem in the module's *.errors.ts instead of writing its code here.",
+        },
+        {
+          selector: "NewExpression[callee.name='ProblemException']",
+          message: "Name this problem in the module's *.errors.ts instead of constructing it here.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

@@ -2,7 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import { OrgAccess } from '../authz/permission-table';
 import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
-import { badRequest, conflict, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { MailService } from '../mail/mail.service';
 import { Organization } from '../tenancy/organization.entity';
@@ -14,6 +14,7 @@ import { MembershipRole, OrganizationKind } from '../authz/roles';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction, requireTransaction } from '../database/transaction';
+import { AccountsErrors } from './accounts.errors';
 
 export const INVITATION_TEMPLATE = 'invitation';
 export const MEMBERSHIP_ADDED_TEMPLATE = 'membership-added';
@@ -109,7 +110,7 @@ export class AccountsService {
 
       if (user) {
         const existing = await em.count(Membership, { organization: access.organizationId, user: user.id });
-        if (existing > 0) throw conflict('already-member', `${email} is already a member of this organization.`);
+        if (existing > 0) throw AccountsErrors.alreadyMember(email);
         invitationSent = dto.sendInvitation ?? true;
         if (invitationSent) {
           this.mail.queue({
@@ -121,9 +122,7 @@ export class AccountsService {
         }
       } else {
         if (dto.password === undefined && dto.sendInvitation === false) {
-          throw badRequest('invitation-required', 'Without a password the generated one can only be delivered by the invitation mail.', [
-            { field: 'sendInvitation', message: 'sendInvitation cannot be false when no password is given' },
-          ]);
+          throw AccountsErrors.invitationRequired();
         }
         const temporaryPassword = dto.password === undefined ? this.passwords.generateTemporary() : undefined;
         user = em.create(User, {
@@ -150,7 +149,7 @@ export class AccountsService {
         await em.flush();
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) {
-          throw conflict('already-member', `${email} is already a member of this organization.`);
+          throw AccountsErrors.alreadyMember(email);
         }
         throw error;
       }
@@ -174,7 +173,7 @@ export class AccountsService {
       { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     if (memberships.length === 0) {
-      throw conflict('no-organization', `${user.email} belongs to no organization, so there is no mail to carry a temporary password.`);
+      throw AccountsErrors.noOrganizationToMail(user.email);
     }
     const temporaryPassword = this.passwords.generateTemporary();
     user.passwordHash = await this.passwords.hash(temporaryPassword);
@@ -234,6 +233,6 @@ export class AccountsService {
   private async assertNotLastAdmin(access: OrgAccess): Promise<void> {
     if (access.organizationKind === OrganizationKind.Customer) return;
     const admins = await this.em.getContext().count(Membership, { organization: access.organizationId, role: MembershipRole.Admin });
-    if (admins <= 1) throw conflict('last-admin', 'An organization keeps at least one admin; add another admin first.');
+    if (admins <= 1) throw AccountsErrors.lastAdmin();
   }
 }

@@ -2,11 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from './accounts.service';
 import { normalizeEmail, User } from './user.entity';
-import { conflict } from '../common/problem';
 import { AddressDto } from '../tenancy/dto/organization.dto';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
 import { inTransaction } from '../database/transaction';
+import { AccountsErrors } from './accounts.errors';
 
 export interface NewPartner {
   name: string;
@@ -38,7 +38,7 @@ export class ProvisioningService {
       });
       const email = normalizeEmail(data.adminEmail);
       const existing = await em.findOne(User, { email });
-      if (existing) throw conflict('user-exists', `A user ${email} already exists; pick another admin e-mail.`);
+      if (existing) throw AccountsErrors.userExists(email);
       const user = await this.accounts.createUser(email, data.adminName ?? email.split('@')[0], data.adminPassword);
       this.accounts.addMembership(organization, user, MembershipRole.Admin);
       await em.flush();

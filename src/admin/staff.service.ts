@@ -2,9 +2,10 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
-import { conflict, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { StaffUser } from './staff-user.entity';
+import { StaffErrors } from './admin.errors';
 
 /** Back-office logins; separate from partner and customer users. */
 @Injectable()
@@ -35,15 +36,15 @@ export class StaffService {
    */
   async deleteStaff(staffId: string, actingStaffId: string): Promise<{ email: string }> {
     const em = this.em.getContext();
-    if (staffId === actingStaffId) throw conflict('own-staff-login', 'Staff cannot delete their own login.');
+    if (staffId === actingStaffId) throw StaffErrors.ownLogin();
     // Locks every staff row: two staff members deleting each other concurrently cannot leave none.
     const rows = await rawQuery<{ id: string; email: string }>(this.em, 'select id, email from staff_user order by id for update');
     const target = rows.find((row) => row.id === staffId);
     if (!target) throw notFound('Staff user');
-    if (rows.length <= 1) throw conflict('last-staff-login', 'The last staff login cannot be deleted.');
+    if (rows.length <= 1) throw StaffErrors.lastLogin();
     await em.nativeDelete(StaffUser, { id: staffId });
     return { email: target.email };
   }
 }
 
-const staffExists = (email: string) => conflict('staff-exists', `A staff login ${email} already exists.`);
+const staffExists = StaffErrors.exists;

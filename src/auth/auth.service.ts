@@ -1,23 +1,22 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { User, UserStatus, normalizeEmail } from '../accounts/user.entity';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ProblemException, badRequest } from '../common/problem';
 import { AuthenticatedUser } from '../authz/caller';
 import { AccessTokenClaims } from './access-token-claims';
 import { TokenPairDto } from './dto/auth.dto';
 import { LoginThrottle, invalidCredentials } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { inTransaction, requireTransaction } from '../database/transaction';
+import { AuthErrors } from './auth.errors';
 
 const LOGIN_SCOPE = 'api';
 
-const invalidRefreshToken = () =>
-  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-refresh-token', 'Invalid refresh token', 'Log in again.');
+const invalidRefreshToken = AuthErrors.invalidRefreshToken;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
@@ -80,14 +79,10 @@ export class AuthService {
   async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.em.findOneOrFail(User, { id: caller.id }, { populate: ['passwordHash'] });
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw badRequest('invalid-current-password', 'currentPassword is wrong.', [
-        { field: 'currentPassword', message: 'currentPassword is wrong' },
-      ]);
+      throw AuthErrors.wrongCurrentPassword();
     }
     if (currentPassword === newPassword) {
-      throw badRequest('password-unchanged', 'The new password must differ from the current one.', [
-        { field: 'newPassword', message: 'newPassword must differ from currentPassword' },
-      ]);
+      throw AuthErrors.passwordUnchanged();
     }
     const passwordHash = await this.passwords.hash(newPassword);
     await inTransaction(this.em, async (em) => {

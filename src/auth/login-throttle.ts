@@ -1,12 +1,11 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ProblemException } from '../common/problem';
 import { RedisClient } from '../redis/redis.module';
+import { AuthErrors } from './auth.errors';
 
 /** The 401 of a failed login, the same for an unknown account and a wrong password. */
-export const invalidCredentials = (): ProblemException =>
-  new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', 'Invalid credentials', 'E-mail or password is wrong.');
+export const invalidCredentials = AuthErrors.invalidCredentials;
 
 // An address may fail this many times more often than one account, for offices behind one NAT.
 const IP_ALLOWANCE_FACTOR = 10;
@@ -34,13 +33,7 @@ export class LoginThrottle {
       if (Number(count ?? 0) >= limits[index]) {
         const ttl = await this.tryRedis(() => this.redis.ttl(keys[index][0]));
         const retryAfter = ttl && ttl > 0 ? ttl : this.config.auth.loginLockSeconds;
-        throw new ProblemException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'too-many-login-attempts',
-          'Too many login attempts',
-          `Too many failed logins; try again in ${retryAfter} seconds.`,
-          { retryAfter },
-        );
+        throw AuthErrors.tooManyLoginAttempts(retryAfter);
       }
     }
   }

@@ -1,12 +1,13 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
-import { ProblemException, forbidden, notFound, unauthorized } from '../common/problem';
+import { forbidden, notFound, unauthorized } from '../common/problem';
 import { invalidUuid } from '../common/uuid-param';
 import { buildAbility } from './ability.factory';
 import { AppRequest } from './caller';
 import { OrgAccessService } from './org-access.service';
 import { ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, policyOf } from './policy.decorators';
+import { AuthzErrors } from './authz.errors';
 
 /**
  * Enforces the route's declared policy. A route without a declared policy is
@@ -37,12 +38,7 @@ export class PolicyGuard implements CanActivate {
       context.getClass(),
     ]);
     if (user.mustChangePassword && !allowedPending) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'password-change-required',
-        'Password change required',
-        'Change your temporary password with POST /api/v1/auth/password, then refresh your tokens.',
-      );
+      throw AuthzErrors.passwordChangeRequired();
     }
     if (policy.kind === 'authenticated') return true;
 

@@ -54,6 +54,9 @@ export const conflict = (slug: string, detail: string, extensions?: Record<strin
 export const badRequest = (slug: string, detail: string, errors?: FieldError[]) =>
   new ProblemException(HttpStatus.BAD_REQUEST, slug, titleFromSlug(slug), detail, errors ? { errors } : {});
 
+/** 400 validation-failed: the request breaks its schema; `errors` names each field. */
+export const validationFailed = (errors: FieldError[], detail = 'The request is invalid.') => badRequest('validation-failed', detail, errors);
+
 export const unauthorized = (detail = 'Missing, invalid or expired credentials.') =>
   new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', detail);
 

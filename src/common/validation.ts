@@ -1,5 +1,5 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, ProblemException } from './problem';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, validationFailed } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -17,9 +17,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ProblemException(HttpStatus.BAD_REQUEST, 'validation-failed', 'Validation failed', 'The request is invalid.', {
-        errors: flatten(errors),
-      }),
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

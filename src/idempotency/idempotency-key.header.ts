@@ -1,7 +1,7 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest } from '../common/problem';
+import { IdempotencyErrors } from './idempotency.errors';
 import type { StoredResponse } from './idempotency.service';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -12,9 +12,7 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
   const header = context.switchToHttp().getRequest<FastifyRequest>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   const value = Array.isArray(header) ? header.join(', ') : header;
   if (value === undefined || !KEY_PATTERN.test(value)) {
-    throw badRequest('invalid-idempotency-key', 'Send an Idempotency-Key header of 1 to 255 visible ASCII characters (e.g. a UUID).', [
-      { field: IDEMPOTENCY_KEY_HEADER, message: value === undefined ? 'header is required' : 'must be 1 to 255 visible ASCII characters' },
-    ]);
+    throw IdempotencyErrors.invalidKey(IDEMPOTENCY_KEY_HEADER, value === undefined);
   }
   return value;
 });

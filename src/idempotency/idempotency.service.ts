@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { conflict } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { requireTransaction } from '../database/transaction';
+import { IdempotencyErrors } from './idempotency.errors';
 
 export interface StoredResponse {
   status: number;
@@ -73,9 +73,9 @@ export class IdempotencyService {
       { organizationId: scope.organizationId, key: scope.key },
     );
     if (!stored || stored.operation !== scope.operation || stored.request_hash !== hash) {
-      throw conflict('idempotency-key-reused', 'This Idempotency-Key was used with another request; use a new key for a new request.');
+      throw IdempotencyErrors.keyReused();
     }
-    if (stored.response_status === null) throw conflict('idempotency-key-in-use', 'A request with this Idempotency-Key is still running.');
+    if (stored.response_status === null) throw IdempotencyErrors.keyInUse();
     return { status: stored.response_status, body: stored.response_body };
   }
 }

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import { LicenseInputs, LicenseLimit, LicenseUsage, licenseLimit } from './license-limit';
 import { LicensingRepository } from './licensing.repository';
 import { requireTransaction } from '../database/transaction';
+import { LicensingErrors } from './licensing.errors';
 
 /** How many hosts an organization may have and has; the checks that keep the first above the second. */
 @Injectable()
@@ -30,13 +31,7 @@ export class LicenseService {
     const { limit } = licenseLimit(await this.lockInputs(organizationId, 'assertHostFits'), now);
     const used = await this.repository.hostsInUse(organizationId);
     if (used >= limit) {
-      throw conflict(
-        'license-limit',
-        limit === 0
-          ? 'This organization has no licences (the trial has ended and there is no subscription).'
-          : `All ${limit} licences are in use; remove a host or book more licences.`,
-        { limit, used },
-      );
+      throw LicensingErrors.noLicenceLeft(limit, used);
     }
   }
 
@@ -49,10 +44,7 @@ export class LicenseService {
     const limit = (inputs.subscriptionLicenses ?? 0) - licenses;
     const used = await this.repository.hostsInUse(organizationId);
     if (used > limit) {
-      throw conflict('license-limit', `Without ${what} this organization would have ${limit} licences but uses ${used}; remove ${used - limit} host(s) first.`, {
-        limit,
-        used,
-      });
+      throw LicensingErrors.wouldNotFitWithout(what, limit, used);
     }
   }
 

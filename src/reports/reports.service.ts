@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Page } from '../common/pagination';
-import { conflict, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { OutboxService } from '../outbox/outbox.service';
@@ -14,6 +14,7 @@ import { newestFirstPage } from '../database/newest-first-page';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
+import { ReportErrors } from './reports.errors';
 
 export type ReportPdf = { ready: true; fileName: string; pdf: Buffer } | { ready: false; status: ReportStatus.Queued | ReportStatus.Rendering };
 
@@ -58,7 +59,7 @@ export class ReportsService {
       { reportId, organizationId, isoFormat: ISO_MILLISECONDS },
     );
     if (!row) throw notFound('Report');
-    if (row.status === ReportStatus.Failed) throw conflict('report-failed', `The report could not be rendered: ${row.failure_reason ?? 'unknown reason'}. Order a new one.`);
+    if (row.status === ReportStatus.Failed) throw ReportErrors.renderingFailed(row.failure_reason);
     if (row.status === ReportStatus.Done && row.pdf) return { ready: true, fileName: reportPdfFileName(row.type, new Date(row.created_at)), pdf: row.pdf };
     return { ready: false, status: row.status === ReportStatus.Rendering ? ReportStatus.Rendering : ReportStatus.Queued };
   }

@@ -5,7 +5,7 @@ import { OrgAccessService } from '../authz/org-access.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
-import { badRequest, conflict, forbidden, notFound } from '../common/problem';
+import { notFound } from '../common/problem';
 import {
   AccessibleOrganizationDto,
   AddressDto,
@@ -20,6 +20,7 @@ import { MembershipRole, OrganizationKind } from '../authz/roles';
 import { Actor, UserActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction, requireTransaction } from '../database/transaction';
+import { TenancyErrors } from './tenancy.errors';
 
 interface AccessibleRow {
   id: string;
@@ -82,12 +83,10 @@ export class TenancyService {
       const access = await this.orgAccess.resolve(userId, dto.partnerId);
       if (!access) throw notFound('Partner organization');
       if (access.organizationKind !== OrganizationKind.Partner) {
-        throw badRequest('not-a-partner', 'partnerId must name a partner organization.', [
-          { field: 'partnerId', message: 'partnerId must name a partner organization' },
-        ]);
+        throw TenancyErrors.notAPartner();
       }
       if (access.role !== MembershipRole.Admin || access.viaPartner) {
-        throw forbidden('Only admins of the partner organization may create linked customer organizations.');
+        throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
       }
       return this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
     }
@@ -128,9 +127,7 @@ export class TenancyService {
           { organizationId },
         );
         if (Number(count) > 0) {
-          throw conflict('has-customers', 'Delete or hand over the linked customer organizations first.', {
-            customers: Number(count),
-          });
+          throw TenancyErrors.hasCustomers(Number(count));
         }
       }
       await this.lifecycle.deleted(organizationId);
@@ -145,9 +142,9 @@ export class TenancyService {
    */
   async makePartner(organizationId: string): Promise<{ name: string }> {
     const organization = await this.lock(organizationId);
-    if (organization.kind === OrganizationKind.Partner) throw conflict('already-partner', `${organization.name} is a partner already.`);
+    if (organization.kind === OrganizationKind.Partner) throw TenancyErrors.alreadyPartner(organization.name);
     if (organization.kind === OrganizationKind.Customer) {
-      throw conflict('linked-customer', `${organization.name} is a customer organization of a partner and cannot become a partner itself.`);
+      throw TenancyErrors.linkedCustomerCannotBePartner(organization.name);
     }
     await this.em.getContext().nativeUpdate(Organization, { id: organizationId }, { kind: OrganizationKind.Partner });
     return { name: organization.name };

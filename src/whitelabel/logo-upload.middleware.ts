@@ -3,11 +3,10 @@ import { ExecutionContext, Injectable, NestMiddleware, createParamDecorator } fr
 import type { FastifyRequest } from 'fastify';
 import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
-import { ProblemException, badRequest } from '../common/problem';
-import { logoTooLarge } from './logo.service';
+import { ProblemException } from '../common/problem';
+import { LOGO_FIELD, LogoErrors } from './whitelabel.errors';
 import { errorMessage } from '../common/error-message';
 
-export const LOGO_FIELD = 'file';
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
 
@@ -28,7 +27,7 @@ export class LogoUploadMiddleware implements NestMiddleware {
     if (Number.isFinite(declared) && declared > LOGO_MAX_BYTES + MULTIPART_OVERHEAD_BYTES) {
       // The body stays unread; the connection cannot be reused.
       response.setHeader('Connection', 'close');
-      throw logoTooLarge();
+      throw LogoErrors.tooLarge();
     }
     // Thrown, not passed to next(): Nest hands exceptions thrown by middleware to the global problem filter.
     // multer only reads a multipart body; the controller answers any other type with 415.
@@ -53,18 +52,15 @@ function uploadProblem(error: unknown): ProblemException {
   if (error instanceof MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':
-        return logoTooLarge();
+        return LogoErrors.tooLarge();
       case 'LIMIT_UNEXPECTED_FILE':
       case 'LIMIT_FIELD_COUNT':
       case 'LIMIT_PART_COUNT':
       case 'LIMIT_FILE_COUNT':
-        return badRequest(
-          'unexpected-field',
-          `Send exactly one part: the logo in the multipart field "${LOGO_FIELD}"${error.field ? `, not "${error.field}"` : ''}.`,
-        );
+        return LogoErrors.unexpectedField(error.field);
       default:
-        return badRequest('malformed-multipart', error.message);
+        return LogoErrors.malformedMultipart(error.message);
     }
   }
-  return badRequest('malformed-multipart', `The multipart body cannot be read: ${errorMessage(error)}.`);
+  return LogoErrors.malformedMultipart(`The multipart body cannot be read: ${errorMessage(error)}.`);
 }

@@ -4,12 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { ProblemException, badRequest } from '../common/problem';
+import { ProblemException } from '../common/problem';
 import { UuidParam } from '../common/uuid-param';
 import { BrandingService } from './branding.service';
 import { BrandingDto, toBrandingDto } from './dto/branding.dto';
 import { LogoDto, LogoUploadDto } from './dto/logo.dto';
-import { LOGO_FIELD, UploadedLogo, isMultipart } from './logo-upload.middleware';
+import { UploadedLogo, isMultipart } from './logo-upload.middleware';
+import { LogoErrors } from './whitelabel.errors';
 import { LogoService, StoredLogo } from './logo.service';
 
 const IMAGE_RESPONSE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } as const;
@@ -115,7 +116,7 @@ async function sendImage(
 
 function missingFile(request: FastifyRequest): ProblemException {
   if (!isMultipart(request.headers['content-type'])) {
-    return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'multipart-required', 'Multipart required', `Upload the logo as multipart/form-data in the field "${LOGO_FIELD}".`);
+    return LogoErrors.multipartRequired();
   }
-  return badRequest('file-missing', `The multipart body has no file in the field "${LOGO_FIELD}".`);
+  return LogoErrors.fileMissing();
 }

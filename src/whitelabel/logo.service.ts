@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { LOGO_MAX_BYTES, LogoContentType, LogoRejection, normalizeLogo } from '../../libs/branding/logo-image';
-import { ProblemException, badRequest, notFound } from '../common/problem';
+import { Injectable } from '@nestjs/common';
+import { LogoContentType, normalizeLogo } from '../../libs/branding/logo-image';
+import { notFound } from '../common/problem';
 import { rawQuery } from '../database/raw-query';
 import { ISO_MILLISECONDS } from '../database/sql-timestamps';
 import { LogoDto } from './dto/logo.dto';
@@ -10,14 +10,12 @@ import { OrganizationLogo } from './organization-logo.entity';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
+import { LogoErrors } from './whitelabel.errors';
 
 export interface StoredLogo extends LogoMetadata {
   updatedAt: Date;
 }
 
-/** Also refused by the upload middleware, before the body is read, when the declared length is too large. */
-export const logoTooLarge = (maxBytes = LOGO_MAX_BYTES) =>
-  new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${maxBytes} bytes (1 MB).`);
 
 @Injectable()
 export class LogoService {
@@ -29,7 +27,7 @@ export class LogoService {
   /** Checks and re-encodes the upload (libs/branding) before the transaction, then replaces the organization's logo. */
   async upload(organizationId: string, bytes: Buffer, actor: Actor): Promise<LogoDto> {
     const result = await normalizeLogo(bytes);
-    if (!result.ok) throw rejectionProblem(result.rejection);
+    if (!result.ok) throw LogoErrors.rejected(result.rejection);
     const { contentType, width, height, sha256, data } = result.logo;
     await inTransaction(this.em, async (em) => {
       await em.upsert(OrganizationLogo, {
@@ -75,22 +73,5 @@ export class LogoService {
 
   async removeAll(organizationId: string): Promise<void> {
     await this.em.nativeDelete(OrganizationLogo, { organization: organizationId });
-  }
-}
-
-function rejectionProblem(rejection: LogoRejection): ProblemException {
-  switch (rejection.reason) {
-    case 'empty':
-      return badRequest('empty-file', 'The uploaded file is empty.');
-    case 'too-large':
-      return logoTooLarge(rejection.maxBytes);
-    case 'unsupported-type':
-      return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-image-type', 'Unsupported image type', 'A logo must be a PNG or JPEG image; the uploaded bytes are neither, whatever the file name or declared type says.');
-    case 'unreadable':
-      return badRequest('invalid-image', `The image cannot be read: ${rejection.detail}.`);
-    case 'too-many-pixels':
-      return badRequest('image-too-large', `The image declares ${rejection.width}×${rejection.height} pixels; at most ${rejection.maxPixels} pixels are accepted.`);
-    case 'too-small':
-      return badRequest('logo-too-small', `The logo is ${rejection.width}×${rejection.height} px; it must be at least ${rejection.minSide}×${rejection.minSide} px.`);
   }
 }

@@ -11,7 +11,7 @@ import {
   defaultBillingAddressChoice,
   resolveInvoiceRecipient,
 } from './invoice-recipient';
-import { managedByPartner } from '../managed-by-partner';
+import { managedByPartner } from '../billing.errors';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';

@@ -1,12 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { FieldError, badRequest, conflict, notFound } from '../../common/problem';
+import { FieldError, notFound } from '../../common/problem';
 import { Organization } from '../../tenancy/organization.entity';
 import { Addon, Plan } from './catalog.entity';
 import { CatalogDto, CatalogItemDto } from './dto/catalog.dto';
 import { CatalogItemChangesDto, NewCatalogItemDto, PartnerConditionsDto } from './dto/catalog-admin.dto';
 import { PartnerAgreement } from './partner-agreement.entity';
 import { PartnerConditions, priceFor } from './pricing';
+import { CatalogErrors } from './catalog.errors';
 
 @Injectable()
 export class CatalogService {
@@ -53,7 +54,7 @@ export class CatalogService {
       if (!known.has(code)) errors.push({ field: `priceOverrides.${code}`, message: `there is no plan or addon ${code}` });
       else if (!Number.isSafeInteger(price) || price < 0) errors.push({ field: `priceOverrides.${code}`, message: 'must be a price in whole cents, 0 or more' });
     }
-    if (errors.length > 0) throw badRequest('invalid-partner-conditions', 'The price overrides are invalid.', errors);
+    if (errors.length > 0) throw CatalogErrors.invalidPartnerConditions(errors);
     agreement.discountPercent = conditions.discountPercent;
     agreement.priceOverrides = conditions.priceOverrides;
     await em.flush();
@@ -63,7 +64,7 @@ export class CatalogService {
     const em = this.em.getContext();
     const entity = kind === 'plan' ? Plan : Addon;
     if ((await em.count(entity, { code: item.code })) > 0) {
-      throw conflict('catalog-code-taken', `There is already a ${kind} ${item.code}.`);
+      throw CatalogErrors.codeTaken(kind, item.code);
     }
     const created = em.create(entity, { ...item, active: item.active ?? true });
     await em.persist(created).flush();
@@ -100,7 +101,7 @@ export class CatalogService {
 
   async orderablePlan(code: string): Promise<Plan> {
     const plan = await this.em.findOne(Plan, { code, active: true });
-    if (!plan) throw badRequest('unknown-plan', `There is no plan ${code}.`, [{ field: 'planCode', message: `unknown plan ${code}` }]);
+    if (!plan) throw CatalogErrors.unknownPlan(code);
     return plan;
   }
 
@@ -109,13 +110,11 @@ export class CatalogService {
     const addons = await this.em.find(Addon, { code: { $in: codes }, active: true });
     const unknown = codes.filter((code) => !addons.some((addon) => addon.code === code));
     if (unknown.length > 0) {
-      throw badRequest('unknown-addon', `There is no addon ${unknown.join(', ')}.`, [{ field: 'addonCodes', message: `unknown addon ${unknown.join(', ')}` }]);
+      throw CatalogErrors.unknownAddons(unknown);
     }
     const mismatched = addons.filter((addon) => addon.interval !== plan.interval);
     if (mismatched.length > 0) {
-      throw badRequest('interval-mismatch', `Addons must be billed like the plan (${plan.interval}).`, [
-        { field: 'addonCodes', message: `${mismatched.map((addon) => addon.code).join(', ')} not billed per ${plan.interval}` },
-      ]);
+      throw CatalogErrors.intervalMismatch(plan.interval, mismatched.map((addon) => addon.code));
     }
     return codes.map((code) => addons.find((addon) => addon.code === code)!);
   }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { conflict, notFound } from '../../common/problem';
+import { notFound } from '../../common/problem';
 import { MailService } from '../../mail/mail.service';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceDocumentService, InvoicePdf } from './invoice-document.service';
 import { invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
 import { Invoice } from './invoice.entity';
+import { InvoiceErrors } from './invoices.errors';
 
 export interface ResentInvoiceMail {
   invoiceId: string;
@@ -48,7 +49,7 @@ export class InvoiceDeliveryService {
     const invoice = await em.findOne(Invoice, { id: invoiceId });
     if (!invoice || !document) throw notFound('Invoice');
     if (document.status !== InvoiceDocumentStatus.Rendered) {
-      throw conflict('invoice-pdf-not-rendered', `The PDF of invoice ${invoice.number} is not rendered yet; its mail goes out once it is.`);
+      throw InvoiceErrors.pdfNotRendered(invoice.number);
     }
     this.mail.queue(invoiceMailRequest(invoice, `${invoiceMailDedupeKey(invoiceId)}:resend:${randomUUID()}`));
     await em.flush();

@@ -7,7 +7,7 @@ import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } fr
 import { Organization } from '../../tenancy/organization.entity';
 import { CardBrand } from './card';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';
-import { managedByPartner } from '../managed-by-partner';
+import { managedByPartner } from '../billing.errors';
 import { maskPaymentMethod } from './payment-method-masking';
 import { PaymentMethod, PaymentMethodType } from './payment-method.entity';
 import { Actor } from '../../audit/actor';

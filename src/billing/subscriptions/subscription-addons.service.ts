@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrgAccess } from '../../authz/permission-table';
-import { conflict, notFound } from '../../common/problem';
+import { notFound } from '../../common/problem';
 import { rawQuery } from '../../database/raw-query';
 import { CatalogService } from '../catalog/catalog.service';
 import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
@@ -13,6 +13,7 @@ import { lockOrganization } from '../../tenancy/organization-lock';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction, requireTransaction } from '../../database/transaction';
+import { SubscriptionErrors } from './subscriptions.errors';
 
 export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
 
@@ -77,7 +78,7 @@ export class SubscriptionAddonsService {
     const subscription = await this.lockActive(organizationId);
     const [addon] = await this.catalog.orderableAddons([addonCode], subscription.plan);
     if (subscription.addons.getItems().some((item) => !item.removedAt && item.addon.code === addon.code)) {
-      throw conflict('addon-already-active', `The addon ${addon.code} is already booked on this subscription; remove it first or book another.`);
+      throw SubscriptionErrors.addonAlreadyActive(addon.code);
     }
     // Its creation time is when it was booked: the billing run pro-rates it from there.
     em.create(SubscriptionAddon, { subscription, addon, createdAt: new Date() });
@@ -95,7 +96,7 @@ export class SubscriptionAddonsService {
     );
     if (!row) {
       if (addonMissing) throw notFound('Addon');
-      throw conflict('no-subscription', 'This organization has no active subscription; order one first.');
+      throw SubscriptionErrors.noSubscription();
     }
     return this.em
       .getContext()

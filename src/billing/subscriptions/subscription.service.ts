@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrgAccess } from '../../authz/permission-table';
-import { conflict, notFound } from '../../common/problem';
+import { notFound } from '../../common/problem';
 import { LicenseService } from '../../licensing/license.service';
 import { Organization } from '../../tenancy/organization.entity';
 import { BillingAddressService } from '../billing-address/billing-address.service';
@@ -16,6 +16,7 @@ import { lockOrganization } from '../../tenancy/organization-lock';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';
+import { SubscriptionErrors } from './subscriptions.errors';
 
 export const ORDER_OPERATION = 'POST /organizations/:orgId/subscription';
 
@@ -83,7 +84,7 @@ export class SubscriptionService {
     // Serializes orders for one organization, so a second order sees the first subscription.
     await lockOrganization(this.em, access.organizationId);
     if (await em.count(Subscription, { organization: access.organizationId, status: SubscriptionStatus.Active })) {
-      throw conflict('already-subscribed', 'This organization already has an active subscription; change its addons instead.');
+      throw SubscriptionErrors.alreadySubscribed();
     }
     const plan = await this.catalog.orderablePlan(dto.planCode);
     const addons = await this.catalog.orderableAddons(dto.addonCodes ?? [], plan);

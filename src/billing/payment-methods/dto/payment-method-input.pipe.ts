@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { badRequest } from '../../../common/problem';
+import { validationFailed } from '../../../common/problem';
 import { createValidationPipe } from '../../../common/validation';
 import { PaymentMethodType } from '../payment-method.entity';
 import { NewCardPaymentMethodDto, NewPaymentMethodDto, NewSepaPaymentMethodDto } from './payment-method.dto';
@@ -22,7 +22,7 @@ export class PaymentMethodInputPipe implements PipeTransform<unknown, Promise<Ne
     const type = (body as { type?: unknown } | null)?.type;
     const metatype = typeof type === 'string' && Object.hasOwn(INPUT_BY_TYPE, type) ? INPUT_BY_TYPE[type as PaymentMethodType] : undefined;
     if (!metatype) {
-      throw badRequest('validation-failed', 'The request is invalid.', [{ field: 'type', message: 'type must be one of: sepa, card' }]);
+      throw validationFailed([{ field: 'type', message: 'type must be one of: sepa, card' }]);
     }
     return this.validation.transform(body, { type: 'body', metatype }) as Promise<NewPaymentMethodDto>;
   }

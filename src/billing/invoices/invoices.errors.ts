@@ -1,0 +1,5 @@
+import { conflict } from '../../common/problem';
+
+export const InvoiceErrors = {
+  pdfNotRendered: (number: string) => conflict('invoice-pdf-not-rendered', `The PDF of invoice ${number} is not rendered yet; its mail goes out once it is.`),
+};

@@ -1,0 +1,5 @@
+import { conflict } from '../common/problem';
+
+export const ReportErrors = {
+  renderingFailed: (reason: string | null) => conflict('report-failed', `The report could not be rendered: ${reason ?? 'unknown reason'}. Order a new one.`),
+};
