@@ -13,6 +13,7 @@ import { LoginThrottle, invalidCredentials } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { inTransaction, requireTransaction } from '../database/transaction';
 import { AuthErrors } from './auth.errors';
+import { isUuid } from '../common/uuid-param';
 
 const LOGIN_SCOPE = 'api';
 
@@ -124,7 +125,7 @@ export class AuthService {
 
   private async verifyRefreshToken(presented: string): Promise<RefreshToken | null> {
     const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    if (!isUuid(id) || !secret) return null;
     const token = await this.em.findOne(RefreshToken, { id });
     if (!token) return null;
     const expected = Buffer.from(token.tokenHash);

@@ -32,10 +32,17 @@ export class OrgAccessService {
   }
 }
 
+/**
+ * A user can be both a direct member of O and a member of O's partner: the stronger role wins,
+ * and counts as via the partner only when the partner membership is the stronger one.
+ */
+export function effectiveRole(directRole: MembershipRole | null, partnerRole: MembershipRole | null): { role: MembershipRole; viaPartner: boolean } {
+  const viaPartner = rank(partnerRole) > rank(directRole);
+  return { role: (viaPartner ? partnerRole : directRole) as MembershipRole, viaPartner };
+}
+
 export function toOrgAccess(organizationId: string, row: AccessRow): OrgAccess {
-  // A user can be both a direct member and a partner member; the stronger role wins.
-  const viaPartner = rank(row.partner_role) > rank(row.direct_role);
-  const role = (viaPartner ? row.partner_role : row.direct_role) as MembershipRole;
+  const { role, viaPartner } = effectiveRole(row.direct_role, row.partner_role);
   const isBillingOwnerAdmin = row.partner_id ? row.partner_role === MembershipRole.Admin : row.direct_role === MembershipRole.Admin;
   return { organizationId, organizationKind: row.kind, partnerId: row.partner_id, role, viaPartner, isBillingOwnerAdmin };
 }

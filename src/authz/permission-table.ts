@@ -80,7 +80,11 @@ export const CAPABILITY_GRANTS: Record<Capability, ReadonlyArray<readonly [Actio
   auditLog: [['read', 'AuditLog']],
   billing: [['manage', 'Billing']],
   delete: [['delete', 'Organization']],
-  supportSettings: [['manage', 'SupportSettings']],
+  // Administering the partner organization itself: its support settings and its linked customer organizations.
+  supportSettings: [
+    ['manage', 'SupportSettings'],
+    ['create', 'Customer'],
+  ],
 };
 
 export function capabilitiesOf(access: OrgAccess): Capabilities {

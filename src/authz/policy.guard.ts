@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { isUUID } from 'class-validator';
 import { forbidden, notFound, unauthorized } from '../common/problem';
-import { invalidUuid } from '../common/uuid-param';
+import { invalidUuid, isUuid } from '../common/uuid-param';
 import { buildAbility } from './ability.factory';
 import { AppRequest } from './caller';
 import { OrgAccessService } from './org-access.service';
@@ -43,7 +42,7 @@ export class PolicyGuard implements CanActivate {
     if (policy.kind === 'authenticated') return true;
 
     const organizationId = request.params[policy.orgParam];
-    if (typeof organizationId !== 'string' || !isUUID(organizationId)) {
+    if (!isUuid(organizationId)) {
       throw invalidUuid(policy.orgParam);
     }
     const access = await this.orgAccess.resolve(user.id, organizationId);

@@ -1,13 +1,27 @@
-import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { Param, PipeTransform } from '@nestjs/common';
+import { ValidateBy, ValidationOptions } from 'class-validator';
 import { ProblemException, validationFailed } from './problem';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether `value` is a UUID (any version, either case): what a uuid column accepts. */
+/** The one UUID check (any version, either case): what a uuid column accepts. Route parameters, bodies, cursors and tokens all use it. */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value);
 
 export const invalidUuid = (name: string): ProblemException =>
   validationFailed([{ field: name, message: `${name} must be a UUID` }], `${name} must be a UUID.`);
 
+class UuidPipe implements PipeTransform<unknown, string> {
+  constructor(private readonly name: string) {}
+
+  transform(value: unknown): string {
+    if (!isUuid(value)) throw invalidUuid(this.name);
+    return value;
+  }
+}
+
 /** A route parameter that must be a UUID; anything else is a 400 validation problem naming it. */
-export const UuidParam = (name: string) => Param(name, new ParseUUIDPipe({ exceptionFactory: () => invalidUuid(name) }));
+export const UuidParam = (name: string) => Param(name, new UuidPipe(name));
+
+/** A DTO property that must be a UUID (isUuid). */
+export const IsUuid = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isUuid', validator: { validate: isUuid, defaultMessage: (args) => `${args?.property} must be a UUID` } }, options);

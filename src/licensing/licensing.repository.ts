@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { rawQuery } from '../database/raw-query';
-import { ISO_MILLISECONDS } from '../database/sql-timestamps';
+import { readOrganizationRow } from '../tenancy/organization-lock';
 import { LicenseInputs } from './license-limit';
 
 /**
@@ -18,17 +18,11 @@ export class LicensingRepository {
    * caller's transaction ends: that serializes orders, addon changes and new hosts of one organization.
    */
   async inputs(organizationId: string, { lock }: { lock: boolean }): Promise<LicenseInputs | null> {
-    const [row] = await rawQuery<{ trial_ends_at: string; trial_licenses: number }>(
-      this.em,
-      `select to_char(trial_ends_at at time zone 'UTC', :isoFormat) as trial_ends_at, trial_licenses
-         from organization
-        where id = :organizationId and deleted_at is null${lock ? ' for update' : ''}`,
-      { organizationId, isoFormat: ISO_MILLISECONDS },
-    );
-    if (!row) return null;
+    const organization = await readOrganizationRow(this.em, organizationId, { lock });
+    if (!organization) return null;
     return {
-      trialEndsAt: new Date(row.trial_ends_at),
-      trialLicenses: row.trial_licenses,
+      trialEndsAt: organization.trialEndsAt,
+      trialLicenses: organization.trialLicenses,
       subscriptionLicenses: await this.subscriptionLicenses(organizationId),
     };
   }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { preparedQuery, rawQuery } from '../database/raw-query';
-import { OrgAccessService } from '../authz/org-access.service';
+import { OrgAccessService, effectiveRole } from '../authz/org-access.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
@@ -19,16 +19,18 @@ import { Organization } from './organization.entity';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
 import { Actor, UserActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { inTransaction, requireTransaction } from '../database/transaction';
+import { inTransaction } from '../database/transaction';
 import { TenancyErrors } from './tenancy.errors';
+import { buildAbility } from '../authz/ability.factory';
+import { OrganizationRow, lockOrganization } from './organization-lock';
 
 interface AccessibleRow {
   id: string;
   name: string;
   kind: OrganizationKind;
   partner_id: string | null;
-  role: MembershipRole;
-  via_partner: boolean;
+  direct_role: MembershipRole | null;
+  partner_role: MembershipRole | null;
   grp: number;
 }
 
@@ -85,9 +87,7 @@ export class TenancyService {
       if (access.organizationKind !== OrganizationKind.Partner) {
         throw TenancyErrors.notAPartner();
       }
-      if (access.role !== MembershipRole.Admin || access.viaPartner) {
-        throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
-      }
+      if (!buildAbility(access).can('create', 'Customer')) throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
       return this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
     }
     const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Standalone });
@@ -170,16 +170,14 @@ export class TenancyService {
          select organization_id, role from membership where user_id = :user
        ),
        direct as (
-         select o.id, o.name, o.kind, o.partner_id,
-                case when via.role = 'admin' then via.role else m.role end as role,
-                (via.role = 'admin' and m.role <> 'admin') is true as via_partner,
+         select o.id, o.name, o.kind, o.partner_id, m.role as direct_role, via.role as partner_role,
                 case when o.kind = 'customer' then 1 else 0 end as grp
            from my m
            join organization o on o.id = m.organization_id and o.deleted_at is null
            left join my via on via.organization_id = o.partner_id
        ),
        linked as (
-         select c.id, c.name, c.kind, c.partner_id, p.role, true as via_partner, 1 as grp
+         select c.id, c.name, c.kind, c.partner_id, null::membership_role as direct_role, p.role as partner_role, 1 as grp
            from my p
            cross join lateral (
              select c.id, c.name, c.kind, c.partner_id
@@ -205,8 +203,7 @@ export class TenancyService {
       name: row.name,
       kind: row.kind,
       partnerId: row.partner_id,
-      role: row.role,
-      viaPartner: row.via_partner,
+      ...effectiveRole(row.direct_role, row.partner_role),
     }));
   }
 
@@ -231,13 +228,8 @@ export class TenancyService {
   }
 
   /** Locks a live organization's row for the rest of the transaction. */
-  private async lock(organizationId: string): Promise<{ name: string; kind: OrganizationKind }> {
-    requireTransaction(this.em, 'Locking an organization');
-    const [organization] = await rawQuery<{ name: string; kind: OrganizationKind }>(
-      this.em,
-      'select name, kind from organization where id = :organizationId and deleted_at is null for update',
-      { organizationId },
-    );
+  private async lock(organizationId: string): Promise<OrganizationRow> {
+    const organization = await lockOrganization(this.em, organizationId);
     if (!organization) throw notFound('Organization');
     return organization;
   }

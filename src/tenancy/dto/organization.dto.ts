@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsUuid } from '../../common/uuid-param';
 import { MembershipRole, OrganizationKind } from '../../authz/roles';
 
 export class AddressDto {
@@ -46,7 +47,7 @@ export class CreateOrganizationDto {
       'Partner organization to link the new organization to ("linked customer organization"). The caller must be an admin of it. Without it a standalone organization is created with the caller as admin.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   partnerId?: string;
 }
 
