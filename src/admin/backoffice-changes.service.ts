@@ -163,7 +163,7 @@ export class BackofficeChanges {
       inTransaction(this.em, async () => {
         const { result, audit } = await work(actor);
         for (const entry of [audit].flat()) {
-          await this.audit.record({ ...entry, actor: staffAuditActor(actor), ip: actor.ip });
+          await this.audit.record({ ...entry, actor: staffAuditActor(actor) });
         }
         return result;
       }),

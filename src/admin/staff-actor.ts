@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AuditActor } from '../audit/audit.service';
+import { Actor } from '../audit/actor';
 
 /** The logged-in staff member behind a back-office request, checked against staff_user on every request. */
 export interface StaffActor {
@@ -22,4 +22,4 @@ export function requireStaff(): StaffActor {
   return actor;
 }
 
-export const staffAuditActor = (actor: StaffActor): AuditActor => ({ type: 'staff', id: actor.id, email: actor.email, viaPartner: false, ip: actor.ip });
+export const staffAuditActor = (actor: StaffActor): Actor => ({ type: 'staff', id: actor.id, email: actor.email, viaPartner: false, ip: actor.ip });

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MAX_PASSWORD_LENGTH, PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
-import { LoginThrottle, invalidCredentials } from '../auth/login-throttle';
+import { AuthErrors } from '../auth/auth.errors';
+import { LoginThrottle } from '../auth/login-throttle';
 import { isUuid } from '../common/uuid-param';
 import { StaffUser } from './staff-user.entity';
 
@@ -34,7 +35,7 @@ export class StaffAuthService {
     const valid = (await this.passwords.verify(staff?.passwordHash, candidate)) && candidate !== '';
     if (!staff || !valid) {
       await this.throttle.recordFailure(LOGIN_SCOPE, email, ip);
-      throw invalidCredentials();
+      throw AuthErrors.invalidCredentials();
     }
     await this.throttle.recordSuccess(LOGIN_SCOPE, email, ip);
     staff.lastLoginAt = new Date();

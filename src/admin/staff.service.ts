@@ -18,13 +18,13 @@ export class StaffService {
   async createStaff(email: string, password: string): Promise<{ staffId: string }> {
     const em = this.em.getContext();
     const normalized = normalizeEmail(email);
-    if ((await em.count(StaffUser, { email: normalized })) > 0) throw staffExists(normalized);
+    if ((await em.count(StaffUser, { email: normalized })) > 0) throw StaffErrors.exists(normalized);
     const staff = em.create(StaffUser, { email: normalized, passwordHash: await this.passwords.hash(password) });
     try {
       await em.persist(staff).flush();
     } catch (error) {
       // Lost a race against a concurrent create with the same e-mail.
-      if (error instanceof UniqueConstraintViolationException) throw staffExists(normalized);
+      if (error instanceof UniqueConstraintViolationException) throw StaffErrors.exists(normalized);
       throw error;
     }
     return { staffId: staff.id };
@@ -47,4 +47,3 @@ export class StaffService {
   }
 }
 
-const staffExists = StaffErrors.exists;

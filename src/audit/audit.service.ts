@@ -6,7 +6,6 @@ import { Page } from '../common/pagination';
 import { AuditLogEntry } from './audit-log-entry.entity';
 import { NewestFirstOrder, newestFirstPage } from '../database/newest-first-page';
 
-export type { Actor as AuditActor } from './actor';
 
 export interface AuditRecord {
   /** Unset only for platform-wide back-office changes. */
@@ -14,7 +13,6 @@ export interface AuditRecord {
   actor: Actor;
   action: string;
   target: { type: string; id?: string };
-  ip?: string;
   details?: Record<string, unknown>;
 }
 
@@ -46,7 +44,7 @@ export class AuditService {
         action: entry.action,
         targetType: entry.target.type,
         targetId: entry.target.id,
-        ip: entry.ip ?? entry.actor.ip,
+        ip: entry.actor.ip,
         details: entry.details,
       }),
     );

@@ -9,15 +9,13 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuthenticatedUser } from '../authz/caller';
 import { AccessTokenClaims } from './access-token-claims';
 import { TokenPairDto } from './dto/auth.dto';
-import { LoginThrottle, invalidCredentials } from './login-throttle';
+import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { inTransaction, requireTransaction } from '../database/transaction';
 import { AuthErrors } from './auth.errors';
 import { isUuid } from '../common/uuid-param';
 
 const LOGIN_SCOPE = 'api';
-
-const invalidRefreshToken = AuthErrors.invalidRefreshToken;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
@@ -40,7 +38,7 @@ export class AuthService {
     const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid) {
       await this.throttle.recordFailure(LOGIN_SCOPE, email, ip);
-      throw invalidCredentials();
+      throw AuthErrors.invalidCredentials();
     }
     await this.throttle.recordSuccess(LOGIN_SCOPE, email, ip);
     return inTransaction(this.em, async () => {
@@ -53,12 +51,12 @@ export class AuthService {
   /** Rotates a refresh token. Presenting a spent token revokes its whole family (it was stolen or replayed). */
   async refresh(presented: string): Promise<TokenPairDto> {
     const token = await this.verifyRefreshToken(presented);
-    if (!token) throw invalidRefreshToken();
+    if (!token) throw AuthErrors.invalidRefreshToken();
     if (token.usedAt || token.revokedAt) {
       if (token.usedAt) await this.revokeFamily(token.familyId);
-      throw invalidRefreshToken();
+      throw AuthErrors.invalidRefreshToken();
     }
-    if (token.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+    if (token.expiresAt.getTime() <= Date.now()) throw AuthErrors.invalidRefreshToken();
     const rotated = await inTransaction(this.em, async (em) => {
       // Conditional update: of two concurrent refreshes with one token, exactly one wins.
       const claimed = await em.nativeUpdate(RefreshToken, { id: token.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
@@ -68,7 +66,7 @@ export class AuthService {
     if (rotated) return rotated;
     // The loser's revocation commits on its own: the refusal must not roll it back.
     await this.revokeFamily(token.familyId);
-    throw invalidRefreshToken();
+    throw AuthErrors.invalidRefreshToken();
   }
 
   async logout(presented: string): Promise<void> {

@@ -4,8 +4,6 @@ import { APP_CONFIG } from '../config/config.module';
 import { RedisClient } from '../redis/redis.module';
 import { AuthErrors } from './auth.errors';
 
-/** The 401 of a failed login, the same for an unknown account and a wrong password. */
-export const invalidCredentials = AuthErrors.invalidCredentials;
 
 // An address may fail this many times more often than one account, for offices behind one NAT.
 const IP_ALLOWANCE_FACTOR = 10;
