@@ -14,8 +14,13 @@ export class LicenseService {
     private readonly repository: LicensingRepository,
   ) {}
 
+  /** What the limit is computed from (trial, subscription licences); 404 when the organization does not exist. */
+  inputs(organizationId: string): Promise<LicenseInputs> {
+    return this.loadInputs(organizationId, false);
+  }
+
   async limit(organizationId: string, now = new Date()): Promise<LicenseLimit> {
-    return licenseLimit(await this.loadInputs(organizationId, false), now);
+    return licenseLimit(await this.inputs(organizationId), now);
   }
 
   async usage(organizationId: string, now = new Date()): Promise<LicenseUsage> {

@@ -1,4 +1,4 @@
-import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { rawQuery } from '../../database/raw-query';
 import { BillingAddressService } from '../billing-address/billing-address.service';
@@ -54,7 +54,7 @@ export class BillingRunService {
     const result: BillingRunResult = { invoicesIssued: 0, subscriptionsEnded: 0, errors: 0 };
     for (const { id } of due) {
       try {
-        const billed = await RequestContext.create(this.em, () => inOwnTransaction(this.em, () => this.bill(id, at)));
+        const billed = await inOwnTransaction(this.em, () => this.bill(id, at));
         result.invoicesIssued += billed.invoicesIssued;
         result.subscriptionsEnded += billed.ended ? 1 : 0;
       } catch (error) {

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrgAccess } from '../../authz/permission-table';
-import { notFound } from '../../common/problem';
+import { licenseLimit } from '../../licensing/license-limit';
 import { LicenseService } from '../../licensing/license.service';
 import { Organization } from '../../tenancy/organization.entity';
 import { BillingAddressService } from '../billing-address/billing-address.service';
@@ -38,8 +38,8 @@ export class SubscriptionService {
   ) {}
 
   async get(organizationId: string, now = new Date()): Promise<SubscriptionDto> {
-    const organization = await this.em.findOne(Organization, { id: organizationId, deletedAt: null });
-    if (!organization) throw notFound('Organization');
+    // The organization's trial and licence sum, read once; 404 when it does not exist.
+    const inputs = await this.licenses.inputs(organizationId);
     const subscription = await this.em.findOne(
       Subscription,
       { organization: organizationId },
@@ -48,8 +48,8 @@ export class SubscriptionService {
     const active = subscription?.status === SubscriptionStatus.Active ? subscription : null;
     const plan = active?.plan ?? null;
     const addons = active ? active.addons.getItems().filter((item) => !item.removedAt).map((item) => item.addon) : [];
-    const limit = await this.licenses.limit(organizationId, now);
-    const trial = organization.trialLicenses > 0 ? { licenses: organization.trialLicenses, endsAt: organization.trialEndsAt.toISOString() } : null;
+    const limit = licenseLimit(inputs, now);
+    const trial = inputs.trialLicenses > 0 ? { licenses: inputs.trialLicenses, endsAt: inputs.trialEndsAt.toISOString() } : null;
 
     return {
       status: active ? 'active' : subscription ? subscription.status : limit.source === 'trial' ? 'trial' : trial ? 'expired' : 'none',
