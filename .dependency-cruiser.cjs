@@ -14,9 +14,8 @@
  *   plumbing       config/, common/, database/, redis/, queue/, outbox/
  *   libs/          pure code: never imports src/
  *
- * Known violations still being removed are listed in
- * .dependency-cruiser-known-violations.json (regenerate with
- * `npm run lint:deps:baseline` only when one is fixed); any new one fails.
+ * Raw SQL lives in each module's *.repository.ts files; their tenant-scoped methods take a
+ * branded OrganizationId (src/common/organization-id.ts).
  */
 const PLUMBING = 'config|common|database|redis|queue|outbox';
 const ACCESS = 'authz|audit|idempotency';
@@ -79,6 +78,13 @@ module.exports = {
     mustNotImport('accounts-below-auth', 'Users and memberships know no login mechanics or features.', 'accounts', `auth|${FEATURES}|${TOP}`),
     mustNotImport('auth-below-features', 'Login and tokens know no feature module.', 'auth', `${FEATURES}|${TOP}`),
     mustNotImport('features-below-the-top', 'Feature modules know neither the back-office, the CLI nor the entry points.', FEATURES, TOP),
+    {
+      name: 'raw-sql-only-in-repositories',
+      comment: 'SQL strings live in narrow per-module repositories (*.repository.ts), not in services, controllers or processors.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['\\.repository\\.ts$', '^src/database/'] },
+      to: { path: '^src/database/(raw-query|creation-order-page)\\.ts$' },
+    },
     {
       name: 'no-unresolvable',
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',

@@ -1,3 +1,4 @@
+import { OrganizationId } from '../src/common/organization-id';
 import { BillingAddressService } from '../src/billing/billing-address/billing-address.service';
 import { TestApp, createTestApp } from './support/test-app';
 import { Login, Tenant, addMember, address, bearer, createTenant } from './support/fixtures';
@@ -46,7 +47,7 @@ describe('billing address and payment methods', () => {
       .set(bearer(admin))
       .send({ name, address: address({ street: 'Anger 5' }) })
       .expect(201);
-    return { organizationId: created.body.id as string, admin };
+    return { organizationId: created.body.id as OrganizationId, admin };
   }
 
   describe('billing address', () => {

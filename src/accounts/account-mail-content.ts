@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { asOrganizationId } from '../common/organization-id';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { LoadedMail, MailDeliveryView, UndeliverableMailError } from '../mail/mail-content';
@@ -25,7 +26,7 @@ export class AccountMailContent implements OnModuleInit {
     const { userId, organizationId } = delivery.references;
     const user = await this.em.findOne(User, { id: userId });
     if (!user) throw new UndeliverableMailError(`User ${userId} no longer exists`);
-    const { attachments, organizationName, ...frame } = await this.registry.organizationFrame(organizationId);
+    const { attachments, organizationName, ...frame } = await this.registry.organizationFrame(asOrganizationId(organizationId));
     const common = { ...frame, recipientName: user.name, recipientEmail: delivery.recipient, organizationName, loginUrl: this.config.publicUrl };
     switch (delivery.template) {
       case 'invitation':

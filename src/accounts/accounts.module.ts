@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { MembershipRepository } from './membership.repository';
 import { MailModule } from '../mail/mail.module';
 import { OrganizationLifecycle } from '../tenancy/organization-lifecycle';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -12,7 +13,7 @@ import { ProvisioningService } from './provisioning.service';
 @Module({
   imports: [MailModule, TenancyModule],
   controllers: [MeController, MembersController],
-  providers: [AccountsService, PasswordHasher, ProvisioningService, AccountMailContent],
+  providers: [AccountsService, PasswordHasher, ProvisioningService, AccountMailContent, MembershipRepository],
   exports: [AccountsService, PasswordHasher, ProvisioningService],
 })
 export class AccountsModule implements OnModuleInit {

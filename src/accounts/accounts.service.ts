@@ -1,36 +1,30 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { OrgAccess } from '../authz/permission-table';
-import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
+import { Page, decodeCursor, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
-import { rawQuery } from '../database/raw-query';
+import { MembershipRepository } from './membership.repository';
 import { MailService } from '../mail/mail.service';
 import { Organization } from '../tenancy/organization.entity';
 import { AddMemberDto, AddedMemberDto, MemberDto, UserDto } from './dto/member.dto';
 import { Membership } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
-import { User, UserStatus, normalizeEmail } from './user.entity';
+import { User, normalizeEmail } from './user.entity';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { inTransaction, requireTransaction } from '../database/transaction';
+import { inTransaction } from '../database/transaction';
 import { AccountsErrors } from './accounts.errors';
 
 export const INVITATION_TEMPLATE = 'invitation';
 export const MEMBERSHIP_ADDED_TEMPLATE = 'membership-added';
 
-interface MemberRow {
-  user_id: string;
-  email: string;
-  name: string;
-  role: MembershipRole;
-  status: UserStatus;
-}
-
 @Injectable()
 export class AccountsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly memberships: MembershipRepository,
     private readonly passwords: PasswordHasher,
     private readonly mail: MailService,
     private readonly audit: AuditService,
@@ -68,25 +62,9 @@ export class AccountsService {
     return { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
   }
 
-  async listMembers(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<MemberDto>> {
+  async listMembers(organizationId: OrganizationId, limit: number, q?: string, cursor?: string): Promise<Page<MemberDto>> {
     const after = decodeCursor<[string, string]>(cursor, ['string', 'uuid']);
-    const rows = await rawQuery<MemberRow>(
-      this.em,
-      `select u.id as user_id, u.email, u.name, m.role, u.status
-         from membership m join app_user u on u.id = m.user_id
-        where m.organization_id = :organizationId
-          and (cast(:pattern as text) is null or u.name ilike cast(:pattern as text) or u.email ilike cast(:pattern as text))
-          and (cast(:afterEmail as text) is null or (u.email, u.id) > (cast(:afterEmail as text), cast(:afterId as uuid)))
-        order by u.email, u.id
-        limit :limit`,
-      {
-        organizationId,
-        pattern: q ? likePattern(q) : null,
-        afterEmail: after?.[0] ?? null,
-        afterId: after?.[1] ?? null,
-        limit: limit + 1,
-      },
-    );
+    const rows = await this.memberships.members(organizationId, limit, q, after);
     return toPage(rows, limit, (row) => [row.email, row.user_id], (row) => ({
       userId: row.user_id,
       email: row.email,
@@ -163,7 +141,7 @@ export class AccountsService {
    * carries (to the user's oldest organization, for its branding) and requires a change at the next
    * login. Runs in the caller's transaction, which ends the user's sessions (AuthService.revokeSessions).
    */
-  async issueTemporaryPassword(userId: string): Promise<{ userId: string; email: string; organizationIds: string[] }> {
+  async issueTemporaryPassword(userId: string): Promise<{ userId: string; email: string; organizationIds: OrganizationId[] }> {
     const em = this.em.getContext();
     const user = await em.findOne(User, { id: userId });
     if (!user) throw notFound('User');
@@ -213,17 +191,12 @@ export class AccountsService {
   }
 
   /** Removes every membership of a deleted organization. */
-  async removeAllMemberships(organizationId: string): Promise<void> {
+  async removeAllMemberships(organizationId: OrganizationId): Promise<void> {
     await this.em.getContext().nativeDelete(Membership, { organization: organizationId });
   }
 
-  private async lockMembership(organizationId: string, userId: string): Promise<Membership> {
-    requireTransaction(this.em, 'Locking the admin memberships');
-    // Locking the organization's admin rows serializes concurrent demotions, so two
-    // requests cannot each remove "the other" admin.
-    await rawQuery(this.em, `select id from membership where organization_id = :organizationId and role = 'admin' for update`, {
-      organizationId,
-    });
+  private async lockMembership(organizationId: OrganizationId, userId: string): Promise<Membership> {
+    await this.memberships.lockAdmins(organizationId);
     const membership = await this.em.getContext().findOne(Membership, { organization: organizationId, user: userId }, { populate: ['user'] });
     if (!membership) throw notFound('Member');
     return membership;

@@ -5,7 +5,8 @@ import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import { AccountsService } from './accounts.service';
 import { AddMemberDto, AddedMemberDto, ChangeRoleDto, MemberDto, MemberPageDto } from './dto/member.dto';
@@ -20,7 +21,7 @@ export class MembersController {
   @ApiOperation({ summary: 'Members of the organization (partner members reaching it via the partner are not listed)' })
   @ApiOkResponse({ type: MemberPageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
     return this.accounts.listMembers(orgId, query.limit, query.q, query.cursor);
   }
 

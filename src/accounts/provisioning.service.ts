@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { AccountsService } from './accounts.service';
 import { normalizeEmail, User } from './user.entity';
 import { AddressDto } from '../tenancy/dto/organization.dto';
@@ -28,7 +29,7 @@ export class ProvisioningService {
   ) {}
 
   /** A partner organization with its first admin; an existing user with that e-mail becomes the admin. */
-  async createPartner(data: NewPartner): Promise<{ organizationId: string; userId: string }> {
+  async createPartner(data: NewPartner): Promise<{ organizationId: OrganizationId; userId: string }> {
     return inTransaction(this.em, async (em) => {
       const organization = this.tenancy.createOrganization({
         name: data.name,

@@ -1,3 +1,5 @@
+import { StaffRepository } from './staff.repository';
+import { OrganizationId } from '../common/organization-id';
 import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -12,7 +14,6 @@ import { notFound } from '../common/problem';
 import { createValidationPipe } from '../common/validation';
 import { UpdateOrganizationDto } from '../tenancy/dto/organization.dto';
 import { TenancyService } from '../tenancy/tenancy.service';
-import { deleteSessionsOf } from './adminjs/backoffice-session';
 import { NewStaffDto } from './dto/new-staff.dto';
 import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
 import { StaffService } from './staff.service';
@@ -21,7 +22,7 @@ import { inTransaction } from '../database/transaction';
 export type CatalogKind = 'plan' | 'addon';
 
 interface StaffChange {
-  organizationId?: string;
+  organizationId?: OrganizationId;
   action: string;
   target: { type: string; id?: string };
   details?: Record<string, unknown>;
@@ -45,10 +46,11 @@ export class BackofficeChanges {
     private readonly catalog: CatalogService,
     private readonly invoices: InvoiceDeliveryService,
     private readonly staff: StaffService,
+    private readonly staffRows: StaffRepository,
   ) {}
 
   /** A standalone organization becomes a partner with an agreement at list prices (staff set conditions on it). */
-  makePartner(organizationId: string): Promise<{ name: string; agreementId: string }> {
+  makePartner(organizationId: OrganizationId): Promise<{ name: string; agreementId: string }> {
     return this.change(async () => {
       const { name } = await this.tenancy.makePartner(organizationId);
       const agreement = await this.catalog.ensurePartnerAgreement(organizationId);
@@ -59,7 +61,7 @@ export class BackofficeChanges {
     });
   }
 
-  async updateOrganization(organizationId: string, input: object): Promise<void> {
+  async updateOrganization(organizationId: OrganizationId, input: object): Promise<void> {
     const dto = await validated(UpdateOrganizationDto, input);
     // TenancyService records the change, naming the staff member.
     await this.change(async (actor) => {
@@ -144,7 +146,7 @@ export class BackofficeChanges {
   deleteStaff(staffId: string): Promise<void> {
     return this.change(async (actor) => {
       const { email } = await this.staff.deleteStaff(staffId, actor.id);
-      await deleteSessionsOf(this.em, staffId);
+      await this.staffRows.deleteSessionsOf(staffId);
       return { result: undefined, audit: { action: 'staff.delete', target: { type: 'staff-user', id: staffId }, details: { email } } };
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffRepository } from './staff.repository';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { BillingModule } from '../billing/billing.module';
@@ -10,7 +11,7 @@ import { StaffService } from './staff.service';
 /** The back-office's Nest side: staff logins and every change staff make. AdminJS itself is loaded by backoffice-admin.module. */
 @Module({
   imports: [AuthModule, AccountsModule, TenancyModule, BillingModule],
-  providers: [StaffService, StaffAuthService, BackofficeChanges],
+  providers: [StaffService, StaffAuthService, BackofficeChanges, StaffRepository],
   // BillingModule for InvoiceDeliveryService, which the AdminJS side reads PDFs and their state through.
   exports: [StaffService, StaffAuthService, BackofficeChanges, BillingModule],
 })

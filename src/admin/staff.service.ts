@@ -1,9 +1,9 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { StaffRepository } from './staff.repository';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
 import { notFound } from '../common/problem';
-import { rawQuery } from '../database/raw-query';
 import { StaffUser } from './staff-user.entity';
 import { StaffErrors } from './admin.errors';
 
@@ -12,6 +12,7 @@ import { StaffErrors } from './admin.errors';
 export class StaffService {
   constructor(
     private readonly em: EntityManager,
+    private readonly staffRows: StaffRepository,
     private readonly passwords: PasswordHasher,
   ) {}
 
@@ -38,7 +39,7 @@ export class StaffService {
     const em = this.em.getContext();
     if (staffId === actingStaffId) throw StaffErrors.ownLogin();
     // Locks every staff row: two staff members deleting each other concurrently cannot leave none.
-    const rows = await rawQuery<{ id: string; email: string }>(this.em, 'select id, email from staff_user order by id for update');
+    const rows = await this.staffRows.lockAll();
     const target = rows.find((row) => row.id === staffId);
     if (!target) throw notFound('Staff user');
     if (rows.length <= 1) throw StaffErrors.lastLogin();

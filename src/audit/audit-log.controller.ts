@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam } from '../common/uuid-param';
 import { PageQueryDto } from '../common/pagination';
 import { AuditService } from './audit.service';
 
@@ -66,7 +67,7 @@ export class AuditLogController {
   @ApiOperation({ summary: 'Changes made in this organization, newest first (admins of it and its partner’s admins)' })
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {
     return this.audit.list(orgId, query.limit, query.cursor);
   }
 }

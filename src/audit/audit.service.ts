@@ -1,15 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { OrganizationId } from '../common/organization-id';
 import { requireTransaction } from '../database/transaction';
 import type { Actor } from './actor';
 import { Injectable } from '@nestjs/common';
 import { Page } from '../common/pagination';
 import { AuditLogEntry } from './audit-log-entry.entity';
-import { NewestFirstOrder, newestFirstPage } from '../database/newest-first-page';
+import { keysetPage, newestFirst } from '../database/keyset-page';
 
 
 export interface AuditRecord {
   /** Unset only for platform-wide back-office changes. */
-  organizationId?: string;
+  organizationId?: OrganizationId;
   actor: Actor;
   action: string;
   target: { type: string; id?: string };
@@ -25,7 +26,7 @@ export interface AuditLogItem {
   ip: string | null;
 }
 
-const BY_CREATION: NewestFirstOrder<AuditLogEntry> = { property: 'createdAt', column: 'created_at' };
+const BY_CREATION = newestFirst<AuditLogEntry>('createdAt', 'created_at');
 
 @Injectable()
 export class AuditService {
@@ -51,9 +52,9 @@ export class AuditService {
     await em.flush();
   }
 
-  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<AuditLogItem>> {
+  async list(organizationId: OrganizationId, limit: number, cursor?: string): Promise<Page<AuditLogItem>> {
     const qb = this.em.createQueryBuilder(AuditLogEntry, 'e').where({ organizationId });
-    return newestFirstPage(qb, BY_CREATION, limit, cursor, (row) => ({
+    return keysetPage(qb, BY_CREATION, limit, cursor, (row) => ({
       id: row.id,
       at: row.createdAt.toISOString(),
       actor: { id: row.actorId ?? null, email: row.actorEmail, type: row.actorType, viaPartner: row.viaPartner },

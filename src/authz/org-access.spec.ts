@@ -1,8 +1,9 @@
+import { asOrganizationId } from '../common/organization-id';
 import { toOrgAccess } from './org-access.service';
 import { MembershipRole, OrganizationKind } from './roles';
 
 const customer = (direct: MembershipRole | null, viaPartner: MembershipRole | null) =>
-  toOrgAccess('org', { kind: OrganizationKind.Customer, partner_id: 'partner', direct_role: direct, partner_role: viaPartner });
+  toOrgAccess(asOrganizationId('org'), { kind: OrganizationKind.Customer, partner_id: asOrganizationId('partner'), direct_role: direct, partner_role: viaPartner });
 
 describe('toOrgAccess', () => {
   it('gives partner members their partner role via the partner', () => {
@@ -20,7 +21,7 @@ describe('toOrgAccess', () => {
   });
 
   it('makes the admin of an unlinked org its billing owner', () => {
-    const access = toOrgAccess('org', { kind: OrganizationKind.Standalone, partner_id: null, direct_role: MembershipRole.Admin, partner_role: null });
+    const access = toOrgAccess(asOrganizationId('org'), { kind: OrganizationKind.Standalone, partner_id: null, direct_role: MembershipRole.Admin, partner_role: null });
     expect(access.isBillingOwnerAdmin).toBe(true);
   });
 });

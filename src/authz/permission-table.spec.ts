@@ -1,11 +1,12 @@
+import { asOrganizationId } from '../common/organization-id';
 import { buildAbility } from './ability.factory';
 import { Capabilities, OrgAccess, capabilitiesOf } from './permission-table';
 import { MembershipRole, OrganizationKind } from './roles';
 
 const access = (overrides: Partial<OrgAccess>): OrgAccess => ({
-  organizationId: 'org',
+  organizationId: asOrganizationId('org'),
   organizationKind: OrganizationKind.Customer,
-  partnerId: 'partner',
+  partnerId: asOrganizationId('partner'),
   role: MembershipRole.Guest,
   viaPartner: false,
   isBillingOwnerAdmin: false,

@@ -1,3 +1,4 @@
+import { OrganizationId } from '../common/organization-id';
 import { MembershipRole, OrganizationKind } from './roles';
 
 /**
@@ -30,9 +31,9 @@ export type Subject = (typeof SUBJECTS)[number] | 'all';
 
 /** What the caller is in organization O, resolved once per request. */
 export interface OrgAccess {
-  organizationId: string;
+  organizationId: OrganizationId;
   organizationKind: OrganizationKind;
-  partnerId: string | null;
+  partnerId: OrganizationId | null;
   role: MembershipRole;
   /** The role comes from a membership in O's partner, not in O. */
   viaPartner: boolean;

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { asOrganizationId } from '../common/organization-id';
 import { forbidden, notFound, unauthorized } from '../common/problem';
 import { invalidUuid, isUuid } from '../common/uuid-param';
 import { buildAbility } from './ability.factory';
@@ -45,7 +46,7 @@ export class PolicyGuard implements CanActivate {
     if (!isUuid(organizationId)) {
       throw invalidUuid(policy.orgParam);
     }
-    const access = await this.orgAccess.resolve(user.id, organizationId);
+    const access = await this.orgAccess.resolve(user.id, asOrganizationId(organizationId));
     if (!access) throw notFound('Organization');
     const ability = buildAbility(access);
     request.orgAccess = access;

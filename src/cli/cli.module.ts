@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { StaffRepository } from '../admin/staff.repository';
 import { StaffService } from '../admin/staff.service';
 import { AppModule } from '../app/app.module';
 import { BillingModule } from '../billing/billing.module';
@@ -26,6 +27,7 @@ export class CliModule {
         { provide: CLI_LINE_WRITER, useValue: writeLine },
         CliOutput,
         StaffService,
+        StaffRepository,
         DemoSeedService,
         PartnerCreateCommand,
         StaffCreateCommand,

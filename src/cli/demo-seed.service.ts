@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { AccountsService } from '../accounts/accounts.service';
 import { Membership } from '../accounts/membership.entity';
 import { User, normalizeEmail } from '../accounts/user.entity';
@@ -25,9 +26,9 @@ import { inTransaction } from '../database/transaction';
 
 export interface DemoSeedResult {
   created: boolean;
-  partner: { organizationId: string; name: string } | null;
+  partner: { organizationId: OrganizationId; name: string } | null;
   customers: {
-    organizationId: string;
+    organizationId: OrganizationId;
     name: string;
     plan: string | null;
     hosts: number;
@@ -35,7 +36,7 @@ export interface DemoSeedResult {
     licenses: number;
     invoice: { number: string; gross: number; currency: string } | null;
   }[];
-  logins: { organization: string; organizationId: string; role: string; email: string; password: string }[];
+  logins: { organization: string; organizationId: OrganizationId; role: string; email: string; password: string }[];
   nextSteps: string[];
   note: string;
 }

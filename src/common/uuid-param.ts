@@ -22,6 +22,12 @@ class UuidPipe implements PipeTransform<unknown, string> {
 /** A route parameter that must be a UUID; anything else is a 400 validation problem naming it. */
 export const UuidParam = (name: string) => Param(name, new UuidPipe(name));
 
+/**
+ * The `:orgId` route parameter as the organization id the policy guard authorized the caller
+ * for (the guard resolves access from the same parameter before the handler runs).
+ */
+export const OrgIdParam = () => UuidParam('orgId');
+
 /** A DTO property that must be a UUID (isUuid). */
 export const IsUuid = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isUuid', validator: { validate: isUuid, defaultMessage: (args) => `${args?.property} must be a UUID` } }, options);

@@ -1,20 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { rawQuery } from '../database/raw-query';
+import { OrganizationId } from '../common/organization-id';
+import { IdempotencyRepository } from './idempotency.repository';
 import { requireTransaction } from '../database/transaction';
 import { IdempotencyErrors } from './idempotency.errors';
 
 export interface StoredResponse {
   status: number;
   body: unknown;
-}
-
-interface StoredRow {
-  operation: string;
-  request_hash: string;
-  response_status: number | null;
-  response_body: unknown;
 }
 
 /** JSON with sorted keys, so the same body hashes the same whatever its key order. */
@@ -38,44 +32,31 @@ export const requestHash = (body: unknown) => createHash('sha256').update(canoni
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly keys: IdempotencyRepository,
+  ) {}
 
   async execute(
-    scope: { organizationId: string; operation: string; key: string; body: unknown },
+    scope: { organizationId: OrganizationId; operation: string; key: string; body: unknown },
     work: () => Promise<StoredResponse>,
   ): Promise<StoredResponse & { replayed: boolean }> {
     requireTransaction(this.em, 'Idempotent work');
     const hash = requestHash(scope.body);
-    const id = randomUUID();
-    const inserted = await rawQuery<{ id: string }>(
-      this.em,
-      `insert into idempotency_key (id, created_at, organization_id, key, operation, request_hash)
-       values (:id, now(), :organizationId, :key, :operation, :hash)
-       on conflict (organization_id, key) do nothing
-       returning id`,
-      { id, organizationId: scope.organizationId, key: scope.key, operation: scope.operation, hash },
-    );
-    if (inserted.length === 0) return { ...(await this.replay(scope, hash)), replayed: true };
+    const claimed = await this.keys.claim(scope, scope.operation, hash);
+    if (!claimed) return { ...(await this.replay(scope, hash)), replayed: true };
 
     const response = await work();
-    await rawQuery(this.em, 'update idempotency_key set response_status = :status, response_body = cast(:body as jsonb) where id = :id', {
-      id,
-      status: response.status,
-      body: JSON.stringify(response.body),
-    });
+    await this.keys.storeResponse(claimed, response.status, response.body);
     return { ...response, replayed: false };
   }
 
-  private async replay(scope: { organizationId: string; operation: string; key: string }, hash: string): Promise<StoredResponse> {
-    const [stored] = await rawQuery<StoredRow>(
-      this.em,
-      'select operation, request_hash, response_status, response_body from idempotency_key where organization_id = :organizationId and key = :key',
-      { organizationId: scope.organizationId, key: scope.key },
-    );
-    if (!stored || stored.operation !== scope.operation || stored.request_hash !== hash) {
+  private async replay(scope: { organizationId: OrganizationId; operation: string; key: string }, hash: string): Promise<StoredResponse> {
+    const stored = await this.keys.find(scope);
+    if (!stored || stored.operation !== scope.operation || stored.requestHash !== hash) {
       throw IdempotencyErrors.keyReused();
     }
-    if (stored.response_status === null) throw IdempotencyErrors.keyInUse();
-    return { status: stored.response_status, body: stored.response_body };
+    if (stored.responseStatus === null) throw IdempotencyErrors.keyInUse();
+    return { status: stored.responseStatus, body: stored.responseBody };
   }
 }

@@ -1,3 +1,4 @@
+import { asOrganizationId } from '../common/organization-id';
 import { licenseLimit } from './license-limit';
 import { LicenseService } from './license.service';
 
@@ -38,6 +39,6 @@ describe('LicenseService.assertHostFits', () => {
   it('refuses to run outside a transaction, where the organization lock would not hold', async () => {
     const em = { isInTransaction: () => false };
     const service = new LicenseService(em as never, {} as never);
-    await expect(service.assertHostFits('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/inside the transaction/);
+    await expect(service.assertHostFits(asOrganizationId('00000000-0000-4000-8000-000000000000'))).rejects.toThrow(/inside the transaction/);
   });
 });

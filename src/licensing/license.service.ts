@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { notFound } from '../common/problem';
 import { LicenseInputs, LicenseLimit, LicenseUsage, licenseLimit } from './license-limit';
 import { LicensingRepository } from './licensing.repository';
@@ -15,15 +16,15 @@ export class LicenseService {
   ) {}
 
   /** What the limit is computed from (trial, subscription licences); 404 when the organization does not exist. */
-  inputs(organizationId: string): Promise<LicenseInputs> {
+  inputs(organizationId: OrganizationId): Promise<LicenseInputs> {
     return this.loadInputs(organizationId, false);
   }
 
-  async limit(organizationId: string, now = new Date()): Promise<LicenseLimit> {
+  async limit(organizationId: OrganizationId, now = new Date()): Promise<LicenseLimit> {
     return licenseLimit(await this.inputs(organizationId), now);
   }
 
-  async usage(organizationId: string, now = new Date()): Promise<LicenseUsage> {
+  async usage(organizationId: OrganizationId, now = new Date()): Promise<LicenseUsage> {
     const limit = await this.limit(organizationId, now);
     return { ...limit, used: await this.repository.hostsInUse(organizationId) };
   }
@@ -32,7 +33,7 @@ export class LicenseService {
    * Refuses with 409 license-limit unless one more host fits. Locks the organization row until
    * the caller's transaction ends, so concurrent requests cannot both take the last licence.
    */
-  async assertHostFits(organizationId: string, now = new Date()): Promise<void> {
+  async assertHostFits(organizationId: OrganizationId, now = new Date()): Promise<void> {
     const { limit } = licenseLimit(await this.lockInputs(organizationId, 'assertHostFits'), now);
     const used = await this.repository.hostsInUse(organizationId);
     if (used >= limit) {
@@ -44,7 +45,7 @@ export class LicenseService {
    * Refuses with 409 license-limit when the hosts in use would not fit into the subscription
    * without `licenses` of its licences (`what` names them). Locks the organization row like assertHostFits.
    */
-  async assertFitsWithout(organizationId: string, licenses: number, what: string): Promise<void> {
+  async assertFitsWithout(organizationId: OrganizationId, licenses: number, what: string): Promise<void> {
     const inputs = await this.lockInputs(organizationId, 'assertFitsWithout');
     const limit = (inputs.subscriptionLicenses ?? 0) - licenses;
     const used = await this.repository.hostsInUse(organizationId);
@@ -53,12 +54,12 @@ export class LicenseService {
     }
   }
 
-  private lockInputs(organizationId: string, caller: string): Promise<LicenseInputs> {
+  private lockInputs(organizationId: OrganizationId, caller: string): Promise<LicenseInputs> {
     requireTransaction(this.em, caller);
     return this.loadInputs(organizationId, true);
   }
 
-  private async loadInputs(organizationId: string, lock: boolean): Promise<LicenseInputs> {
+  private async loadInputs(organizationId: OrganizationId, lock: boolean): Promise<LicenseInputs> {
     const inputs = await this.repository.inputs(organizationId, { lock });
     if (!inputs) throw notFound('Organization');
     return inputs;

@@ -2,7 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam } from '../common/uuid-param';
 import { LicensesDto } from './dto/license.dto';
 import { LicenseService } from './license.service';
 
@@ -16,7 +17,7 @@ export class LicensesController {
   @ApiOperation({ summary: 'The licence limit, where it comes from, and how many licences the hosts use' })
   @ApiOkResponse({ type: LicensesDto })
   @ApiOrgProblems()
-  async get(@UuidParam('orgId') orgId: string): Promise<LicensesDto> {
+  async get(@OrgIdParam() orgId: OrganizationId): Promise<LicensesDto> {
     const usage = await this.licenses.usage(orgId);
     return { limit: usage.limit, used: usage.used, source: usage.source, trialEndsAt: usage.trialEndsAt?.toISOString() ?? null };
   }

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { rawQuery } from '../database/raw-query';
-import { readOrganizationRow } from '../tenancy/organization-lock';
+import { OrganizationId } from '../common/organization-id';
+import { OrganizationRepository } from '../tenancy/organization.repository';
 import { LicenseInputs } from './license-limit';
 
 /**
@@ -11,14 +12,17 @@ import { LicenseInputs } from './license-limit';
  */
 @Injectable()
 export class LicensingRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly organizations: OrganizationRepository,
+  ) {}
 
   /**
    * Null when the organization does not exist. With `lock`, its row stays locked until the
    * caller's transaction ends: that serializes orders, addon changes and new hosts of one organization.
    */
-  async inputs(organizationId: string, { lock }: { lock: boolean }): Promise<LicenseInputs | null> {
-    const organization = await readOrganizationRow(this.em, organizationId, { lock });
+  async inputs(organizationId: OrganizationId, { lock }: { lock: boolean }): Promise<LicenseInputs | null> {
+    const organization = await this.organizations.read(organizationId, { lock });
     if (!organization) return null;
     return {
       trialEndsAt: organization.trialEndsAt,
@@ -28,7 +32,7 @@ export class LicensingRepository {
   }
 
   /** The licence sum: the active subscription's plan plus its current addons; undefined without one. */
-  private async subscriptionLicenses(organizationId: string): Promise<number | undefined> {
+  private async subscriptionLicenses(organizationId: OrganizationId): Promise<number | undefined> {
     const [row] = await rawQuery<{ licenses: number }>(
       this.em,
       `select p.licenses + coalesce((select sum(a.licenses) from subscription_addon sa join addon a on a.code = sa.addon_code
@@ -41,7 +45,7 @@ export class LicensingRepository {
   }
 
   /** One licence per host. Its own statement: after a lock, READ COMMITTED sees what the previous holder committed. */
-  async hostsInUse(organizationId: string): Promise<number> {
+  async hostsInUse(organizationId: OrganizationId): Promise<number> {
     const [{ count }] = await rawQuery<{ count: string }>(this.em, 'select count(*) from host where organization_id = :organizationId', { organizationId });
     return Number(count);
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { isMailTemplateName, mailBrand, MailTemplateName } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -47,7 +48,7 @@ export class MailContentRegistry {
   }
 
   /** Brand, logo and support contact of mails about an organization. */
-  async organizationFrame(organizationId: string): Promise<MailFrame & { organizationName: string }> {
+  async organizationFrame(organizationId: OrganizationId): Promise<MailFrame & { organizationName: string }> {
     const branding = await this.required(this.branding, 'branding')(organizationId);
     if (!branding) throw new UndeliverableMailError(`Organization ${organizationId} no longer exists`);
     const support = await this.required(this.support, 'support contact')(organizationId);

@@ -1,3 +1,4 @@
+import { OrganizationId } from '../common/organization-id';
 import type { MailBrand, MailDataByTemplate, MailTemplateName, SupportContact } from '../../libs/mail-templates';
 
 /** The mail can never be sent (its template, user or organization is gone); retrying will not help. */
@@ -36,11 +37,11 @@ export type MailContentLoader = (delivery: MailDeliveryView, secret: string | un
 
 /** Whose brand an organization's mails carry (whitelabel decides); null when the organization is gone. */
 export type MailBrandingSource = (
-  organizationId: string,
+  organizationId: OrganizationId,
 ) => Promise<{ organizationName: string; partnerName?: string; logo: MailAttachment | null } | null>;
 
 /** Whom the recipients of an organization's mails contact (support decides); `null` asks for the platform vendor. */
-export type MailSupportSource = (organizationId: string | null) => Promise<SupportContact | null>;
+export type MailSupportSource = (organizationId: OrganizationId | null) => Promise<SupportContact | null>;
 
 /** The parts of a mail that come from the organization it is about: brand, logo, support contact. */
 export interface MailFrame {

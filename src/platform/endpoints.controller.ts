@@ -4,7 +4,8 @@ import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { NamedPageQueryDto } from '../common/pagination';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { CreateEndpointDto, EndpointDto, EndpointPageDto, UpdateEndpointDto } from './dto/endpoint.dto';
 import { EndpointsService } from './endpoints.service';
 
@@ -18,7 +19,7 @@ export class EndpointsController {
   @ApiOperation({ summary: 'Monitored endpoints in creation order' })
   @ApiOkResponse({ type: EndpointPageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<EndpointPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<EndpointPageDto> {
     return this.endpoints.list(orgId, query.limit, query.q, query.cursor);
   }
 
@@ -27,7 +28,7 @@ export class EndpointsController {
   @ApiOperation({ summary: 'Add an http(s) endpoint to monitor' })
   @ApiCreatedResponse({ type: EndpointDto })
   @ApiOrgProblems()
-  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateEndpointDto, @CurrentActor() actor: Actor): Promise<EndpointDto> {
+  create(@OrgIdParam() orgId: OrganizationId, @Body() dto: CreateEndpointDto, @CurrentActor() actor: Actor): Promise<EndpointDto> {
     return this.endpoints.create(orgId, dto, actor);
   }
 
@@ -35,7 +36,7 @@ export class EndpointsController {
   @CheckAbility('read', 'Endpoint')
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string): Promise<EndpointDto> {
+  get(@OrgIdParam() orgId: OrganizationId, @UuidParam('endpointId') endpointId: string): Promise<EndpointDto> {
     return this.endpoints.get(orgId, endpointId);
   }
 
@@ -44,7 +45,7 @@ export class EndpointsController {
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
   update(
-    @UuidParam('orgId') orgId: string,
+    @OrgIdParam() orgId: OrganizationId,
     @UuidParam('endpointId') endpointId: string,
     @Body() dto: UpdateEndpointDto,
     @CurrentActor() actor: Actor,
@@ -57,7 +58,7 @@ export class EndpointsController {
   @CheckAbility('delete', 'Endpoint')
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('endpointId') endpointId: string, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('endpointId') endpointId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.endpoints.remove(orgId, endpointId, actor);
   }
 }

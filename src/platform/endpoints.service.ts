@@ -1,37 +1,27 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { Organization } from '../tenancy/organization.entity';
-import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
+import { createdAtIso, creationKey } from '../database/creation-order';
+import { InventoryRepository } from './inventory.repository';
 import { CreateEndpointDto, DEFAULT_INTERVAL_SECONDS, EndpointDto, UpdateEndpointDto } from './dto/endpoint.dto';
 import { Endpoint } from './endpoint.entity';
 import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 
-interface EndpointRow extends CreationOrderedRow {
-  name: string;
-  url: string;
-  interval_seconds: number;
-}
-
 @Injectable()
 export class EndpointsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly inventory: InventoryRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<EndpointDto>> {
-    const rows = await pageInCreationOrder<EndpointRow>(this.em, {
-      table: 'endpoint',
-      columns: ['id', 'name', 'url', 'interval_seconds'],
-      organizationId,
-      limit,
-      q,
-      cursor,
-    });
+  async list(organizationId: OrganizationId, limit: number, q?: string, cursor?: string): Promise<Page<EndpointDto>> {
+    const rows = await this.inventory.pageEndpoints(organizationId, limit, q, cursor);
     return toPage(rows, limit, creationKey, (row) => ({
       id: row.id,
       name: row.name,
@@ -41,11 +31,11 @@ export class EndpointsService {
     }));
   }
 
-  async get(organizationId: string, endpointId: string): Promise<EndpointDto> {
+  async get(organizationId: OrganizationId, endpointId: string): Promise<EndpointDto> {
     return toEndpointDto(await this.load(organizationId, endpointId));
   }
 
-  async create(organizationId: string, dto: CreateEndpointDto, actor: Actor): Promise<EndpointDto> {
+  async create(organizationId: OrganizationId, dto: CreateEndpointDto, actor: Actor): Promise<EndpointDto> {
     return inTransaction(this.em, async (em) => {
       const endpoint = em.create(Endpoint, {
         organization: em.getReference(Organization, organizationId),
@@ -59,7 +49,7 @@ export class EndpointsService {
     });
   }
 
-  async update(organizationId: string, endpointId: string, dto: UpdateEndpointDto, actor: Actor): Promise<EndpointDto> {
+  async update(organizationId: OrganizationId, endpointId: string, dto: UpdateEndpointDto, actor: Actor): Promise<EndpointDto> {
     return inTransaction(this.em, async (em) => {
       const endpoint = await this.load(organizationId, endpointId);
       if (dto.name !== undefined) endpoint.name = dto.name.trim();
@@ -71,7 +61,7 @@ export class EndpointsService {
     });
   }
 
-  async remove(organizationId: string, endpointId: string, actor: Actor): Promise<void> {
+  async remove(organizationId: OrganizationId, endpointId: string, actor: Actor): Promise<void> {
     await inTransaction(this.em, async (em) => {
       const deleted = await em.nativeDelete(Endpoint, { id: endpointId, organization: organizationId });
       if (deleted === 0) throw notFound('Endpoint');
@@ -80,11 +70,11 @@ export class EndpointsService {
   }
 
   /** Part of deleting an organization. */
-  async removeAll(organizationId: string): Promise<void> {
+  async removeAll(organizationId: OrganizationId): Promise<void> {
     await this.em.getContext().nativeDelete(Endpoint, { organization: organizationId });
   }
 
-  private async load(organizationId: string, endpointId: string): Promise<Endpoint> {
+  private async load(organizationId: OrganizationId, endpointId: string): Promise<Endpoint> {
     const endpoint = await this.em.getContext().findOne(Endpoint, { id: endpointId, organization: organizationId });
     if (!endpoint) throw notFound('Endpoint');
     return endpoint;

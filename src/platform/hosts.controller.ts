@@ -4,7 +4,8 @@ import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { NamedPageQueryDto } from '../common/pagination';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { CreateHostDto, HostDto, HostPageDto } from './dto/host.dto';
 import { HostsService } from './hosts.service';
 
@@ -18,7 +19,7 @@ export class HostsController {
   @ApiOperation({ summary: 'Hosts in creation order' })
   @ApiOkResponse({ type: HostPageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<HostPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<HostPageDto> {
     return this.hosts.list(orgId, query.limit, query.q, query.cursor);
   }
 
@@ -30,7 +31,7 @@ export class HostsController {
   })
   @ApiCreatedResponse({ type: HostDto })
   @ApiOrgProblems(409)
-  create(@UuidParam('orgId') orgId: string, @Body() dto: CreateHostDto, @CurrentActor() actor: Actor): Promise<HostDto> {
+  create(@OrgIdParam() orgId: OrganizationId, @Body() dto: CreateHostDto, @CurrentActor() actor: Actor): Promise<HostDto> {
     return this.hosts.create(orgId, dto, actor);
   }
 
@@ -38,7 +39,7 @@ export class HostsController {
   @CheckAbility('read', 'Host')
   @ApiOkResponse({ type: HostDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string): Promise<HostDto> {
+  get(@OrgIdParam() orgId: OrganizationId, @UuidParam('hostId') hostId: string): Promise<HostDto> {
     return this.hosts.get(orgId, hostId);
   }
 
@@ -48,7 +49,7 @@ export class HostsController {
   @ApiOperation({ summary: 'Remove a host; its licence becomes free' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('hostId') hostId: string, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('hostId') hostId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.hosts.remove(orgId, hostId, actor);
   }
 }

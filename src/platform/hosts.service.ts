@@ -1,9 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import { Page, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { Organization } from '../tenancy/organization.entity';
-import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../database/creation-order';
+import { createdAtIso, creationKey } from '../database/creation-order';
+import { InventoryRepository } from './inventory.repository';
 import { CreateHostDto, HostDto } from './dto/host.dto';
 import { Host } from './host.entity';
 import { LicenseService } from '../licensing/license.service';
@@ -11,39 +13,28 @@ import { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 
-interface HostRow extends CreationOrderedRow {
-  name: string;
-  os: string | null;
-}
-
 @Injectable()
 export class HostsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly inventory: InventoryRepository,
     private readonly licenses: LicenseService,
     private readonly audit: AuditService,
   ) {}
 
-  async list(organizationId: string, limit: number, q?: string, cursor?: string): Promise<Page<HostDto>> {
-    const rows = await pageInCreationOrder<HostRow>(this.em, {
-      table: 'host',
-      columns: ['id', 'name', 'os'],
-      organizationId,
-      limit,
-      q,
-      cursor,
-    });
+  async list(organizationId: OrganizationId, limit: number, q?: string, cursor?: string): Promise<Page<HostDto>> {
+    const rows = await this.inventory.pageHosts(organizationId, limit, q, cursor);
     return toPage(rows, limit, creationKey, (row) => ({ id: row.id, name: row.name, os: row.os, createdAt: createdAtIso(row) }));
   }
 
-  async get(organizationId: string, hostId: string): Promise<HostDto> {
+  async get(organizationId: OrganizationId, hostId: string): Promise<HostDto> {
     const host = await this.em.findOne(Host, { id: hostId, organization: organizationId });
     if (!host) throw notFound('Host');
     return toHostDto(host);
   }
 
   /** A host takes one licence: refused with 409 license-limit when none is left. */
-  async create(organizationId: string, dto: CreateHostDto, actor: Actor): Promise<HostDto> {
+  async create(organizationId: OrganizationId, dto: CreateHostDto, actor: Actor): Promise<HostDto> {
     return inTransaction(this.em, async (em) => {
       await this.licenses.assertHostFits(organizationId);
       const host = em.create(Host, {
@@ -57,7 +48,7 @@ export class HostsService {
     });
   }
 
-  async remove(organizationId: string, hostId: string, actor: Actor): Promise<void> {
+  async remove(organizationId: OrganizationId, hostId: string, actor: Actor): Promise<void> {
     await inTransaction(this.em, async (em) => {
       const deleted = await em.nativeDelete(Host, { id: hostId, organization: organizationId });
       if (deleted === 0) throw notFound('Host');
@@ -66,7 +57,7 @@ export class HostsService {
   }
 
   /** Part of deleting an organization. */
-  async removeAll(organizationId: string): Promise<void> {
+  async removeAll(organizationId: OrganizationId): Promise<void> {
     await this.em.getContext().nativeDelete(Host, { organization: organizationId });
   }
 }

@@ -6,13 +6,14 @@ import { EndpointsController } from './endpoints.controller';
 import { EndpointsService } from './endpoints.service';
 import { HostsController } from './hosts.controller';
 import { HostsService } from './hosts.service';
+import { InventoryRepository } from './inventory.repository';
 
 /** Hosts and endpoints: the licensed resources of an organization. */
 @Module({
   imports: [TenancyModule, LicensingModule],
   controllers: [HostsController, EndpointsController],
-  providers: [HostsService, EndpointsService],
-  exports: [HostsService, EndpointsService],
+  providers: [HostsService, EndpointsService, InventoryRepository],
+  exports: [HostsService, EndpointsService, InventoryRepository],
 })
 export class PlatformModule implements OnModuleInit {
   constructor(

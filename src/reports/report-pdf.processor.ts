@@ -4,10 +4,9 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { renderInventoryReportPdf } from '../../libs/pdf';
-import { rawQuery } from '../database/raw-query';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { InventoryReportLoader } from './inventory-report.loader';
-import { ReportStatus } from './report.entity';
+import { ReportRepository } from './report.repository';
 import { REPORT_PDF_JOB, ReportPdfJob } from './report.job';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
@@ -32,7 +31,9 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue(PDF_QUEUE) private readonly queue: Queue<ReportPdfJob>,
+    // @CreateRequestContext forks this one for each job.
     private readonly em: EntityManager,
+    private readonly reports: ReportRepository,
     private readonly loader: InventoryReportLoader,
   ) {}
 
@@ -52,48 +53,25 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
 
   @CreateRequestContext()
   async render(reportId: string, attempt: number, maxAttempts: number): Promise<void> {
-    const [claimed] = await rawQuery<{ organization_id: string; organization_deleted: boolean }>(
-      this.em,
-      `update report r set status = 'rendering', started_at = now(), attempts = :attempt
-         from organization o
-        where r.id = :reportId and o.id = r.organization_id and r.status in ('queued', 'rendering')
-        returning r.organization_id, o.deleted_at is not null as organization_deleted`,
-      { reportId, attempt },
-    );
+    const claimed = await this.reports.claim(reportId, attempt);
     // Done or failed already, or gone with its organization.
     if (!claimed) return;
 
     try {
-      if (claimed.organization_deleted) throw new PermanentReportFailure('The organization was deleted before the report was rendered.');
-      const data = await this.loader.load(claimed.organization_id, new Date());
+      if (claimed.organizationDeleted) throw new PermanentReportFailure('The organization was deleted before the report was rendered.');
+      const data = await this.loader.load(claimed.organizationId, new Date());
       const pdf = await renderInventoryReportPdf(data);
-      await rawQuery(
-        this.em,
-        `update report set status = 'done', pdf = :pdf, completed_at = now(), failure_reason = null
-          where id = :reportId and status = 'rendering'`,
-        { reportId, pdf },
-      );
+      await this.reports.complete(reportId, pdf);
     } catch (error) {
       const reason = errorMessage(error);
       const final = error instanceof PermanentReportFailure || attempt >= maxAttempts;
-      await rawQuery(
-        this.em,
-        `update report set status = cast(:status as report_status), failure_reason = :reason,
-                completed_at = case when :final then now() end
-          where id = :reportId and status = 'rendering'`,
-        { reportId, reason, status: final ? ReportStatus.Failed : ReportStatus.Queued, final },
-      );
+      await this.reports.attemptFailed(reportId, reason, final);
       this.logger.warn(`Report ${reportId} attempt ${attempt}/${maxAttempts} failed${final ? ' for good' : ''}: ${reason}`);
       if (!final) throw error;
     }
   }
 
-  private async markFailed(reportId: string, reason: string): Promise<void> {
-    await rawQuery(
-      this.em.fork(),
-      `update report set status = 'failed', failure_reason = :reason, completed_at = now()
-        where id = :reportId and status in ('queued', 'rendering')`,
-      { reportId, reason },
-    );
+  private markFailed(reportId: string, reason: string): Promise<void> {
+    return this.reports.markFailed(reportId, reason);
   }
 }

@@ -4,10 +4,11 @@ import { PlatformModule } from '../platform/platform.module';
 import { WhitelabelModule } from '../whitelabel/whitelabel.module';
 import { InventoryReportLoader } from './inventory-report.loader';
 import { ReportPdfProcessor } from './report-pdf.processor';
+import { ReportRepository } from './report.repository';
 
 /** The report side of the `pdf` queue's worker; imported only where workers run. */
 @Module({
   imports: [PlatformModule, LicensingModule, WhitelabelModule],
-  providers: [ReportPdfProcessor, InventoryReportLoader],
+  providers: [ReportPdfProcessor, InventoryReportLoader, ReportRepository],
 })
 export class ReportsWorkerModule {}

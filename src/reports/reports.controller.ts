@@ -6,7 +6,8 @@ import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
 import { pdfAttachment, pdfPending } from '../common/pdf-response';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { OrderReportDto, ReportDto, ReportOrderedDto, ReportPageDto, ReportPdfPendingDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 
@@ -22,7 +23,7 @@ export class ReportsController {
   @ApiAcceptedResponse({ type: ReportOrderedDto })
   @ApiOrgProblems()
   async order(
-    @UuidParam('orgId') orgId: string,
+    @OrgIdParam() orgId: OrganizationId,
     @Body() dto: OrderReportDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: FastifyReply,
@@ -38,7 +39,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Reports of this organization, newest first' })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<ReportPageDto> {
     return this.reports.list(orgId, query.limit, query.cursor);
   }
 
@@ -46,7 +47,7 @@ export class ReportsController {
   @CheckAbility('read', 'Report')
   @ApiOkResponse({ type: ReportDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string, @UuidParam('reportId') reportId: string): Promise<ReportDto> {
+  get(@OrgIdParam() orgId: OrganizationId, @UuidParam('reportId') reportId: string): Promise<ReportDto> {
     return this.reports.get(orgId, reportId);
   }
 
@@ -58,7 +59,7 @@ export class ReportsController {
   @ApiAcceptedResponse({ type: ReportPdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
   @ApiOrgProblems(409)
   async pdf(
-    @UuidParam('orgId') orgId: string,
+    @OrgIdParam() orgId: OrganizationId,
     @UuidParam('reportId') reportId: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | ReportPdfPendingDto> {

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam } from '../common/uuid-param';
 import { SupportContactDto, SupportSettingsDto, UpdateSupportSettingsDto } from './dto/support.dto';
 import { SupportService } from './support.service';
 
@@ -17,7 +18,7 @@ export class SupportController {
   @ApiOperation({ summary: 'The partner’s support contact for its customers (partner organization admins only)', description: 'Other organizations: 403.' })
   @ApiOkResponse({ type: SupportSettingsDto })
   @ApiOrgProblems()
-  settings(@UuidParam('orgId') orgId: string): Promise<SupportSettingsDto> {
+  settings(@OrgIdParam() orgId: OrganizationId): Promise<SupportSettingsDto> {
     return this.support.settings(orgId);
   }
 
@@ -26,7 +27,7 @@ export class SupportController {
   @ApiOperation({ summary: 'Save the partner’s support contact', description: 'Replaces all fields; omitted optional fields are cleared.' })
   @ApiOkResponse({ type: SupportSettingsDto })
   @ApiOrgProblems()
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateSupportSettingsDto, @CurrentActor() actor: Actor): Promise<SupportSettingsDto> {
+  update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateSupportSettingsDto, @CurrentActor() actor: Actor): Promise<SupportSettingsDto> {
     return this.support.update(orgId, dto, actor);
   }
 
@@ -40,7 +41,7 @@ export class SupportController {
   })
   @ApiOkResponse({ type: SupportContactDto })
   @ApiOrgProblems()
-  contact(@UuidParam('orgId') orgId: string): Promise<SupportContactDto> {
+  contact(@OrgIdParam() orgId: OrganizationId): Promise<SupportContactDto> {
     return this.support.contact(orgId);
   }
 }

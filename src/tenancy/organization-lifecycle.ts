@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../common/organization-id';
 import type { Organization } from './organization.entity';
 
 /** Makes the user who founded a standalone organization its admin; runs inside the creating transaction. */
 export type FounderHook = (organization: Organization, founderUserId: string) => void;
 
 /** Removes one module's data of an organization that is being deleted; runs inside the deleting transaction. */
-export type OrganizationCleanup = (organizationId: string) => Promise<void>;
+export type OrganizationCleanup = (organizationId: OrganizationId) => Promise<void>;
 
 /**
  * What other modules do when an organization is founded or deleted. They
@@ -31,7 +32,7 @@ export class OrganizationLifecycle {
     this.founderHook(organization, founderUserId);
   }
 
-  async deleted(organizationId: string): Promise<void> {
+  async deleted(organizationId: OrganizationId): Promise<void> {
     for (const cleanup of this.cleanups.values()) await cleanup(organizationId);
   }
 }

@@ -1,6 +1,7 @@
 import { Embeddable, Embedded, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../database/base.entity';
 import { OrganizationKind } from '../authz/roles';
+import { OrganizationId } from '../common/organization-id';
 
 @Embeddable()
 export class Address {
@@ -21,6 +22,8 @@ export class Address {
 @Entity({ tableName: 'organization' })
 @Index({ name: 'organization_partner_name_idx', expression: 'create index "organization_partner_name_idx" on "organization" ("partner_id", "name", "id") where "deleted_at" is null' })
 export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId'> {
+  declare id: OrganizationId;
+
   @Property({ type: 'text' })
   name!: string;
 

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { Actor, CurrentActor, UserActor } from '../audit/actor';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import {
   CreateOrganizationDto,
@@ -33,7 +34,7 @@ export class OrganizationsController {
   @CheckAbility('read', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string): Promise<OrganizationDto> {
+  get(@OrgIdParam() orgId: OrganizationId): Promise<OrganizationDto> {
     return this.tenancy.get(orgId);
   }
 
@@ -41,7 +42,7 @@ export class OrganizationsController {
   @CheckAbility('update', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateOrganizationDto, @CurrentActor() actor: Actor): Promise<OrganizationDto> {
+  update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateOrganizationDto, @CurrentActor() actor: Actor): Promise<OrganizationDto> {
     return this.tenancy.update(orgId, dto, actor);
   }
 
@@ -55,7 +56,7 @@ export class OrganizationsController {
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  delete(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<void> {
+  delete(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<void> {
     return this.tenancy.delete(orgId, actor);
   }
 
@@ -64,7 +65,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: "The partner's linked customer organizations, by name (empty for other kinds)." })
   @ApiOkResponse({ type: CustomerOrganizationPageDto })
   @ApiOrgProblems()
-  customers(@UuidParam('orgId') orgId: string, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {
+  customers(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {
     return this.tenancy.listCustomers(orgId, query.limit, query.q, query.cursor);
   }
 }

@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { preparedQuery, rawQuery } from '../database/raw-query';
 import { OrgAccessService, effectiveRole } from '../authz/org-access.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Page, decodeCursor, likePattern, toPage } from '../common/pagination';
+import { OrganizationId, asOrganizationId } from '../common/organization-id';
+import { Page, decodeCursor, toPage } from '../common/pagination';
+import { byName, keysetPage, whereNameContains } from '../database/keyset-page';
 import { notFound } from '../common/problem';
 import {
   AccessibleOrganizationDto,
@@ -16,29 +17,19 @@ import {
 } from './dto/organization.dto';
 import { OrganizationLifecycle } from './organization-lifecycle';
 import { Organization } from './organization.entity';
-import { MembershipRole, OrganizationKind } from '../authz/roles';
+import { OrganizationKind } from '../authz/roles';
 import { Actor, UserActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 import { TenancyErrors } from './tenancy.errors';
 import { buildAbility } from '../authz/ability.factory';
-import { OrganizationRow, lockOrganization } from './organization-lock';
-
-interface AccessibleRow {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  partner_id: string | null;
-  direct_role: MembershipRole | null;
-  partner_role: MembershipRole | null;
-  grp: number;
-}
+import { OrganizationRepository, OrganizationRow } from './organization.repository';
 
 export interface NewOrganization {
   name: string;
   address: AddressDto;
   kind: OrganizationKind;
-  partnerId?: string;
+  partnerId?: OrganizationId;
   vatId?: string;
 }
 
@@ -46,6 +37,7 @@ export interface NewOrganization {
 export class TenancyService {
   constructor(
     private readonly em: EntityManager,
+    private readonly organizations: OrganizationRepository,
     private readonly orgAccess: OrgAccessService,
     private readonly lifecycle: OrganizationLifecycle,
     private readonly audit: AuditService,
@@ -82,24 +74,24 @@ export class TenancyService {
 
   private async newOrganizationFor(dto: CreateOrganizationDto, userId: string): Promise<Organization> {
     if (dto.partnerId) {
-      const access = await this.orgAccess.resolve(userId, dto.partnerId);
+      const access = await this.orgAccess.resolve(userId, asOrganizationId(dto.partnerId));
       if (!access) throw notFound('Partner organization');
       if (access.organizationKind !== OrganizationKind.Partner) {
         throw TenancyErrors.notAPartner();
       }
       if (!buildAbility(access).can('create', 'Customer')) throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
-      return this.createOrganization({ ...dto, kind: OrganizationKind.Customer, partnerId: dto.partnerId });
+      return this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Customer, partnerId: access.organizationId });
     }
-    const organization = this.createOrganization({ ...dto, kind: OrganizationKind.Standalone });
+    const organization = this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Standalone });
     this.lifecycle.founded(organization, userId);
     return organization;
   }
 
-  async get(organizationId: string): Promise<OrganizationDto> {
+  async get(organizationId: OrganizationId): Promise<OrganizationDto> {
     return toOrganizationDto(await this.load(organizationId));
   }
 
-  async update(organizationId: string, dto: UpdateOrganizationDto, actor: Actor): Promise<OrganizationDto> {
+  async update(organizationId: OrganizationId, dto: UpdateOrganizationDto, actor: Actor): Promise<OrganizationDto> {
     return inTransaction(this.em, async (em) => {
       const organization = await this.load(organizationId);
       if (dto.name !== undefined) organization.name = dto.name.trim();
@@ -117,18 +109,12 @@ export class TenancyService {
   }
 
   /** Soft-deletes the organization and removes its dependent data; invoices stay (legal retention). */
-  async delete(organizationId: string, actor: Actor): Promise<void> {
+  async delete(organizationId: OrganizationId, actor: Actor): Promise<void> {
     await inTransaction(this.em, async (em) => {
       const organization = await this.lock(organizationId);
       if (organization.kind === OrganizationKind.Partner) {
-        const [{ count }] = await rawQuery<{ count: string }>(
-          em,
-          'select count(*) from organization where partner_id = :organizationId and deleted_at is null',
-          { organizationId },
-        );
-        if (Number(count) > 0) {
-          throw TenancyErrors.hasCustomers(Number(count));
-        }
+        const customers = await this.organizations.countLiveCustomers(organizationId);
+        if (customers > 0) throw TenancyErrors.hasCustomers(customers);
       }
       await this.lifecycle.deleted(organizationId);
       await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
@@ -140,7 +126,7 @@ export class TenancyService {
    * A standalone organization becomes a partner; a partner or a linked customer organization cannot.
    * Runs in the caller's transaction, which gives the partner its agreement.
    */
-  async makePartner(organizationId: string): Promise<{ name: string }> {
+  async makePartner(organizationId: OrganizationId): Promise<{ name: string }> {
     const organization = await this.lock(organizationId);
     if (organization.kind === OrganizationKind.Partner) throw TenancyErrors.alreadyPartner(organization.name);
     if (organization.kind === OrganizationKind.Customer) {
@@ -153,51 +139,7 @@ export class TenancyService {
   /** Every organization the user reaches: partner and standalone ones first, then customers, each by name. */
   async listAccessible(userId: string, limit: number, q?: string, cursor?: string): Promise<Page<AccessibleOrganizationDto>> {
     const after = decodeCursor<[number, string, string]>(cursor, ['number', 'string', 'uuid']);
-    const pattern = q ? likePattern(q) : null;
-    const params = {
-      user: userId,
-      pattern,
-      afterGroup: after?.[0] ?? -1,
-      afterName: after?.[1] ?? '',
-      afterId: after?.[2] ?? '00000000-0000-0000-0000-000000000000',
-      limit: limit + 1,
-    };
-    // Linked customers come from an index scan per partner membership (organization_partner_name_idx),
-    // so the first page costs the same with 10 or 10 000 customers.
-    const rows = await preparedQuery<AccessibleRow>(
-      this.em,
-      `with my as (
-         select organization_id, role from membership where user_id = :user
-       ),
-       direct as (
-         select o.id, o.name, o.kind, o.partner_id, m.role as direct_role, via.role as partner_role,
-                case when o.kind = 'customer' then 1 else 0 end as grp
-           from my m
-           join organization o on o.id = m.organization_id and o.deleted_at is null
-           left join my via on via.organization_id = o.partner_id
-       ),
-       linked as (
-         select c.id, c.name, c.kind, c.partner_id, null::membership_role as direct_role, p.role as partner_role, 1 as grp
-           from my p
-           cross join lateral (
-             select c.id, c.name, c.kind, c.partner_id
-               from organization c
-              where c.partner_id = p.organization_id
-                and c.deleted_at is null
-                and (cast(:pattern as text) is null or c.name ilike cast(:pattern as text))
-                and (:afterGroup < 1 or (c.name, c.id) > (cast(:afterName as text), cast(:afterId as uuid)))
-                and not exists (select 1 from my d where d.organization_id = c.id)
-              order by c.name, c.id
-              limit :limit
-           ) c
-       )
-       select * from (select * from direct union all select * from linked) accessible
-        where (grp, name, id) > (:afterGroup, cast(:afterName as text), cast(:afterId as uuid))
-          and (cast(:pattern as text) is null or name ilike cast(:pattern as text))
-        order by grp, name, id
-        limit :limit`,
-      params,
-    );
+    const rows = await this.organizations.accessibleBy(userId, limit, q, after);
     return toPage(rows, limit, (row) => [row.grp, row.name, row.id], (row) => ({
       id: row.id,
       name: row.name,
@@ -207,18 +149,9 @@ export class TenancyService {
     }));
   }
 
-  async listCustomers(partnerId: string, limit: number, q?: string, cursor?: string): Promise<Page<CustomerOrganizationDto>> {
-    const after = decodeCursor<[string, string]>(cursor, ['string', 'uuid']);
-    const qb = this.em
-      .createQueryBuilder(Organization, 'o')
-      .select(['id', 'name', 'kind', 'partner', 'createdAt'])
-      .where({ partner: partnerId, deletedAt: null })
-      .orderBy({ name: 'asc', id: 'asc' })
-      .limit(limit + 1);
-    if (q) qb.andWhere('o.name ilike ?', [likePattern(q)]);
-    if (after) qb.andWhere('(o.name, o.id) > (?, ?)', [after[0], after[1]]);
-    const rows = await qb.getResultList();
-    return toPage(rows, limit, (row) => [row.name, row.id], (row) => ({
+  async listCustomers(partnerId: OrganizationId, limit: number, q?: string, cursor?: string): Promise<Page<CustomerOrganizationDto>> {
+    const qb = this.em.createQueryBuilder(Organization, 'o').select(['id', 'name', 'kind', 'partner', 'createdAt']).where({ partner: partnerId, deletedAt: null });
+    return keysetPage(whereNameContains(qb, q), byName<Organization>(), limit, cursor, (row) => ({
       id: row.id,
       name: row.name,
       kind: row.kind,
@@ -228,13 +161,13 @@ export class TenancyService {
   }
 
   /** Locks a live organization's row for the rest of the transaction. */
-  private async lock(organizationId: string): Promise<OrganizationRow> {
-    const organization = await lockOrganization(this.em, organizationId);
+  private async lock(organizationId: OrganizationId): Promise<OrganizationRow> {
+    const organization = await this.organizations.lock(organizationId);
     if (!organization) throw notFound('Organization');
     return organization;
   }
 
-  private async load(organizationId: string): Promise<Organization> {
+  private async load(organizationId: OrganizationId): Promise<Organization> {
     const organization = await this.em.findOne(Organization, { id: organizationId, deletedAt: null });
     if (!organization) throw notFound('Organization');
     return organization;

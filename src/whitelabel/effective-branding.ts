@@ -1,9 +1,7 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import { OrganizationId } from '../common/organization-id';
 import { DEFAULT_LOGO_PNG } from '../../libs/branding/default-logo';
 import { LogoContentType } from '../../libs/branding/logo-image';
-import { rawQuery } from '../database/raw-query';
-import { LINKED_PARTNER_JOIN } from '../tenancy/linked-partner.sql';
 
 export type LogoSource = 'own' | 'partner' | 'default';
 
@@ -19,13 +17,13 @@ export interface LogoMetadata {
 export interface EffectiveBranding {
   source: LogoSource;
   /** The organization whose logo it is; null for the platform default. */
-  logoOwnerId: string | null;
+  logoOwnerId: OrganizationId | null;
   /** Name of the brand: the organization, its partner, or the platform vendor. */
   name: string;
   logo: LogoMetadata;
   organizationName: string;
   /** The linked partner (not deleted) of a customer organization. */
-  partner: { id: string; name: string } | null;
+  partner: { id: OrganizationId; name: string } | null;
 }
 
 export const DEFAULT_LOGO: LogoMetadata = {
@@ -36,9 +34,10 @@ export const DEFAULT_LOGO: LogoMetadata = {
   sha256: createHash('sha256').update(DEFAULT_LOGO_PNG).digest('hex'),
 };
 
-interface BrandingRow {
+/** An organization with its linked partner and both logos' metadata, as LogoRepository.brandingOf reads it. */
+export interface BrandingRow {
   name: string;
-  partner_id: string | null;
+  partner_id: OrganizationId | null;
   partner_name: string | null;
   own_content_type: LogoContentType | null;
   own_width: number | null;
@@ -54,24 +53,9 @@ interface BrandingRow {
 
 /**
  * The one place that decides an organization's branding: its own logo, else its partner's,
- * else the platform default. Null when the organization does not exist (or is deleted).
+ * else the platform default.
  */
-export async function loadEffectiveBranding(em: EntityManager, organizationId: string, vendorName: string): Promise<EffectiveBranding | null> {
-  const [row] = await rawQuery<BrandingRow>(
-    em,
-    `select o.name, p.id as partner_id, p.name as partner_name,
-            own.content_type as own_content_type, own.width as own_width, own.height as own_height,
-            own.size as own_size, own.sha256 as own_sha256,
-            pl.content_type as partner_content_type, pl.width as partner_width, pl.height as partner_height,
-            pl.size as partner_size, pl.sha256 as partner_sha256
-       from organization o
-       ${LINKED_PARTNER_JOIN}
-       left join organization_logo own on own.organization_id = o.id
-       left join organization_logo pl on pl.organization_id = p.id
-      where o.id = :organizationId and o.deleted_at is null`,
-    { organizationId },
-  );
-  if (!row) return null;
+export function effectiveBranding(organizationId: OrganizationId, row: BrandingRow, vendorName: string): EffectiveBranding {
   const partner = row.partner_id && row.partner_name ? { id: row.partner_id, name: row.partner_name } : null;
   const common = { organizationName: row.name, partner };
   const own = logoOf(row, 'own');
@@ -79,19 +63,6 @@ export async function loadEffectiveBranding(em: EntityManager, organizationId: s
   const partnerLogo = logoOf(row, 'partner');
   if (partner && partnerLogo) return { ...common, source: 'partner', logoOwnerId: partner.id, name: partner.name, logo: partnerLogo };
   return { ...common, source: 'default', logoOwnerId: null, name: vendorName, logo: DEFAULT_LOGO };
-}
-
-/** The bytes of the logo `branding` names. */
-export async function loadLogoBytes(em: EntityManager, branding: Pick<EffectiveBranding, 'logoOwnerId'>): Promise<Buffer> {
-  if (!branding.logoOwnerId) return DEFAULT_LOGO_PNG;
-  // Deleted between the two reads: the next best thing is the platform's logo.
-  return (await loadStoredLogo(em, branding.logoOwnerId)) ?? DEFAULT_LOGO_PNG;
-}
-
-/** An organization's uploaded logo, if it has one. */
-export async function loadStoredLogo(em: EntityManager, organizationId: string): Promise<Buffer | undefined> {
-  const [row] = await rawQuery<{ data: Buffer }>(em, 'select data from organization_logo where organization_id = :organizationId', { organizationId });
-  return row?.data;
 }
 
 function logoOf(row: BrandingRow, prefix: 'own' | 'partner'): LogoMetadata | null {

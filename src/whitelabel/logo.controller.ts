@@ -5,13 +5,15 @@ import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { ProblemException } from '../common/problem';
-import { UuidParam } from '../common/uuid-param';
+import { OrganizationId } from '../common/organization-id';
+import { OrgIdParam } from '../common/uuid-param';
 import { BrandingService } from './branding.service';
 import { BrandingDto, toBrandingDto } from './dto/branding.dto';
 import { LogoDto, LogoUploadDto } from './dto/logo.dto';
 import { UploadedLogo, isMultipart } from './logo-upload.middleware';
 import { LogoErrors } from './whitelabel.errors';
-import { LogoService, StoredLogo } from './logo.service';
+import { StoredLogo } from './logo.repository';
+import { LogoService } from './logo.service';
 
 const IMAGE_RESPONSE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } as const;
 
@@ -37,7 +39,7 @@ export class LogoController {
   @ApiOkResponse({ type: LogoDto })
   @ApiOrgProblems(413, 415)
   upload(
-    @UuidParam('orgId') orgId: string,
+    @OrgIdParam() orgId: OrganizationId,
     @UploadedLogo() file: Express.Multer.File | undefined,
     @Req() request: FastifyRequest,
     @CurrentActor() actor: Actor,
@@ -52,7 +54,7 @@ export class LogoController {
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
-  async get(@UuidParam('orgId') orgId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
+  async get(@OrgIdParam() orgId: OrganizationId, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
     return sendImage(await this.logos.metadata(orgId), () => this.logos.data(orgId), request, response);
   }
 
@@ -62,7 +64,7 @@ export class LogoController {
   @ApiOperation({ summary: 'Remove the organization’s logo', description: 'Reports fall back to the partner’s logo, else the platform default. 404 when there is none.' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
-  async remove(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<void> {
+  async remove(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<void> {
     await this.logos.remove(orgId, actor);
   }
 
@@ -71,7 +73,7 @@ export class LogoController {
   @ApiOperation({ summary: 'Which logo and brand the organization’s reports carry' })
   @ApiOkResponse({ type: BrandingDto })
   @ApiOrgProblems()
-  async branding(@UuidParam('orgId') orgId: string): Promise<BrandingDto> {
+  async branding(@OrgIdParam() orgId: OrganizationId): Promise<BrandingDto> {
     return toBrandingDto(await this.brandings.branding(orgId));
   }
 
@@ -84,7 +86,7 @@ export class LogoController {
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
-  async effectiveLogo(@UuidParam('orgId') orgId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
+  async effectiveLogo(@OrgIdParam() orgId: OrganizationId, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile | undefined> {
     const branding = await this.brandings.branding(orgId);
     return sendImage(branding.logo, () => this.brandings.logoBytes(branding), request, response);
   }

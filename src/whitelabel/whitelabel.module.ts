@@ -5,13 +5,14 @@ import { TenancyModule } from '../tenancy/tenancy.module';
 import { BrandingService } from './branding.service';
 import { LogoUploadMiddleware } from './logo-upload.middleware';
 import { LogoController } from './logo.controller';
+import { LogoRepository } from './logo.repository';
 import { LogoService } from './logo.service';
 
 /** Logos and the branding resolution (own → partner → platform default). */
 @Module({
   imports: [TenancyModule, MailModule],
   controllers: [LogoController],
-  providers: [LogoService, BrandingService],
+  providers: [LogoService, BrandingService, LogoRepository],
   exports: [BrandingService],
 })
 export class WhitelabelModule implements NestModule, OnModuleInit {

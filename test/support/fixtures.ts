@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OrganizationId } from '../../src/common/organization-id';
 import { ProvisioningService } from '../../src/accounts/provisioning.service';
 import { address } from './address';
 import { TestApp } from './test-app';
@@ -38,7 +39,7 @@ export async function createCustomer(testApp: TestApp, partnerAdmin: Login, part
     .set(bearer(partnerAdmin))
     .send({ name, address: address(), partnerId })
     .expect(201);
-  return response.body as { id: string; name: string };
+  return response.body as { id: OrganizationId; name: string };
 }
 
 /** Adds a member with a known password (no invitation mail) and logs them in. */
@@ -70,14 +71,14 @@ export async function orderSubscription(
 }
 
 export interface Tenant {
-  partnerId: string;
-  customerId: string;
+  partnerId: OrganizationId;
+  customerId: OrganizationId;
   partnerAdmin: Login;
   partnerGuest: Login;
   customerAdmin: Login;
   customerGuest: Login;
   strangerAdmin: Login;
-  strangerPartnerId: string;
+  strangerPartnerId: OrganizationId;
 }
 
 /** One partner with a linked customer, a login for every role, and another partner's admin. */

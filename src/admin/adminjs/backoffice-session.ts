@@ -1,10 +1,8 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { RequestHandler } from 'express';
 import { Pool } from 'pg';
 import { AppConfig } from '../../config/app-config';
-import { rawQuery } from '../../database/raw-query';
 
 export const SESSION_COOKIE = 'partnerhub_admin';
 export const SESSION_TABLE = 'admin_session';
@@ -60,9 +58,4 @@ export function createSessionStore(config: AppConfig, cookiePath: string, onErro
       await pool.end();
     },
   };
-}
-
-/** Ends every session of a staff member (its row's `sess` holds the adminUser set at login), in the caller's transaction. */
-export async function deleteSessionsOf(em: EntityManager, staffId: string): Promise<void> {
-  await rawQuery(em, `delete from ${SESSION_TABLE} where sess -> 'adminUser' ->> 'id' = :staffId`, { staffId });
 }

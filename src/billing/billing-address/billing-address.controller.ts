@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
-import { UuidParam } from '../../common/uuid-param';
+import { OrganizationId } from '../../common/organization-id';
+import { OrgIdParam } from '../../common/uuid-param';
 import { BillingAddressService } from './billing-address.service';
 import { BillingAddressDto, UpdateBillingAddressDto } from './dto/billing-address.dto';
 
@@ -23,7 +24,7 @@ export class BillingAddressController {
   })
   @ApiOkResponse({ type: BillingAddressDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string): Promise<BillingAddressDto> {
+  get(@OrgIdParam() orgId: OrganizationId): Promise<BillingAddressDto> {
     return this.billingAddresses.get(orgId);
   }
 
@@ -38,7 +39,7 @@ export class BillingAddressController {
   })
   @ApiOkResponse({ type: BillingAddressDto })
   @ApiOrgProblems(409)
-  update(@UuidParam('orgId') orgId: string, @Body() dto: UpdateBillingAddressDto, @CurrentActor() actor: Actor): Promise<BillingAddressDto> {
+  update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateBillingAddressDto, @CurrentActor() actor: Actor): Promise<BillingAddressDto> {
     return this.billingAddresses.update(orgId, dto, actor);
   }
 }

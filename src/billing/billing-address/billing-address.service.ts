@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { notFound } from '../../common/problem';
-import { rawQuery } from '../../database/raw-query';
+import { BillingAddressRepository, BillingProfile } from './billing-address.repository';
 import { BillingAddress } from './billing-address.entity';
 import { BillingAddressDto, UpdateBillingAddressDto } from './dto/billing-address.dto';
 import {
-  BillingAddressChoice,
-  BillingOwnerDetails,
   InvoiceRecipient,
   defaultBillingAddressChoice,
   resolveInvoiceRecipient,
@@ -16,39 +15,16 @@ import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';
 
-interface BillingProfileRow {
-  name: string;
-  partner_id: string | null;
-  address_street: string;
-  address_postal_code: string;
-  address_city: string;
-  address_country: string;
-  first_admin_email: string | null;
-  different_billing_address: boolean | null;
-  use_as_invoice_recipient: boolean | null;
-  billing_name: string;
-  billing_street: string;
-  billing_postal_code: string;
-  billing_city: string;
-  billing_country: string;
-  billing_email: string;
-}
-
-interface BillingProfile {
-  partnerId: string | null;
-  owner: BillingOwnerDetails;
-  saved: BillingAddressChoice | null;
-}
-
 @Injectable()
 export class BillingAddressService {
   constructor(
     private readonly em: EntityManager,
+    private readonly profiles: BillingAddressRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** A linked customer organization shows its partner as the invoice recipient, with both switches on. */
-  async get(organizationId: string): Promise<BillingAddressDto> {
+  async get(organizationId: OrganizationId): Promise<BillingAddressDto> {
     const profile = await this.load(organizationId);
     if (profile.partnerId) {
       const recipient = await this.invoiceRecipient(profile.partnerId);
@@ -57,7 +33,7 @@ export class BillingAddressService {
     return { ...(profile.saved ?? defaultBillingAddressChoice(profile.owner)), managedByPartner: false };
   }
 
-  async update(organizationId: string, dto: UpdateBillingAddressDto, actor: Actor): Promise<BillingAddressDto> {
+  async update(organizationId: OrganizationId, dto: UpdateBillingAddressDto, actor: Actor): Promise<BillingAddressDto> {
     const { partnerId } = await this.load(organizationId);
     if (partnerId) throw managedByPartner('Invoices of a linked customer organization are addressed to its partner.', partnerId);
     const recipient: InvoiceRecipient = {
@@ -85,57 +61,20 @@ export class BillingAddressService {
    * Whom invoices of this organization's billing are addressed to. Given a
    * linked customer organization, that is its partner (the billing owner).
    */
-  async invoiceRecipient(billingOwnerOrganizationId: string): Promise<InvoiceRecipient> {
+  async invoiceRecipient(billingOwnerOrganizationId: OrganizationId): Promise<InvoiceRecipient> {
     const profile = await this.load(billingOwnerOrganizationId);
     if (profile.partnerId) return this.invoiceRecipient(profile.partnerId);
     return resolveInvoiceRecipient(profile.owner, profile.saved);
   }
 
   /** Part of deleting an organization. */
-  async removeAll(organizationId: string): Promise<void> {
+  async removeAll(organizationId: OrganizationId): Promise<void> {
     await this.em.getContext().nativeDelete(BillingAddress, { organization: organizationId });
   }
 
-  private async load(organizationId: string): Promise<BillingProfile> {
-    const [row] = await rawQuery<BillingProfileRow>(
-      this.em,
-      `select o.name, o.partner_id, o.address_street, o.address_postal_code, o.address_city, o.address_country,
-              (select u.email
-                 from membership m join app_user u on u.id = m.user_id
-                where m.organization_id = o.id and m.role = 'admin'
-                order by m.created_at, m.id
-                limit 1) as first_admin_email,
-              b.different_billing_address, b.use_as_invoice_recipient, b.name as billing_name, b.street as billing_street,
-              b.postal_code as billing_postal_code, b.city as billing_city, b.country as billing_country, b.email as billing_email
-         from organization o
-         left join billing_address b on b.organization_id = o.id
-        where o.id = :organizationId and o.deleted_at is null`,
-      { organizationId },
-    );
-    if (!row) throw notFound('Organization');
-    return {
-      partnerId: row.partner_id,
-      owner: {
-        name: row.name,
-        address: { street: row.address_street, postalCode: row.address_postal_code, city: row.address_city, country: row.address_country },
-        firstAdminEmail: row.first_admin_email,
-      },
-      saved: row.different_billing_address === null ? null : toChoice(row),
-    };
+  private async load(organizationId: OrganizationId): Promise<BillingProfile> {
+    const profile = await this.profiles.profile(organizationId);
+    if (!profile) throw notFound('Organization');
+    return profile;
   }
-}
-
-function toChoice(row: BillingProfileRow): BillingAddressChoice {
-  return {
-    differentBillingAddress: row.different_billing_address === true,
-    useAsInvoiceRecipient: row.use_as_invoice_recipient === true,
-    recipient: {
-      name: row.billing_name,
-      street: row.billing_street,
-      postalCode: row.billing_postal_code,
-      city: row.billing_city,
-      country: row.billing_country,
-      email: row.billing_email,
-    },
-  };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { FieldError, notFound } from '../../common/problem';
 import { Organization } from '../../tenancy/organization.entity';
 import { Addon, Plan } from './catalog.entity';
@@ -14,13 +15,13 @@ export class CatalogService {
   constructor(private readonly em: EntityManager) {}
 
   /** The billing owner's negotiated conditions, or null (list prices). */
-  async conditionsOf(billingOwnerId: string): Promise<PartnerConditions | null> {
+  async conditionsOf(billingOwnerId: OrganizationId): Promise<PartnerConditions | null> {
     const agreement = await this.em.findOne(PartnerAgreement, { partner: billingOwnerId });
     return agreement ? { discountPercent: Number(agreement.discountPercent), priceOverrides: agreement.priceOverrides } : null;
   }
 
   /** Sets (or replaces) a partner's discount; its price overrides stay. */
-  async setPartnerDiscount(partnerId: string, discountPercent: number): Promise<void> {
+  async setPartnerDiscount(partnerId: OrganizationId, discountPercent: number): Promise<void> {
     const em = this.em.getContext();
     const agreement = await em.findOne(PartnerAgreement, { partner: partnerId });
     if (agreement) agreement.discountPercent = discountPercent;
@@ -29,7 +30,7 @@ export class CatalogService {
   }
 
   /** A new partner's agreement: list prices until staff set conditions. Keeps an existing one. */
-  async ensurePartnerAgreement(partnerId: string): Promise<PartnerAgreement> {
+  async ensurePartnerAgreement(partnerId: OrganizationId): Promise<PartnerAgreement> {
     const em = this.em.getContext();
     const existing = await em.findOne(PartnerAgreement, { partner: partnerId });
     if (existing) return existing;
@@ -39,7 +40,7 @@ export class CatalogService {
   }
 
   /** Replaces a partner's conditions; every overridden code must be in the catalog, every price whole cents. */
-  async setPartnerConditions(partnerId: string, conditions: PartnerConditionsDto): Promise<void> {
+  async setPartnerConditions(partnerId: OrganizationId, conditions: PartnerConditionsDto): Promise<void> {
     const em = this.em.getContext();
     const agreement = await em.findOne(PartnerAgreement, { partner: partnerId });
     if (!agreement) throw notFound('Partner agreement');
@@ -81,7 +82,7 @@ export class CatalogService {
     return item;
   }
 
-  async catalogFor(billingOwnerId: string): Promise<CatalogDto> {
+  async catalogFor(billingOwnerId: OrganizationId): Promise<CatalogDto> {
     const [plans, addons, conditions] = await Promise.all([
       this.em.find(Plan, { active: true }, { orderBy: { listPriceCents: 'asc' } }),
       this.em.find(Addon, { active: true }, { orderBy: { listPriceCents: 'asc' } }),

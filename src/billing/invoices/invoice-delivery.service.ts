@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { notFound } from '../../common/problem';
 import { MailService } from '../../mail/mail.service';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
@@ -13,7 +14,7 @@ import { InvoiceErrors } from './invoices.errors';
 export interface ResentInvoiceMail {
   invoiceId: string;
   number: string;
-  organizationId: string;
+  organizationId: OrganizationId;
   recipient: string;
 }
 

@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Page } from '../../common/pagination';
 import { notFound } from '../../common/problem';
-import { rawQuery } from '../../database/raw-query';
+import { InvoiceRepository } from './invoice.repository';
 import { OutboxService } from '../../outbox/outbox.service';
 import { PDF_QUEUE } from '../../queue/queue-names';
 import { Organization } from '../../tenancy/organization.entity';
@@ -14,7 +15,7 @@ import { InvoiceDocument } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import { invoiceTotals } from '../catalog/pricing';
-import { NewestFirstOrder, newestFirstPage } from '../../database/newest-first-page';
+import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
 
 export interface NewInvoiceLine {
@@ -25,8 +26,8 @@ export interface NewInvoiceLine {
 }
 
 export interface NewInvoice {
-  organizationId: string;
-  billingOwnerId: string;
+  organizationId: OrganizationId;
+  billingOwnerId: OrganizationId;
   subscriptionId?: string;
   recipient: InvoiceRecipient;
   periodStart: Date;
@@ -35,12 +36,13 @@ export interface NewInvoice {
   issuedAt?: Date;
 }
 
-const BY_ISSUE: NewestFirstOrder<Invoice> = { property: 'issuedAt', column: 'issued_at' };
+const BY_ISSUE = newestFirst<Invoice>('issuedAt', 'issued_at');
 
 @Injectable()
 export class InvoiceService {
   constructor(
     private readonly em: EntityManager,
+    private readonly invoices: InvoiceRepository,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -56,13 +58,7 @@ export class InvoiceService {
     const em = requireTransaction(this.em, 'Issuing an invoice');
     const issuedAt = data.issuedAt ?? new Date();
     const year = issuedAt.getUTCFullYear();
-    const [{ last }] = await rawQuery<{ last: number }>(
-      this.em,
-      `insert into invoice_number_counter (year, last) values (:year, 1)
-       on conflict (year) do update set last = invoice_number_counter.last + 1
-       returning last`,
-      { year },
-    );
+    const last = await this.invoices.nextNumber(year);
     const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
     const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
     const invoice = em.create(Invoice, {
@@ -90,12 +86,12 @@ export class InvoiceService {
     return invoice;
   }
 
-  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<InvoiceDto>> {
+  async list(organizationId: OrganizationId, limit: number, cursor?: string): Promise<Page<InvoiceDto>> {
     const qb = this.em.createQueryBuilder(Invoice, 'i').where({ organization: organizationId });
-    return newestFirstPage(qb, BY_ISSUE, limit, cursor, toInvoiceDto);
+    return keysetPage(qb, BY_ISSUE, limit, cursor, toInvoiceDto);
   }
 
-  async get(organizationId: string, invoiceId: string): Promise<InvoiceDetailDto> {
+  async get(organizationId: OrganizationId, invoiceId: string): Promise<InvoiceDetailDto> {
     const invoice = await this.em.findOne(Invoice, { id: invoiceId, organization: organizationId }, { populate: ['lines'] });
     if (!invoice) throw notFound('Invoice');
     return {
@@ -112,12 +108,12 @@ export class InvoiceService {
   }
 
   /** Invoices addressed to a partner for its customers, deleted customer organizations included. */
-  async listForCustomers(partnerId: string, limit: number, cursor?: string): Promise<Page<CustomerInvoiceDto>> {
+  async listForCustomers(partnerId: OrganizationId, limit: number, cursor?: string): Promise<Page<CustomerInvoiceDto>> {
     const qb = this.em
       .createQueryBuilder(Invoice, 'i')
       .joinAndSelect('i.organization', 'o')
       .where({ billingOwner: partnerId, organization: { $ne: partnerId } });
-    return newestFirstPage(qb, BY_ISSUE, limit, cursor, (row) => ({
+    return keysetPage(qb, BY_ISSUE, limit, cursor, (row) => ({
       ...toInvoiceDto(row),
       customer: { id: row.organization.id, name: row.organization.name, deleted: row.organization.deletedAt != null },
     }));

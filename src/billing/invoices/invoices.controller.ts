@@ -5,7 +5,8 @@ import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
 import { pdfAttachment, pdfPending } from '../../common/pdf-response';
-import { UuidParam } from '../../common/uuid-param';
+import { OrganizationId } from '../../common/organization-id';
+import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceDocumentService } from './invoice-document.service';
@@ -25,7 +26,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Invoices for this organization, newest first' })
   @ApiOkResponse({ type: InvoicePageDto })
   @ApiOrgProblems()
-  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<InvoicePageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<InvoicePageDto> {
     return this.invoices.list(orgId, query.limit, query.cursor);
   }
 
@@ -33,7 +34,7 @@ export class InvoicesController {
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string, @UuidParam('invoiceId') invoiceId: string): Promise<InvoiceDetailDto> {
+  get(@OrgIdParam() orgId: OrganizationId, @UuidParam('invoiceId') invoiceId: string): Promise<InvoiceDetailDto> {
     return this.invoices.get(orgId, invoiceId);
   }
 
@@ -45,7 +46,7 @@ export class InvoicesController {
   @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
   @ApiOrgProblems()
   async pdf(
-    @UuidParam('orgId') orgId: string,
+    @OrgIdParam() orgId: OrganizationId,
     @UuidParam('invoiceId') invoiceId: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
@@ -62,7 +63,7 @@ export class InvoicesController {
   })
   @ApiOkResponse({ type: CustomerInvoicePageDto })
   @ApiOrgProblems()
-  customerInvoices(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<CustomerInvoicePageDto> {
+  customerInvoices(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<CustomerInvoicePageDto> {
     return this.invoices.listForCustomers(orgId, query.limit, query.cursor);
   }
 }

@@ -3,6 +3,7 @@ import { MailModule } from '../../mail/mail.module';
 import { InvoiceDeliveryService } from './invoice-delivery.service';
 import { InvoiceDocumentService } from './invoice-document.service';
 import { InvoiceMailContent } from './invoice-mail-content';
+import { InvoiceRepository } from './invoice.repository';
 import { InvoiceService } from './invoice.service';
 import { InvoicesController } from './invoices.controller';
 
@@ -10,7 +11,7 @@ import { InvoicesController } from './invoices.controller';
 @Module({
   imports: [MailModule],
   controllers: [InvoicesController],
-  providers: [InvoiceService, InvoiceDocumentService, InvoiceDeliveryService, InvoiceMailContent],
+  providers: [InvoiceService, InvoiceDocumentService, InvoiceDeliveryService, InvoiceMailContent, InvoiceRepository],
   exports: [InvoiceService, InvoiceDocumentService, InvoiceDeliveryService],
 })
 export class InvoicesModule {}

@@ -4,7 +4,8 @@ import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
-import { UuidParam } from '../../common/uuid-param';
+import { OrganizationId } from '../../common/organization-id';
+import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { PaymentMethodInputPipe } from './dto/payment-method-input.pipe';
 import { NewCardPaymentMethodDto, NewPaymentMethodDto, NewSepaPaymentMethodDto, PaymentMethodDto, PaymentMethodPageDto } from './dto/payment-method.dto';
 import { PaymentMethodsService } from './payment-methods.service';
@@ -23,7 +24,7 @@ export class PaymentMethodsController {
   @ApiOperation({ summary: 'Payment methods, oldest first, masked', description: ONLY_BILLING_OWNERS })
   @ApiOkResponse({ type: PaymentMethodPageDto })
   @ApiOrgProblems(409)
-  list(@UuidParam('orgId') orgId: string, @Query() query: PageQueryDto): Promise<PaymentMethodPageDto> {
+  list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<PaymentMethodPageDto> {
     return this.paymentMethods.list(orgId, query.limit, query.cursor);
   }
 
@@ -48,7 +49,7 @@ export class PaymentMethodsController {
   })
   @ApiCreatedResponse({ type: PaymentMethodDto })
   @ApiOrgProblems(409)
-  create(@UuidParam('orgId') orgId: string, @Body(PaymentMethodInputPipe) input: NewPaymentMethodDto, @CurrentActor() actor: Actor): Promise<PaymentMethodDto> {
+  create(@OrgIdParam() orgId: OrganizationId, @Body(PaymentMethodInputPipe) input: NewPaymentMethodDto, @CurrentActor() actor: Actor): Promise<PaymentMethodDto> {
     return this.paymentMethods.add(orgId, input, actor);
   }
 
@@ -58,7 +59,7 @@ export class PaymentMethodsController {
   @ApiOperation({ summary: 'Remove a payment method', description: ONLY_BILLING_OWNERS })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  remove(@UuidParam('orgId') orgId: string, @UuidParam('paymentMethodId') paymentMethodId: string, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('paymentMethodId') paymentMethodId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.paymentMethods.remove(orgId, paymentMethodId, actor);
   }
 }

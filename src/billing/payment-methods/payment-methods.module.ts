@@ -2,13 +2,14 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { OrganizationLifecycle } from '../../tenancy/organization-lifecycle';
 import { TenancyModule } from '../../tenancy/tenancy.module';
 import { PaymentMethodsController } from './payment-methods.controller';
+import { PaymentMethodRepository } from './payment-method.repository';
 import { PaymentMethodsService } from './payment-methods.service';
 
 /** A billing owner's SEPA mandates and cards, stored masked. */
 @Module({
   imports: [TenancyModule],
   controllers: [PaymentMethodsController],
-  providers: [PaymentMethodsService],
+  providers: [PaymentMethodsService, PaymentMethodRepository],
   exports: [PaymentMethodsService],
 })
 export class PaymentMethodsModule implements OnModuleInit {

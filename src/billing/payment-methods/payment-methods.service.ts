@@ -1,46 +1,33 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { Page, toPage } from '../../common/pagination';
 import { notFound } from '../../common/problem';
-import { rawQuery } from '../../database/raw-query';
-import { CreationOrderedRow, createdAtIso, creationKey, pageInCreationOrder } from '../../database/creation-order';
+import { createdAtIso, creationKey } from '../../database/creation-order';
+import { OrganizationRepository } from '../../tenancy/organization.repository';
+import { PaymentMethodRepository } from './payment-method.repository';
 import { Organization } from '../../tenancy/organization.entity';
-import { CardBrand } from './card';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';
 import { managedByPartner } from '../billing.errors';
 import { maskPaymentMethod } from './payment-method-masking';
-import { PaymentMethod, PaymentMethodType } from './payment-method.entity';
+import { PaymentMethod } from './payment-method.entity';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';
-
-interface PaymentMethodRow extends CreationOrderedRow {
-  type: PaymentMethodType;
-  label: string;
-  last4: string;
-  brand: CardBrand | null;
-  expiry_month: number | null;
-  expiry_year: number | null;
-  account_holder: string | null;
-}
 
 /** Payment methods belong to billing owners: a linked customer organization's are its partner's. */
 @Injectable()
 export class PaymentMethodsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly paymentMethods: PaymentMethodRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(organizationId: string, limit: number, cursor?: string): Promise<Page<PaymentMethodDto>> {
+  async list(organizationId: OrganizationId, limit: number, cursor?: string): Promise<Page<PaymentMethodDto>> {
     await this.assertBillingOwner(organizationId);
-    const rows = await pageInCreationOrder<PaymentMethodRow>(this.em, {
-      table: 'payment_method',
-      columns: ['id', 'type', 'label', 'last4', 'brand', 'expiry_month', 'expiry_year', 'account_holder'],
-      organizationId,
-      limit,
-      cursor,
-    });
+    const rows = await this.paymentMethods.page(organizationId, limit, cursor);
     return toPage(rows, limit, creationKey, (row) => ({
       id: row.id,
       type: row.type,
@@ -54,7 +41,7 @@ export class PaymentMethodsService {
     }));
   }
 
-  async add(organizationId: string, input: NewPaymentMethodDto, actor: Actor): Promise<PaymentMethodDto> {
+  async add(organizationId: OrganizationId, input: NewPaymentMethodDto, actor: Actor): Promise<PaymentMethodDto> {
     return inTransaction(this.em, async (em) => {
       await this.assertBillingOwner(organizationId);
       const paymentMethod = em.create(PaymentMethod, {
@@ -67,7 +54,7 @@ export class PaymentMethodsService {
     });
   }
 
-  async remove(organizationId: string, paymentMethodId: string, actor: Actor): Promise<void> {
+  async remove(organizationId: OrganizationId, paymentMethodId: string, actor: Actor): Promise<void> {
     await inTransaction(this.em, async (em) => {
       await this.assertBillingOwner(organizationId);
       const deleted = await em.nativeDelete(PaymentMethod, { id: paymentMethodId, organization: organizationId });
@@ -77,19 +64,15 @@ export class PaymentMethodsService {
   }
 
   /** Part of deleting an organization. */
-  async removeAll(organizationId: string): Promise<void> {
+  async removeAll(organizationId: OrganizationId): Promise<void> {
     await this.em.getContext().nativeDelete(PaymentMethod, { organization: organizationId });
   }
 
-  private async assertBillingOwner(organizationId: string): Promise<void> {
-    const [organization] = await rawQuery<{ partner_id: string | null }>(
-      this.em,
-      'select partner_id from organization where id = :organizationId and deleted_at is null',
-      { organizationId },
-    );
+  private async assertBillingOwner(organizationId: OrganizationId): Promise<void> {
+    const organization = await this.organizations.read(organizationId, { lock: false });
     if (!organization) throw notFound('Organization');
-    if (organization.partner_id) {
-      throw managedByPartner('Payment for a linked customer organization is its partner’s.', organization.partner_id);
+    if (organization.partnerId) {
+      throw managedByPartner('Payment for a linked customer organization is its partner’s.', organization.partnerId);
     }
   }
 }

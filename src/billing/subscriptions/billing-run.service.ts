@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { rawQuery } from '../../database/raw-query';
 import { BillingAddressService } from '../billing-address/billing-address.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { InvoiceService, NewInvoiceLine } from '../invoices/invoice.service';
 import { PartnerConditions, periodEnd, priceFor, proratedPriceCents } from '../catalog/pricing';
+import { SubscriptionRepository } from './subscription.repository';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 import { inOwnTransaction } from '../../database/transaction';
 
@@ -40,19 +40,16 @@ export class BillingRunService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly subscriptions: SubscriptionRepository,
     private readonly catalog: CatalogService,
     private readonly invoices: InvoiceService,
     private readonly billingAddresses: BillingAddressService,
   ) {}
 
   async run(at: Date): Promise<BillingRunResult> {
-    const due = await rawQuery<{ id: string }>(
-      this.em.fork(),
-      `select id from subscription where status = 'active' and current_period_end <= :at order by current_period_end, id`,
-      { at },
-    );
+    const due = await this.subscriptions.dueAt(at);
     const result: BillingRunResult = { invoicesIssued: 0, subscriptionsEnded: 0, errors: 0 };
-    for (const { id } of due) {
+    for (const id of due) {
       try {
         const billed = await inOwnTransaction(this.em, () => this.bill(id, at));
         result.invoicesIssued += billed.invoicesIssued;
@@ -67,12 +64,7 @@ export class BillingRunService {
 
   private async bill(subscriptionId: string, at: Date): Promise<{ invoicesIssued: number; ended: boolean }> {
     // Re-checked under the lock: a concurrent run may have billed it since we listed it, or hold it now.
-    const [locked] = await rawQuery<{ id: string }>(
-      this.em,
-      `select id from subscription where id = :subscriptionId and status = 'active' and current_period_end <= :at for update skip locked`,
-      { subscriptionId, at },
-    );
-    if (!locked) return { invoicesIssued: 0, ended: false };
+    if (!(await this.subscriptions.lockDue(subscriptionId, at))) return { invoicesIssued: 0, ended: false };
     const em = this.em.getContext();
     const subscription = await em.findOneOrFail(Subscription, { id: subscriptionId }, { populate: ['plan', 'addons.addon', 'billingOwner'] });
     const billingOwnerId = subscription.billingOwner.id;

@@ -1,18 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { OrgAccess } from '../../authz/permission-table';
 import { notFound } from '../../common/problem';
-import { rawQuery } from '../../database/raw-query';
 import { CatalogService } from '../catalog/catalog.service';
 import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
 import { IdempotencyService, StoredResponse } from '../../idempotency/idempotency.service';
 import { Subscription, SubscriptionAddon } from './subscription.entity';
 import { SubscriptionService } from './subscription.service';
 import { LicenseService } from '../../licensing/license.service';
-import { lockOrganization } from '../../tenancy/organization-lock';
+import { OrganizationRepository } from '../../tenancy/organization.repository';
+import { SubscriptionRepository } from './subscription.repository';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
-import { inTransaction, requireTransaction } from '../../database/transaction';
+import { inTransaction } from '../../database/transaction';
 import { SubscriptionErrors } from './subscriptions.errors';
 
 export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addons';
@@ -22,6 +23,8 @@ export const ADD_ADDON_OPERATION = 'POST /organizations/:orgId/subscription/addo
 export class SubscriptionAddonsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly organizations: OrganizationRepository,
+    private readonly subscriptionRows: SubscriptionRepository,
     private readonly catalog: CatalogService,
     private readonly idempotency: IdempotencyService,
     private readonly subscriptions: SubscriptionService,
@@ -46,9 +49,9 @@ export class SubscriptionAddonsService {
    * while the hosts in use would exceed the remaining licences; the
    * organization row is locked like for a new host, so the two cannot race.
    */
-  async remove(organizationId: string, addonCode: string, actor: Actor): Promise<void> {
+  async remove(organizationId: OrganizationId, addonCode: string, actor: Actor): Promise<void> {
     await inTransaction(this.em, async (em) => {
-      await lockOrganization(this.em, organizationId);
+      await this.organizations.lock(organizationId);
       const subscription = await this.lockActive(organizationId, { addonMissing: true });
       const booked = subscription.addons.getItems().find((item) => !item.removedAt && item.addon.code === addonCode);
       if (!booked) throw notFound('Addon');
@@ -61,7 +64,7 @@ export class SubscriptionAddonsService {
   }
 
   /** Ends the subscription at the end of its current period: no further invoice. Cancelling again changes nothing. */
-  async cancel(organizationId: string, actor: Actor): Promise<SubscriptionDto> {
+  async cancel(organizationId: OrganizationId, actor: Actor): Promise<SubscriptionDto> {
     return inTransaction(this.em, async (em) => {
       const subscription = await this.lockActive(organizationId);
       if (!subscription.cancelAtPeriodEnd) {
@@ -73,7 +76,7 @@ export class SubscriptionAddonsService {
     });
   }
 
-  private async addAddon(organizationId: string, addonCode: string): Promise<{ subscription: SubscriptionDto; subscriptionId: string }> {
+  private async addAddon(organizationId: OrganizationId, addonCode: string): Promise<{ subscription: SubscriptionDto; subscriptionId: string }> {
     const em = this.em.getContext();
     const subscription = await this.lockActive(organizationId);
     const [addon] = await this.catalog.orderableAddons([addonCode], subscription.plan);
@@ -87,19 +90,14 @@ export class SubscriptionAddonsService {
   }
 
   /** The active subscription with plan and addons, its row locked until the caller's transaction ends. */
-  private async lockActive(organizationId: string, { addonMissing = false } = {}): Promise<Subscription> {
-    requireTransaction(this.em, 'Locking the active subscription');
-    const [row] = await rawQuery<{ id: string }>(
-      this.em,
-      `select id from subscription where organization_id = :organizationId and status = 'active' for update`,
-      { organizationId },
-    );
-    if (!row) {
+  private async lockActive(organizationId: OrganizationId, { addonMissing = false } = {}): Promise<Subscription> {
+    const subscriptionId = await this.subscriptionRows.lockActive(organizationId);
+    if (!subscriptionId) {
       if (addonMissing) throw notFound('Addon');
       throw SubscriptionErrors.noSubscription();
     }
     return this.em
       .getContext()
-      .findOneOrFail(Subscription, { id: row.id, organization: organizationId }, { populate: ['plan', 'addons.addon'], refresh: true });
+      .findOneOrFail(Subscription, { id: subscriptionId, organization: organizationId }, { populate: ['plan', 'addons.addon'], refresh: true });
   }
 }

@@ -6,7 +6,8 @@ import { CurrentAccess } from '../../authz/caller';
 import { OrgAccess } from '../../authz/permission-table';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
-import { UuidParam } from '../../common/uuid-param';
+import { OrganizationId } from '../../common/organization-id';
+import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CatalogService } from '../catalog/catalog.service';
 import { CatalogDto } from '../catalog/dto/catalog.dto';
 import { AddAddonDto, AddonResultDto, OrderResultDto, OrderSubscriptionDto, SubscriptionDto } from './dto/subscription.dto';
@@ -36,7 +37,7 @@ export class SubscriptionController {
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems()
-  get(@UuidParam('orgId') orgId: string): Promise<SubscriptionDto> {
+  get(@OrgIdParam() orgId: OrganizationId): Promise<SubscriptionDto> {
     return this.subscriptions.get(orgId);
   }
 
@@ -94,7 +95,7 @@ export class SubscriptionController {
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
-  async removeAddon(@UuidParam('orgId') orgId: string, @Param('addonCode') addonCode: string, @CurrentActor() actor: Actor): Promise<void> {
+  async removeAddon(@OrgIdParam() orgId: OrganizationId, @Param('addonCode') addonCode: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.changes.remove(orgId, addonCode, actor);
   }
 
@@ -108,7 +109,7 @@ export class SubscriptionController {
   })
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems(409)
-  cancel(@UuidParam('orgId') orgId: string, @CurrentActor() actor: Actor): Promise<SubscriptionDto> {
+  cancel(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<SubscriptionDto> {
     return this.changes.cancel(orgId, actor);
   }
 }

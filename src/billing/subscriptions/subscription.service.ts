@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
 import { OrgAccess } from '../../authz/permission-table';
 import { licenseLimit } from '../../licensing/license-limit';
 import { LicenseService } from '../../licensing/license.service';
@@ -12,7 +13,7 @@ import { IdempotencyService, StoredResponse } from '../../idempotency/idempotenc
 import { InvoiceService } from '../invoices/invoice.service';
 import { periodEnd, priceFor } from '../catalog/pricing';
 import { Subscription, SubscriptionAddon, SubscriptionStatus } from './subscription.entity';
-import { lockOrganization } from '../../tenancy/organization-lock';
+import { OrganizationRepository } from '../../tenancy/organization.repository';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';
@@ -29,6 +30,7 @@ export const billingOwnerOf = (access: OrgAccess) => access.partnerId ?? access.
 export class SubscriptionService {
   constructor(
     private readonly em: EntityManager,
+    private readonly organizations: OrganizationRepository,
     private readonly catalog: CatalogService,
     private readonly invoices: InvoiceService,
     private readonly idempotency: IdempotencyService,
@@ -37,7 +39,7 @@ export class SubscriptionService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(organizationId: string, now = new Date()): Promise<SubscriptionDto> {
+  async get(organizationId: OrganizationId, now = new Date()): Promise<SubscriptionDto> {
     // The organization's trial and licence sum, read once; 404 when it does not exist.
     const inputs = await this.licenses.inputs(organizationId);
     const subscription = await this.em.findOne(
@@ -82,7 +84,7 @@ export class SubscriptionService {
   private async placeOrder(access: OrgAccess, dto: OrderSubscriptionDto): Promise<{ result: OrderResultDto; subscriptionId: string }> {
     const em = this.em.getContext();
     // Serializes orders for one organization, so a second order sees the first subscription.
-    await lockOrganization(this.em, access.organizationId);
+    await this.organizations.lock(access.organizationId);
     if (await em.count(Subscription, { organization: access.organizationId, status: SubscriptionStatus.Active })) {
       throw SubscriptionErrors.alreadySubscribed();
     }

@@ -1,4 +1,5 @@
 import type { ResourceWithOptions } from 'adminjs';
+import { asOrganizationId } from '../../../common/organization-id';
 import { Organization } from '../../../tenancy/organization.entity';
 import { DISABLED, NAVIGATION, ResourceDeps, defineResource, linkList, recordAction, resourceUrl, showUrl } from './common';
 import { OrganizationKind } from '../../../authz/roles';
@@ -39,7 +40,7 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
         { path: 'related', type: 'richtext', compute: related },
       ],
       // Name and address through TenancyService.update, as PATCH /organizations/:orgId does; kind and partner link only by "Make partner".
-      writer: { update: { fields: ['name', 'address'], run: (id, params) => deps.changes.updateOrganization(id, params) } },
+      writer: { update: { fields: ['name', 'address'], run: (id, params) => deps.changes.updateOrganization(asOrganizationId(id), params) } },
     },
     {
       navigation: NAVIGATION.tenancy,
@@ -67,7 +68,7 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
           guard: 'Make this organization a partner? It gets a partner agreement at list prices; set its conditions there.',
           isAccessible: (params) => params.kind === OrganizationKind.Standalone && !params.deletedAt,
           run: async (id) => {
-            const { name, agreementId } = await deps.changes.makePartner(id);
+            const { name, agreementId } = await deps.changes.makePartner(asOrganizationId(id));
             return { message: `${name} is a partner now. Set its conditions on the partner agreement.`, redirectUrl: showUrl('PartnerAgreement', agreementId) };
           },
         }),

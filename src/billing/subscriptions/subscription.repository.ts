@@ -1,0 +1,46 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { OrganizationId } from '../../common/organization-id';
+import { rawQuery } from '../../database/raw-query';
+import { requireTransaction } from '../../database/transaction';
+
+/** The subscription row locks and the billing run's due list. */
+@Injectable()
+export class SubscriptionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The organization's active subscription, its row locked until the caller's transaction ends; null without one. */
+  async lockActive(organizationId: OrganizationId): Promise<string | null> {
+    requireTransaction(this.em, 'Locking the active subscription');
+    const [row] = await rawQuery<{ id: string }>(
+      this.em,
+      `select id from subscription where organization_id = :organizationId and status = 'active' for update`,
+      { organizationId },
+    );
+    return row?.id ?? null;
+  }
+
+  /** Every active subscription whose period has ended by `at`, oldest first. Read outside any transaction. */
+  async dueAt(at: Date): Promise<string[]> {
+    const rows = await rawQuery<{ id: string }>(
+      this.em.fork(),
+      `select id from subscription where status = 'active' and current_period_end <= :at order by current_period_end, id`,
+      { at },
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Locks one due subscription for billing; false when it is not due any more (a concurrent run
+   * billed it since it was listed) or another run holds it now.
+   */
+  async lockDue(subscriptionId: string, at: Date): Promise<boolean> {
+    requireTransaction(this.em, 'Billing a subscription');
+    const [row] = await rawQuery<{ id: string }>(
+      this.em,
+      `select id from subscription where id = :subscriptionId and status = 'active' and current_period_end <= :at for update skip locked`,
+      { subscriptionId, at },
+    );
+    return row !== undefined;
+  }
+}
