@@ -33,7 +33,7 @@ export default tseslint.config(
           message: "Name this problem in the module's *.errors.ts instead of writing its code here.",
         },
         {
-          selector: "NewExpression[callee.name='ProblemException']",
+          selector: "NewExpression[callee.name=/^(DomainError|\\w*Exception)$/]",
           message: "Name this problem in the module's *.errors.ts instead of constructing it here.",
         },
       ],

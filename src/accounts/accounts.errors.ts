@@ -1,4 +1,4 @@
-import { badRequest, conflict } from '../common/problem';
+import { badRequest, conflict } from '../common/domain-error';
 
 /** What accounts refuses, each with its problem type. */
 export const AccountsErrors = {

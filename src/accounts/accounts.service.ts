@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { OrgAccess } from '../authz/permission-table';
 import { Page, decodeCursor, toPage } from '../common/pagination';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { MembershipRepository } from './membership.repository';
 import { MailService } from '../mail/mail.service';
 import { Organization } from '../tenancy/organization.entity';

@@ -1,4 +1,4 @@
-import { conflict } from '../common/problem';
+import { conflict } from '../common/domain-error';
 
 /** What the back-office refuses about staff logins. */
 export const StaffErrors = {

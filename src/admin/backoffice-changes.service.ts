@@ -10,7 +10,7 @@ import { CatalogService } from '../billing/catalog/catalog.service';
 import { CatalogItemChangesDto, NewCatalogItemDto, PartnerConditionsDto } from '../billing/catalog/dto/catalog-admin.dto';
 import { InvoiceDeliveryService, ResentInvoiceMail } from '../billing/invoices/invoice-delivery.service';
 import { PartnerAgreement } from '../billing/catalog/partner-agreement.entity';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { createValidationPipe } from '../common/validation';
 import { UpdateOrganizationDto } from '../tenancy/dto/organization.dto';
 import { TenancyService } from '../tenancy/tenancy.service';

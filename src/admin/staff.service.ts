@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffRepository } from './staff.repository';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { normalizeEmail } from '../accounts/user.entity';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { StaffUser } from './staff-user.entity';
 import { StaffErrors } from './admin.errors';
 

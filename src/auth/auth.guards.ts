@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppRequest } from '../authz/caller';
 import { policyOf } from '../authz/policy.decorators';
-import { unauthorized } from '../common/problem';
+import { unauthorized } from '../common/domain-error';
 import { VerifiedAccessTokens } from './verified-access-tokens';
 
 const BEARER = /^Bearer ([\w.-]+)$/;

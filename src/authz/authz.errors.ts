@@ -1,10 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '../common/problem';
+import { DomainError } from '../common/domain-error';
 
 export const AuthzErrors = {
   passwordChangeRequired: () =>
-    new ProblemException(
-      HttpStatus.FORBIDDEN,
+    new DomainError(
+      'forbidden',
       'password-change-required',
       'Password change required',
       'Change your temporary password with POST /api/v1/auth/password, then refresh your tokens.',

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { asOrganizationId } from '../common/organization-id';
-import { forbidden, notFound, unauthorized } from '../common/problem';
+import { forbidden, notFound, unauthorized } from '../common/domain-error';
 import { invalidUuid, isUuid } from '../common/uuid-param';
 import { buildAbility } from './ability.factory';
 import { AppRequest } from './caller';

@@ -1,6 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
-import { ProblemException } from '../common/problem';
+import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CliUsageError } from './cli-options';
 import { LineWriter } from './cli-output';
@@ -59,7 +59,7 @@ function describeFailure(error: unknown, logger: LoggerService): string {
   if (isCommanderError(error)) {
     return error.code === 'commander.help' ? 'name a command; see --help' : error.message.replace(/^error: /, '');
   }
-  if (error instanceof CliUsageError || error instanceof ProblemException) return error.message;
+  if (error instanceof CliUsageError || error instanceof DomainError) return error.message;
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), undefined, 'cli');
   return errorMessage(error);
 }

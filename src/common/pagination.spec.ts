@@ -1,4 +1,4 @@
-import { ProblemException } from './problem';
+import { DomainError } from './domain-error';
 import { decodeCursor, encodeCursor, likePattern, toPage } from './pagination';
 
 describe('pagination', () => {
@@ -10,7 +10,7 @@ describe('pagination', () => {
   it.each(['%%%', encodeCursor(['a']), encodeCursor([1, 2, 3]), Buffer.from('{"a":1}').toString('base64url')])(
     'rejects the malformed cursor %s with a 400 problem',
     (cursor) => {
-      expect(() => decodeCursor(cursor, ['number', 'string', 'string'])).toThrow(ProblemException);
+      expect(() => decodeCursor(cursor, ['number', 'string', 'string'])).toThrow(DomainError);
     },
   );
 
@@ -35,6 +35,6 @@ describe('cursor part checks', () => {
     ['yesterday', 'c0ffee00-0000-4000-8000-000000000000'],
     ['2026-11-27T17:00:00Z', "1' or '1'='1"],
   ])('rejects %s / %s', (at, id) => {
-    expect(() => decodeCursor(encodeCursor([at, id]), ['timestamp', 'uuid'])).toThrow(ProblemException);
+    expect(() => decodeCursor(encodeCursor([at, id]), ['timestamp', 'uuid'])).toThrow(DomainError);
   });
 });

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { badRequest } from './problem';
+import { badRequest } from './domain-error';
 import { isUuid } from './uuid-param';
 
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,7 +1,33 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPE_BASE, ProblemDetails, ProblemException } from './problem';
+import { DomainError, ErrorKind, FieldError } from './domain-error';
+
+export const PROBLEM_TYPE_BASE = 'https://partnerhub.dev/problems/';
+
+/** RFC 9457 problem details, as every error response carries them. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** The one mapping of domain errors onto HTTP. */
+const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
+};
+
+export const httpStatusOf = (error: DomainError): HttpStatus => STATUS_BY_KIND[error.kind];
 
 const SLUG_BY_STATUS: Record<number, string> = {
   400: 'bad-request',
@@ -21,7 +47,9 @@ const SLUG_BY_STATUS: Record<number, string> = {
 
 /** Turns any error into RFC 9457 problem+json; unknown errors become an opaque 500. */
 export function toProblem(error: unknown): ProblemDetails {
-  if (error instanceof ProblemException) return error.toProblem();
+  if (error instanceof DomainError) {
+    return { type: PROBLEM_TYPE_BASE + error.code, title: error.title, status: httpStatusOf(error), detail: error.message, ...error.extensions };
+  }
   const clientError = fastifyClientError(error);
   if (clientError) {
     const { status, code, message } = clientError;

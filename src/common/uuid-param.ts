@@ -1,13 +1,13 @@
 import { Param, PipeTransform } from '@nestjs/common';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { ProblemException, validationFailed } from './problem';
+import { DomainError, validationFailed } from './domain-error';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The one UUID check (any version, either case): what a uuid column accepts. Route parameters, bodies, cursors and tokens all use it. */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value);
 
-export const invalidUuid = (name: string): ProblemException =>
+export const invalidUuid = (name: string): DomainError =>
   validationFailed([{ field: name, message: `${name} must be a UUID` }], `${name} must be a UUID.`);
 
 class UuidPipe implements PipeTransform<unknown, string> {

@@ -1,4 +1,4 @@
-import { badRequest, conflict } from '../common/problem';
+import { badRequest, conflict } from '../common/domain-error';
 
 export const IdempotencyErrors = {
   invalidKey: (header: string, missing: boolean) =>

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { LicenseInputs, LicenseLimit, LicenseUsage, licenseLimit } from './license-limit';
 import { LicensingRepository } from './licensing.repository';
 import { requireTransaction } from '../database/transaction';

@@ -1,4 +1,4 @@
-import { conflict } from '../common/problem';
+import { conflict } from '../common/domain-error';
 
 /** 409 license-limit, with the limit and the hosts in use. */
 export const LicensingErrors = {

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { Page, toPage } from '../common/pagination';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { Organization } from '../tenancy/organization.entity';
 import { createdAtIso, creationKey } from '../database/creation-order';
 import { InventoryRepository } from './inventory.repository';

@@ -1,4 +1,4 @@
-import { conflict } from '../common/problem';
+import { conflict } from '../common/domain-error';
 
 export const ReportErrors = {
   renderingFailed: (reason: string | null) => conflict('report-failed', `The report could not be rendered: ${reason ?? 'unknown reason'}. Order a new one.`),

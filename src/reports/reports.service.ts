@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { Page } from '../common/pagination';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { ReportRepository } from './report.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { PDF_QUEUE } from '../queue/queue-names';

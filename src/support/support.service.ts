@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailContentRegistry } from '../mail/mail-content.registry';

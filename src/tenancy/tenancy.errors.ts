@@ -1,4 +1,4 @@
-import { badRequest, conflict, forbidden } from '../common/problem';
+import { badRequest, conflict, forbidden } from '../common/domain-error';
 
 /** What tenancy refuses, each with its problem type. */
 export const TenancyErrors = {

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { OrganizationId, asOrganizationId } from '../common/organization-id';
 import { Page, decodeCursor, toPage } from '../common/pagination';
 import { byName, keysetPage, whereNameContains } from '../database/keyset-page';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import {
   AccessibleOrganizationDto,
   AddressDto,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DEFAULT_LOGO_PNG } from '../../libs/branding/default-logo';

@@ -3,7 +3,7 @@ import { ExecutionContext, Injectable, NestMiddleware, createParamDecorator } fr
 import type { FastifyRequest } from 'fastify';
 import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
-import { ProblemException } from '../common/problem';
+import { DomainError } from '../common/domain-error';
 import { LOGO_FIELD, LogoErrors } from './whitelabel.errors';
 import { errorMessage } from '../common/error-message';
 
@@ -48,7 +48,7 @@ export function isMultipart(contentType: string | undefined): boolean {
   return /^multipart\/form-data\s*(;|$)/i.test(contentType ?? '');
 }
 
-function uploadProblem(error: unknown): ProblemException {
+function uploadProblem(error: unknown): DomainError {
   if (error instanceof MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
-import { ProblemException } from '../common/problem';
+import { DomainError } from '../common/domain-error';
 import { OrganizationId } from '../common/organization-id';
 import { OrgIdParam } from '../common/uuid-param';
 import { BrandingService } from './branding.service';
@@ -116,7 +116,7 @@ async function sendImage(
   return new StreamableFile(data, { type: image.contentType, disposition: 'inline', length: data.length });
 }
 
-function missingFile(request: FastifyRequest): ProblemException {
+function missingFile(request: FastifyRequest): DomainError {
   if (!isMultipart(request.headers['content-type'])) {
     return LogoErrors.multipartRequired();
   }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { normalizeLogo } from '../../libs/branding/logo-image';
-import { notFound } from '../common/problem';
+import { notFound } from '../common/domain-error';
 import { LogoDto } from './dto/logo.dto';
 import { LogoRepository, StoredLogo } from './logo.repository';
 import { OrganizationLogo } from './organization-logo.entity';

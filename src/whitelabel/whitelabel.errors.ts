@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { LOGO_MAX_BYTES, LogoRejection } from '../../libs/branding/logo-image';
-import { ProblemException, badRequest } from '../common/problem';
+import { DomainError, badRequest } from '../common/domain-error';
 
 /** The multipart field the logo is uploaded in. */
 export const LOGO_FIELD = 'file';
@@ -9,23 +8,23 @@ export const LOGO_FIELD = 'file';
 export const LogoErrors = {
   /** Also refused by the upload middleware, before the body is read, when the declared length is too large. */
   tooLarge: (maxBytes = LOGO_MAX_BYTES) =>
-    new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'logo-too-large', 'Logo too large', `A logo may have at most ${maxBytes} bytes (1 MB).`),
+    new DomainError('too-large', 'logo-too-large', 'Logo too large', `A logo may have at most ${maxBytes} bytes (1 MB).`),
   multipartRequired: () =>
-    new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'multipart-required', 'Multipart required', `Upload the logo as multipart/form-data in the field "${LOGO_FIELD}".`),
+    new DomainError('unsupported-media-type', 'multipart-required', 'Multipart required', `Upload the logo as multipart/form-data in the field "${LOGO_FIELD}".`),
   fileMissing: () => badRequest('file-missing', `The multipart body has no file in the field "${LOGO_FIELD}".`),
   unexpectedField: (field?: string) =>
     badRequest('unexpected-field', `Send exactly one part: the logo in the multipart field "${LOGO_FIELD}"${field ? `, not "${field}"` : ''}.`),
   malformedMultipart: (detail: string) => badRequest('malformed-multipart', detail),
   /** Why libs/branding refused the image. */
-  rejected: (rejection: LogoRejection): ProblemException => {
+  rejected: (rejection: LogoRejection): DomainError => {
     switch (rejection.reason) {
       case 'empty':
         return badRequest('empty-file', 'The uploaded file is empty.');
       case 'too-large':
         return LogoErrors.tooLarge(rejection.maxBytes);
       case 'unsupported-type':
-        return new ProblemException(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        return new DomainError(
+          'unsupported-media-type',
           'unsupported-image-type',
           'Unsupported image type',
           'A logo must be a PNG or JPEG image; the uploaded bytes are neither, whatever the file name or declared type says.',

@@ -1,7 +1,7 @@
 import { AnyEntity, EntityClass, EntityMetadata, MikroORM, wrap } from '@mikro-orm/core';
 import type { Resource as AdapterResource } from '@adminjs/mikroorm';
 import type { BaseProperty, BaseRecord, Filter, PropertyType } from 'adminjs';
-import { FieldError, ProblemException } from '../../common/problem';
+import { FieldError, DomainError } from '../../common/domain-error';
 import type { AdminJsLib } from './adminjs-lib';
 import { VirtualFilters, Where, filterWhere, isValidPrimaryKey, orderBy } from './resource-filter';
 
@@ -171,12 +171,12 @@ export function createResourceClass(adminjs: AdminJsLib) {
       try {
         return await work();
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         const fieldErrors = (error.extensions.errors as FieldError[] | undefined) ?? [];
-        const propertyErrors = Object.fromEntries(fieldErrors.map((fieldError) => [fieldError.field, { message: fieldError.message, type: error.slug }]));
-        if (fieldErrors.length === 0 && fields.length > 0) propertyErrors[fields[0]] = { message: error.message, type: error.slug };
+        const propertyErrors = Object.fromEntries(fieldErrors.map((fieldError) => [fieldError.field, { message: fieldError.message, type: error.code }]));
+        if (fieldErrors.length === 0 && fields.length > 0) propertyErrors[fields[0]] = { message: error.message, type: error.code };
         const message = fieldErrors.length > 0 ? `${error.message} ${fieldErrors.map((fieldError) => fieldError.message).join('; ')}` : error.message;
-        throw new ValidationError(propertyErrors, { message, type: error.slug });
+        throw new ValidationError(propertyErrors, { message, type: error.code });
       }
     }
   };

@@ -1,3 +1,4 @@
+import { httpStatusOf } from '../../common/problem.filter';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { getQueueToken } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
@@ -11,7 +12,7 @@ import { InvoiceDocumentStatus } from '../../billing/invoices/invoice-document.e
 import { InvoiceDeliveryService } from '../../billing/invoices/invoice-delivery.service';
 import { invoicePdfFileName } from '../../billing/invoices/invoice-pdf.job';
 import { TRUSTED_PROXIES } from '../../config/http';
-import { ProblemException } from '../../common/problem';
+import { DomainError } from '../../common/domain-error';
 import { isUuid } from '../../common/uuid-param';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -128,10 +129,10 @@ export class BackofficeLoader implements OnApplicationShutdown {
           req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(302, HOME)));
         });
       } catch (error) {
-        if (!(error instanceof ProblemException)) return next(error);
-        const tooMany = error.getStatus() === 429;
+        if (!(error instanceof DomainError)) return next(error);
+        const tooMany = error.kind === 'rate-limited';
         if (tooMany) res.setHeader('Retry-After', String(error.extensions.retryAfter ?? this.config.auth.loginLockSeconds));
-        res.status(error.getStatus()).send(await admin.renderLogin({ action: LOGIN_PATH, errorMessage: tooMany ? 'tooManyRequests' : 'invalidCredentials' }));
+        res.status(httpStatusOf(error)).send(await admin.renderLogin({ action: LOGIN_PATH, errorMessage: tooMany ? 'tooManyRequests' : 'invalidCredentials' }));
       }
     };
   }
@@ -183,7 +184,7 @@ export class BackofficeLoader implements OnApplicationShutdown {
 }
 
 function notFoundAsNull(error: unknown): null {
-  if (error instanceof ProblemException && error.getStatus() === 404) return null;
+  if (error instanceof DomainError && error.kind === 'not-found') return null;
   throw error;
 }
 

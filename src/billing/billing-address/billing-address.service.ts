@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
-import { notFound } from '../../common/problem';
+import { notFound } from '../../common/domain-error';
 import { BillingAddressRepository, BillingProfile } from './billing-address.repository';
 import { BillingAddress } from './billing-address.entity';
 import { BillingAddressDto, UpdateBillingAddressDto } from './dto/billing-address.dto';

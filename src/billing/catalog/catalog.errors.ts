@@ -1,4 +1,4 @@
-import { FieldError, badRequest, conflict } from '../../common/problem';
+import { FieldError, badRequest, conflict } from '../../common/domain-error';
 
 /** What the catalog refuses, each with its problem type. */
 export const CatalogErrors = {

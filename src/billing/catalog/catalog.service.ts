@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
-import { FieldError, notFound } from '../../common/problem';
+import { FieldError, notFound } from '../../common/domain-error';
 import { Organization } from '../../tenancy/organization.entity';
 import { Addon, Plan } from './catalog.entity';
 import { CatalogDto, CatalogItemDto } from './dto/catalog.dto';

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
-import { notFound } from '../../common/problem';
+import { notFound } from '../../common/domain-error';
 import { MailService } from '../../mail/mail.service';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceDocumentService, InvoicePdf } from './invoice-document.service';

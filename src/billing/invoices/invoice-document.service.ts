@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
-import { notFound } from '../../common/problem';
+import { notFound } from '../../common/domain-error';
 import { InvoiceRepository } from './invoice.repository';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 

@@ -4,7 +4,7 @@ import { OrganizationId } from '../../common/organization-id';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Page } from '../../common/pagination';
-import { notFound } from '../../common/problem';
+import { notFound } from '../../common/domain-error';
 import { InvoiceRepository } from './invoice.repository';
 import { OutboxService } from '../../outbox/outbox.service';
 import { PDF_QUEUE } from '../../queue/queue-names';

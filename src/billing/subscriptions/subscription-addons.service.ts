@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgAccess } from '../../authz/permission-table';
-import { notFound } from '../../common/problem';
+import { notFound } from '../../common/domain-error';
 import { CatalogService } from '../catalog/catalog.service';
 import { AddAddonDto, SubscriptionDto } from './dto/subscription.dto';
 import { IdempotencyService, StoredResponse } from '../../idempotency/idempotency.service';

@@ -1,4 +1,4 @@
-import { conflict } from '../../common/problem';
+import { conflict } from '../../common/domain-error';
 
 /** What ordering and changing subscriptions refuses, each with its problem type. */
 export const SubscriptionErrors = {

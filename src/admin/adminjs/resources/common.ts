@@ -1,7 +1,7 @@
 import { AnyEntity, EntityClass, MikroORM } from '@mikro-orm/core';
 import type { Action, ActionContext, ActionResponse, RecordActionResponse, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { InvoiceDeliveryService } from '../../../billing/invoices/invoice-delivery.service';
-import { ProblemException } from '../../../common/problem';
+import { DomainError } from '../../../common/domain-error';
 import { BackofficeChanges } from '../../backoffice-changes.service';
 import { BackofficeResourceArgs, Params } from '../backoffice-resource';
 
@@ -98,7 +98,7 @@ export function recordAction(spec: RecordActionSpec): Partial<Action<ActionRespo
         const fresh = (await context.resource.findOne(String(record.id()), context)) ?? record;
         return { record: fresh.toJSON(currentAdmin), notice: { message, type }, redirectUrl };
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         return { record: record.toJSON(currentAdmin), notice: { message: error.message, type: 'error' } };
       }
     },

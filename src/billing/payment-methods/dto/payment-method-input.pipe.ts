@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { validationFailed } from '../../../common/problem';
+import { validationFailed } from '../../../common/domain-error';
 import { createValidationPipe } from '../../../common/validation';
 import { PaymentMethodType } from '../payment-method.entity';
 import { NewCardPaymentMethodDto, NewPaymentMethodDto, NewSepaPaymentMethodDto } from './payment-method.dto';
