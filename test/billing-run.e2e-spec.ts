@@ -214,6 +214,46 @@ describe('billing run', () => {
     }
   });
 
+  it('bills addon time booked during the last period of a cancelled subscription on a closing invoice', async () => {
+    const customerId = await newCustomer();
+    await order(customerId);
+    await addAddon(customerId, 'hosts-10').expect(201);
+    const period = await subscriptionOf(customerId);
+    const bookedAt = new Date(period.current_period_start.getTime() + 20 * DAY);
+    await testApp.sql('update subscription_addon set created_at = ? where subscription_id = ?', [bookedAt, period.id]);
+    await testApp.http.post(`/api/v1/organizations/${customerId}/subscription/cancel`).set(bearer(partnerAdmin)).expect(200);
+
+    const at = new Date(period.current_period_end.getTime() + DAY);
+    expect(await billingRun(at)).toEqual({ invoicesIssued: 1, subscriptionsEnded: 1, errors: 0 });
+    const invoices = await invoicesOf(customerId);
+    expect(invoices).toHaveLength(2);
+    const prorated = proratedPriceCents(3900, { start: period.current_period_start, end: period.current_period_end }, bookedAt);
+    expect(invoices[1]).toMatchObject({ period_start: bookedAt, period_end: period.current_period_end, net_cents: prorated });
+    expect(await billingRun(at)).toEqual({ invoicesIssued: 0, subscriptionsEnded: 0, errors: 0 });
+  });
+
+  // These two bill everything due up to a year ahead, so they come last.
+  it('ends a deleted customer organization\'s subscription at once and bills it nothing afterwards', async () => {
+    const customerId = await newCustomer();
+    await order(customerId);
+    await testApp.http.delete(`/api/v1/organizations/${customerId}`).set(bearer(partnerAdmin)).expect(204);
+    const ended = await testApp.sql<{ status: string; ended_at: Date | null }>('select status, ended_at from subscription where organization_id = ?', [customerId]);
+    expect(ended).toEqual([{ status: 'cancelled', ended_at: expect.anything() }]);
+    const issued = await invoicesOf(customerId);
+
+    expect(await billingRun(new Date(Date.now() + 400 * DAY))).toMatchObject({ errors: 0 });
+    expect(await invoicesOf(customerId)).toEqual(issued);
+  });
+
+  it('never bills an organization marked deleted, even with its subscription still active', async () => {
+    const customerId = await newCustomer();
+    await order(customerId);
+    // As organizations deleted before deletion ended billing were left.
+    await testApp.sql('update organization set deleted_at = now() where id = ?', [customerId]);
+    expect(await billingRun(new Date(Date.now() + 400 * DAY))).toMatchObject({ errors: 0 });
+    expect(await invoicesOf(customerId)).toHaveLength(1);
+  });
+
   it('registers the daily repeatable job once, however often workers register it', async () => {
     const queue = testApp.app.get<Queue>(getQueueToken(BILLING_QUEUE));
     const registered = await eventually(

@@ -5,6 +5,7 @@ import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoices/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoices/invoice-pdf.renderer';
 import { MAIL_QUEUE } from '../src/queue/queue-names';
+import { creditTotals, unusedPeriod, unusedShareCents } from '../src/billing/catalog/pricing';
 import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { binaryBody } from './support/http';
@@ -147,6 +148,52 @@ describe('invoice delivery: PDF and mail', () => {
     } finally {
       render.mockRestore();
     }
+  });
+
+  it('credits the unused part of the paid period when a customer organization is deleted, and mails the credit note to the partner', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Kurzzeit GmbH');
+    const invoice = await order(customer.id);
+    await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+    await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(partner.admin)).expect(204);
+
+    const listed = await testApp.http.get(`/api/v1/organizations/${partner.organizationId}/customer-invoices?limit=200`).set(bearer(partner.admin)).expect(200);
+    const items = listed.body.items as Record<string, unknown>[];
+    expect(items.find((item) => item.id === invoice.id)).toMatchObject({ type: 'invoice', correctsInvoiceId: null });
+    const creditNote = items.find((item) => item.correctsInvoiceId === invoice.id) as { id: string; number: string; gross: number } | undefined;
+
+    // What the deletion credits: each line's unused share of the period the invoice paid for, at the invoice's VAT rate.
+    const [subscription] = await testApp.sql<{ current_period_start: string; current_period_end: string; ended_at: string }>(
+      'select current_period_start, current_period_end, ended_at from subscription where organization_id = ?',
+      [customer.id],
+    );
+    const period = { start: new Date(subscription.current_period_start), end: new Date(subscription.current_period_end) };
+    const endedAt = new Date(subscription.ended_at);
+    const lines = await testApp.sql<{ unit_price_cents: number }>('select unit_price_cents from invoice_line where invoice_id = ? order by position', [invoice.id]);
+    expect(lines).toHaveLength(2);
+    const totals = creditTotals(lines.map((line) => unusedShareCents(line.unit_price_cents, period, endedAt)), 19);
+    expect(totals.grossCents).toBeLessThan(0);
+    const sequence = Number(invoice.number.slice(5)) + 1;
+    expect(creditNote).toMatchObject({
+      type: 'credit_note',
+      number: `${invoice.number.slice(0, 5)}${String(sequence).padStart(6, '0')}`,
+      net: totals.netCents,
+      tax: totals.taxCents,
+      gross: totals.grossCents,
+      periodStart: unusedPeriod(period, endedAt).start.toISOString(),
+      periodEnd: period.end.toISOString(),
+      customer: { id: customer.id, name: 'Kurzzeit GmbH', deleted: true },
+    });
+
+    const creditNoteFile = `credit-note-${creditNote!.number}.pdf`;
+    const mail = await eventually('the credit note mail', () => smtp.received.find((received) => attachmentsOf(received).some((part) => part.filename === creditNoteFile)));
+    expect(mail.recipients).toEqual([partner.admin.email]);
+    expect(mail.raw).toMatch(new RegExp(`^Subject: Credit note ${creditNote!.number} from Sentinel Platform GmbH`, 'm'));
+    expect(mail.text).toContain(invoice.number);
+    const text = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));
+    expect(text).toContain('Rechnungskorrektur');
+    expect(text).toContain(creditNote!.number);
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('Kurzzeit GmbH');
   });
 
   it('answers 404 for an invoice of another organization', async () => {

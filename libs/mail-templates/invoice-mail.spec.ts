@@ -42,3 +42,20 @@ describe('renderMail: invoice', () => {
     expect(mail.html).toContain('A &amp; B');
   });
 });
+
+describe('renderMail: credit note', () => {
+  it('names the credit note, the invoice it corrects, the credited period and total, and the customer', () => {
+    const mail = renderMail('credit-note', {
+      ...invoiceData(),
+      creditNoteNumber: '2026-000043',
+      correctedInvoiceNumber: '2026-000042',
+      period: '03.12.2026 – 26.12.2026',
+      total: '-180,12\u00a0€',
+      customerName: 'Bäckerei Schmidt',
+    });
+    expect(mail.subject).toBe('Credit note 2026-000043 from partnerhub GmbH');
+    for (const body of [mail.text, mail.html]) {
+      for (const shown of ['2026-000043', '2026-000042', '03.12.2026 – 26.12.2026', '-180,12\u00a0€', 'Bäckerei Schmidt']) expect(body).toContain(shown);
+    }
+  });
+});

@@ -53,11 +53,25 @@ export interface InvoiceMailData extends BaseMailData {
   customerName?: string;
 }
 
+/** An issued credit note (Rechnungskorrektur), its PDF attached; amounts and dates come formatted. */
+export interface CreditNoteMailData extends BaseMailData {
+  recipientName: string;
+  creditNoteNumber: string;
+  correctedInvoiceNumber: string;
+  issuedOn: string;
+  /** The part of the corrected invoice's period that is credited. */
+  period: string;
+  /** Negative. */
+  total: string;
+  customerName?: string;
+}
+
 export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
   'temporary-password': TemporaryPasswordMailData;
   invoice: InvoiceMailData;
+  'credit-note': CreditNoteMailData;
 }
 
 export type MailTemplateName = keyof MailDataByTemplate;

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { MailDataByTemplate, MailTemplateName, RenderedMail } from './mail-data';
+import { creditNote } from './templates/credit-note';
 import { invitation } from './templates/invitation';
 import { invoice } from './templates/invoice';
 import { htmlLayout, textSignature } from './templates/layout';
@@ -12,6 +13,7 @@ const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   'membership-added': membershipAdded,
   'temporary-password': temporaryPassword,
   invoice,
+  'credit-note': creditNote,
 };
 
 const HTML_OPTIONS = { strict: true };

@@ -26,6 +26,7 @@ export interface InvoiceLineData {
   periodEnd?: Date;
 }
 
+/** An invoice or, with `corrects`, a credit note. */
 export interface InvoiceDocumentData {
   /** The platform vendor, from configuration. */
   seller: SellerDetails;
@@ -45,6 +46,8 @@ export interface InvoiceDocumentData {
   taxCents: number;
   grossCents: number;
   currency: 'EUR';
+  /** Set on a credit note (Rechnungskorrektur): the invoice it corrects. Its amounts are negative. */
+  corrects?: { number: string; issuedAt: Date };
   /** PNG or JPEG for the header (whitelabel); without it the seller's name is printed there. */
   logo?: Buffer;
 }

@@ -20,6 +20,22 @@ describe('buildInvoiceDocument', () => {
     expect(content).toContain('Rechnung / Invoice 2025-000042');
   });
 
+  it('titles a credit note as a Rechnungskorrektur and names the invoice it corrects', () => {
+    const creditNote = sampleInvoice(1, {
+      number: '2025-000043',
+      corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T10:00:00.000Z') },
+      netCents: -1000,
+      taxCents: -190,
+      grossCents: -1190,
+    });
+    const shown = texts(buildInvoiceDocument(creditNote).content);
+    expect(buildInvoiceDocument(creditNote).info?.title).toBe('Rechnungskorrektur / Credit note 2025-000043');
+    expect(shown).toEqual(
+      expect.arrayContaining(['Korrigiert Rechnung / Corrects invoice', '2025-000042 (01.03.2025)', 'Korrekturbetrag / Total credited', formatMoney(-1190)]),
+    );
+    expect(shown.some((text) => text.startsWith('Rechnung / Invoice'))).toBe(false);
+  });
+
   it('addresses the recipient and names the customer organization', () => {
     expect(content).toEqual(expect.arrayContaining(['Müller IT-Service GmbH', 'Königsallee 7', '40212 Düsseldorf', 'Deutschland']));
     expect(content).toContain('Kunde / Customer: Bäckerei Schmitz KG');

@@ -22,9 +22,14 @@ const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
 /** German first, English second: the vendor is German, partners are not all. */
 const LABELS = {
   title: 'Rechnung / Invoice',
+  creditNoteTitle: 'Rechnungskorrektur / Credit note',
   number: 'Rechnungsnummer / Invoice no.',
+  creditNoteNumber: 'Nummer / Number',
+  corrects: 'Korrigiert Rechnung / Corrects invoice',
   date: 'Rechnungsdatum / Invoice date',
+  creditNoteDate: 'Datum / Date',
   period: 'Leistungszeitraum / Service period',
+  creditedPeriod: 'Korrigierter Zeitraum / Period corrected',
   customer: 'Kunde / Customer',
   position: 'Pos.',
   description: 'Beschreibung / Description',
@@ -34,11 +39,12 @@ const LABELS = {
   net: 'Nettobetrag / Net amount',
   vat: (rate: string) => `USt. / VAT ${rate}`,
   gross: 'Rechnungsbetrag / Total due',
+  creditedGross: 'Korrekturbetrag / Total credited',
   vatId: 'USt-IdNr. / VAT ID',
 } as const;
 
-export function invoiceTitle(number: string): string {
-  return `${LABELS.title} ${number}`;
+export function invoiceTitle(invoice: Pick<InvoiceDocumentData, 'number' | 'corrects'>): string {
+  return `${invoice.corrects ? LABELS.creditNoteTitle : LABELS.title} ${invoice.number}`;
 }
 
 /**
@@ -46,7 +52,7 @@ export function invoiceTitle(number: string): string {
  * row repeats on every page, so invoices of any length paginate.
  */
 export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefinition {
-  const title = invoiceTitle(invoice.number);
+  const title = invoiceTitle(invoice);
   return {
     info: { title, author: invoice.seller.name, subject: title, creationDate: invoice.issuedAt },
     language: 'de-DE',
@@ -94,11 +100,19 @@ function letterhead(invoice: InvoiceDocumentData): Content {
 
 function addressAndMeta(invoice: InvoiceDocumentData): Content {
   const { seller, recipient } = invoice;
-  const meta: [string, string][] = [
-    [LABELS.number, invoice.number],
-    [LABELS.date, formatDate(invoice.issuedAt)],
-    [LABELS.period, formatPeriod(invoice.periodStart, invoice.periodEnd)],
-  ];
+  const period = formatPeriod(invoice.periodStart, invoice.periodEnd);
+  const meta: [string, string][] = invoice.corrects
+    ? [
+        [LABELS.creditNoteNumber, invoice.number],
+        [LABELS.creditNoteDate, formatDate(invoice.issuedAt)],
+        [LABELS.corrects, `${invoice.corrects.number} (${formatDate(invoice.corrects.issuedAt)})`],
+        [LABELS.creditedPeriod, period],
+      ]
+    : [
+        [LABELS.number, invoice.number],
+        [LABELS.date, formatDate(invoice.issuedAt)],
+        [LABELS.period, period],
+      ];
   return {
     columns: [
       {
@@ -172,7 +186,7 @@ function totals(invoice: InvoiceDocumentData): Content {
     [{ text: LABELS.net }, { text: formatMoney(invoice.netCents), alignment: 'right' }],
     [{ text: LABELS.vat(formatPercent(invoice.vatRatePercent)) }, { text: formatMoney(invoice.taxCents), alignment: 'right' }],
     [
-      { text: LABELS.gross, bold: true, fontSize: 10 },
+      { text: invoice.corrects ? LABELS.creditedGross : LABELS.gross, bold: true, fontSize: 10 },
       { text: formatMoney(invoice.grossCents), alignment: 'right', bold: true, fontSize: 10 },
     ],
   ];

@@ -34,7 +34,22 @@ describe('cursor part checks', () => {
   it.each([
     ['yesterday', 'c0ffee00-0000-4000-8000-000000000000'],
     ['2026-11-27T17:00:00Z', "1' or '1'='1"],
+    ['2026-13-45T99:99:99Z', 'c0ffee00-0000-4000-8000-000000000000'],
+    ['2026-02-30T00:00:00Z', 'c0ffee00-0000-4000-8000-000000000000'],
+    ['2026-02-28T24:00:00Z', 'c0ffee00-0000-4000-8000-000000000000'],
   ])('rejects %s / %s', (at, id) => {
     expect(() => decodeCursor(encodeCursor([at, id]), ['timestamp', 'uuid'])).toThrow(DomainError);
+  });
+});
+
+describe('cursor parts that would reach SQL as bad values', () => {
+  it.each([
+    ['a NUL byte in a string', [0, 'Acme\u0000', 'c0ffee00-0000-4000-8000-000000000000']],
+    ['a control character in a string', [0, 'Acme\u001b[31m', 'c0ffee00-0000-4000-8000-000000000000']],
+    ['a fractional number', [0.5, 'Acme', 'c0ffee00-0000-4000-8000-000000000000']],
+    ['a number beyond integer precision', [2 ** 60, 'Acme', 'c0ffee00-0000-4000-8000-000000000000']],
+    ['an overlong string', [0, 'x'.repeat(513), 'c0ffee00-0000-4000-8000-000000000000']],
+  ])('rejects %s', (_case, key) => {
+    expect(() => decodeCursor(encodeCursor(key as (string | number)[]), ['number', 'string', 'uuid'])).toThrow(DomainError);
   });
 });

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { hasControlCharacter } from './control-characters';
 import { badRequest } from './domain-error';
 import { isUuid } from './uuid-param';
 
@@ -46,11 +47,18 @@ export type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp';
 
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
+/** An ISO timestamp that names a real instant: 2026-02-30 or 24:00 do not round-trip and are refused. */
+const isRealTimestamp = (part: string) => {
+  if (!TIMESTAMP_PATTERN.test(part)) return false;
+  const time = Date.parse(part);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === part.slice(0, 19);
+};
+
 const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
-  string: (part) => typeof part === 'string',
-  number: (part) => typeof part === 'number' && Number.isFinite(part),
+  string: (part) => typeof part === 'string' && part.length <= 512 && !hasControlCharacter(part),
+  number: (part) => typeof part === 'number' && Number.isSafeInteger(part),
   uuid: isUuid,
-  timestamp: (part) => typeof part === 'string' && TIMESTAMP_PATTERN.test(part),
+  timestamp: (part) => typeof part === 'string' && isRealTimestamp(part),
 };
 
 export function decodeCursor<T extends readonly (string | number)[]>(cursor: string | undefined, shape: readonly CursorPart[]): T | undefined {

@@ -52,7 +52,9 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Soft-delete the organization',
     description:
-      'Linked customer organizations: partner admins only. Memberships, hosts, endpoints, reports and logo are removed; invoices are kept. A partner organization that still has customers answers 409 has-customers.',
+      'Linked customer organizations: partner admins only. Memberships, hosts, endpoints, reports and logo are removed; invoices are kept. ' +
+      'Its subscription ends at once: nothing is billed afterwards, and the unused part of the paid period (whole days after the day of deletion) is credited to the billing owner with a credit note (`type: credit_note`, `correctsInvoiceId`), mailed like an invoice. ' +
+      'A partner organization that still has customers answers 409 has-customers.',
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)

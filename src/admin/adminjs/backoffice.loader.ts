@@ -10,7 +10,6 @@ import express, { type Application, type ErrorRequestHandler, type Request, type
 import formidable from 'express-formidable';
 import { InvoiceDocumentStatus } from '../../billing/invoices/invoice-document.entity';
 import { InvoiceDeliveryService } from '../../billing/invoices/invoice-delivery.service';
-import { invoicePdfFileName } from '../../billing/invoices/invoice-pdf.job';
 import { TRUSTED_PROXIES } from '../../config/http';
 import { DomainError } from '../../common/domain-error';
 import { isUuid } from '../../common/uuid-param';
@@ -160,7 +159,7 @@ export class BackofficeLoader implements OnApplicationShutdown {
       if (pdf.status !== InvoiceDocumentStatus.Rendered) {
         return void res.status(409).type('text/plain').send(`The PDF of invoice ${pdf.number} is not rendered yet (${pdf.status}).`);
       }
-      res.setHeader('Content-Disposition', `attachment; filename="${invoicePdfFileName(pdf.number)}"`);
+      res.setHeader('Content-Disposition', `attachment; filename="${pdf.fileName}"`);
       res.type('application/pdf').send(pdf.pdf);
     };
   }

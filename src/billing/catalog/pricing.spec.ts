@@ -1,4 +1,4 @@
-import { invoiceTotals, periodEnd, priceFor, proratedPriceCents } from './pricing';
+import { creditTotals, invoiceTotals, periodEnd, priceFor, proratedPriceCents, unusedPeriod, unusedShareCents } from './pricing';
 
 describe('priceFor', () => {
   const business = { code: 'business', listPriceCents: 19900 };
@@ -73,5 +73,39 @@ describe('proratedPriceCents', () => {
   it('uses the days of the period: February is shorter', () => {
     const february = { start: new Date('2027-02-01T00:00:00.000Z'), end: new Date('2027-03-01T00:00:00.000Z') };
     expect(proratedPriceCents(2800, february, new Date('2027-02-15T00:00:00.000Z'))).toBe(1400);
+  });
+});
+
+describe('unusedShareCents', () => {
+  const november = { start: new Date('2026-11-01T00:00:00.000Z'), end: new Date('2026-12-01T00:00:00.000Z') };
+
+  it.each([
+    ['ended before the period: all of it is unused', '2026-10-20T00:00:00.000Z', 3000, 3000],
+    ['ended at the period start: all of it', '2026-11-01T00:00:00.000Z', 3000, 3000],
+    ['ended on the first day: that day was used', '2026-11-01T08:00:00.000Z', 3000, 2900],
+    ['20 of 30 days unused', '2026-11-11T00:00:00.000Z', 3000, 2000],
+    ['a started day counts as used', '2026-11-11T00:01:00.000Z', 3000, 1900],
+    ['on the last day nothing is left', '2026-11-30T12:00:00.000Z', 3000, 0],
+    ['after the period end nothing is left', '2026-12-05T00:00:00.000Z', 3000, 0],
+  ])('%s', (_case, endedAt, price, expected) => {
+    expect(unusedShareCents(price, november, new Date(endedAt))).toBe(expected);
+  });
+
+  it('credits the whole days after the day it ended', () => {
+    expect(unusedPeriod(november, new Date('2026-11-11T09:30:00.000Z'))).toEqual({ start: new Date('2026-11-12T00:00:00.000Z'), end: november.end });
+    expect(unusedPeriod(november, new Date('2026-12-02T00:00:00.000Z'))).toEqual({ start: november.end, end: november.end });
+  });
+
+  it('at a day boundary, the unused share and the share booked from then add up to the price', () => {
+    const endedAt = new Date('2026-11-11T00:00:00.000Z');
+    expect(unusedShareCents(3000, november, endedAt) + (3000 - proratedPriceCents(3000, november, endedAt))).toBe(3000);
+  });
+});
+
+describe('creditTotals', () => {
+  it('negates the totals of the credited amounts, so crediting a whole invoice mirrors it to the cent', () => {
+    const invoice = invoiceTotals([19900, 3333], 19);
+    expect(creditTotals([19900, 3333], 19)).toEqual({ netCents: -invoice.netCents, taxCents: -invoice.taxCents, grossCents: -invoice.grossCents });
+    expect(creditTotals([], 19)).toEqual({ netCents: 0, taxCents: 0, grossCents: 0 });
   });
 });

@@ -35,6 +35,16 @@ export function invoiceTotals(lineTotalsCents: number[], vatRatePercent: number)
   return { netCents, taxCents, grossCents: netCents + taxCents };
 }
 
+/**
+ * A credit note's totals: the totals of the credited amounts, negated. Crediting every line of an
+ * invoice in full therefore gives exactly that invoice's totals with a minus sign (the VAT is not
+ * rounded a second time in the other direction).
+ */
+export function creditTotals(creditedCents: number[], vatRatePercent: number): InvoiceTotals {
+  const credited = invoiceTotals(creditedCents, vatRatePercent);
+  return { netCents: 0 - credited.netCents, taxCents: 0 - credited.taxCents, grossCents: 0 - credited.grossCents };
+}
+
 /** The end of a billing period that starts at `start`; month ends clamp (31 Jan → 28/29 Feb). */
 export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
   const months = interval === 'month' ? 1 : 12;
@@ -49,15 +59,43 @@ export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** [start, end): `end` is the next period's start. */
+export interface BillingPeriod {
+  start: Date;
+  end: Date;
+}
+
+const daysIn = (period: BillingPeriod) => Math.round((period.end.getTime() - period.start.getTime()) / DAY_MS);
+
 /**
  * The part of a period price owed for an item booked at `from` during the
  * period [start, end): whole days remaining (a started day counts) / days in
  * the period × price, rounded half up to the cent. Booked before the period:
  * the full price; at or after its end: nothing.
  */
-export function proratedPriceCents(priceCents: number, period: { start: Date; end: Date }, from: Date): number {
-  const daysInPeriod = Math.max(1, Math.round((period.end.getTime() - period.start.getTime()) / DAY_MS));
-  const daysRemaining = Math.min(daysInPeriod, Math.max(0, Math.ceil((period.end.getTime() - from.getTime()) / DAY_MS)));
-  // Integer arithmetic: floor((2·p·r + d) / 2d) is p·r/d rounded half up.
-  return Math.floor((2 * priceCents * daysRemaining + daysInPeriod) / (2 * daysInPeriod));
+export function proratedPriceCents(priceCents: number, period: BillingPeriod, from: Date): number {
+  return shareOfPeriodCents(priceCents, period, Math.ceil((period.end.getTime() - from.getTime()) / DAY_MS));
+}
+
+/**
+ * What is left of the period [start, end) when an item ends at `endedAt`: the whole days after
+ * the day it ended (that day counts as used), up to the period end. Ended before the period: all of
+ * it; at or after its end: nothing (start = end).
+ */
+export function unusedPeriod(period: BillingPeriod, endedAt: Date): BillingPeriod {
+  const days = Math.min(daysIn(period), Math.max(0, Math.floor((period.end.getTime() - endedAt.getTime()) / DAY_MS)));
+  return { start: new Date(period.end.getTime() - days * DAY_MS), end: period.end };
+}
+
+/** The part of a period price not used when an item ends at `endedAt` (see `unusedPeriod`), rounded half up. */
+export function unusedShareCents(priceCents: number, period: BillingPeriod, endedAt: Date): number {
+  const unused = unusedPeriod(period, endedAt);
+  return shareOfPeriodCents(priceCents, period, daysIn(unused));
+}
+
+/** `days` (clamped to the period) / days in the period × price; integer arithmetic: floor((2·p·r + d) / 2d) is p·r/d rounded half up. */
+function shareOfPeriodCents(priceCents: number, period: BillingPeriod, days: number): number {
+  const daysInPeriod = Math.max(1, daysIn(period));
+  const share = Math.min(daysInPeriod, Math.max(0, days));
+  return Math.floor((2 * priceCents * share + daysInPeriod) / (2 * daysInPeriod));
 }

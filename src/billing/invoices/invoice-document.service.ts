@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { notFound } from '../../common/domain-error';
+import { invoicePdfFileName } from './invoice-pdf.job';
 import { InvoiceRepository } from './invoice.repository';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 
 export type InvoicePdf =
-  | { status: InvoiceDocumentStatus.Rendered; number: string; pdf: Buffer }
-  | { status: InvoiceDocumentStatus.Pending | InvoiceDocumentStatus.Failed; number: string };
+  | { status: InvoiceDocumentStatus.Rendered; number: string; fileName: string; pdf: Buffer }
+  | { status: InvoiceDocumentStatus.Pending | InvoiceDocumentStatus.Failed; number: string; fileName: string };
 
 @Injectable()
 export class InvoiceDocumentService {
@@ -16,7 +17,8 @@ export class InvoiceDocumentService {
   async pdf(organizationId: OrganizationId, invoiceId: string): Promise<InvoicePdf> {
     const row = await this.invoices.document(organizationId, invoiceId);
     if (!row) throw notFound('Invoice');
-    if (row.status === InvoiceDocumentStatus.Rendered && row.pdf) return { status: row.status, number: row.number, pdf: row.pdf };
-    return { status: row.status === InvoiceDocumentStatus.Failed ? InvoiceDocumentStatus.Failed : InvoiceDocumentStatus.Pending, number: row.number };
+    const fileName = invoicePdfFileName(row);
+    if (row.status === InvoiceDocumentStatus.Rendered && row.pdf) return { status: row.status, number: row.number, fileName, pdf: row.pdf };
+    return { status: row.status === InvoiceDocumentStatus.Failed ? InvoiceDocumentStatus.Failed : InvoiceDocumentStatus.Pending, number: row.number, fileName };
   }
 }

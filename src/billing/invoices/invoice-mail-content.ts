@@ -22,29 +22,33 @@ export class InvoiceMailContent implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.provideTemplates(['invoice'], (delivery) => this.load(delivery));
+    this.registry.provideTemplates(['invoice', 'credit-note'], (delivery) => this.load(delivery));
   }
 
-  private async load(delivery: MailDeliveryView): Promise<LoadedMail<'invoice'>> {
+  private async load(delivery: MailDeliveryView): Promise<LoadedMail<'invoice' | 'credit-note'>> {
     const { invoiceId } = delivery.references;
-    const invoice = await this.em.findOne(Invoice, { id: invoiceId }, { populate: ['organization'] });
+    const invoice = await this.em.findOne(Invoice, { id: invoiceId }, { populate: ['organization', 'correctsInvoice'] });
     if (!invoice) throw new UndeliverableMailError(`Invoice ${invoiceId} does not exist`);
     const document = await this.em.findOne(InvoiceDocument, { invoice: invoiceId }, { populate: ['pdf'] });
     // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
     if (document?.status !== InvoiceDocumentStatus.Rendered || !document.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
-    return {
-      template: 'invoice',
-      data: {
-        ...(await this.registry.vendorFrame()),
-        recipientName: invoice.recipient.name,
-        invoiceNumber: invoice.number,
-        issuedOn: formatDate(invoice.issuedAt),
-        period: formatPeriod(invoice.periodStart, invoice.periodEnd),
-        total: formatMoney(invoice.grossCents),
-        customerName: invoiceCustomerName(invoice),
-        loginUrl: this.config.publicUrl,
-      },
-      attachments: [{ filename: invoicePdfFileName(invoice.number), contentType: 'application/pdf', content: document.pdf }],
+    const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: document.pdf }];
+    const shared = {
+      ...(await this.registry.vendorFrame()),
+      recipientName: invoice.recipient.name,
+      issuedOn: formatDate(invoice.issuedAt),
+      period: formatPeriod(invoice.periodStart, invoice.periodEnd),
+      total: formatMoney(invoice.grossCents),
+      customerName: invoiceCustomerName(invoice),
+      loginUrl: this.config.publicUrl,
     };
+    if (invoice.correctsInvoice) {
+      return {
+        template: 'credit-note',
+        data: { ...shared, creditNoteNumber: invoice.number, correctedInvoiceNumber: invoice.correctsInvoice.number },
+        attachments,
+      };
+    }
+    return { template: 'invoice', data: { ...shared, invoiceNumber: invoice.number }, attachments };
   }
 }

@@ -46,7 +46,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
       await inOwnTransaction(this.em, async (em) => {
         const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!document) throw new Error(`Invoice ${invoiceId} has no document to render`);
-        const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization'] });
+        const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] });
         if (document.status !== InvoiceDocumentStatus.Rendered) {
           document.pdf = await this.renderer.render(invoice, invoiceCustomerName(invoice));
           document.status = InvoiceDocumentStatus.Rendered;

@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Invoice } from './invoice.entity';
 
-/** Turns an issued invoice (lines loaded) into its PDF; the seller is the platform vendor from configuration. */
+/** Turns an issued invoice or credit note (lines and corrected invoice loaded) into its PDF; the seller is the platform vendor from configuration. */
 @Injectable()
 export class InvoicePdfRenderer {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -23,11 +23,14 @@ export class InvoicePdfRenderer {
       periodStart: invoice.periodStart,
       periodEnd: invoice.periodEnd,
       customerName,
+      corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
       lines: invoice.lines.getItems().map((line) => ({
         description: line.description,
         quantity: line.quantity,
         unitPriceCents: line.unitPriceCents,
         totalCents: line.totalCents,
+        periodStart: line.periodStart,
+        periodEnd: line.periodEnd,
       })),
       netCents: invoice.netCents,
       vatRatePercent: Number(invoice.vatRatePercent),

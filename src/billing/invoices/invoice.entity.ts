@@ -1,10 +1,16 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../database/base.entity';
 import { Organization } from '../../tenancy/organization.entity';
 import type { InvoiceRecipient } from '../billing-address/invoice-recipient';
 
+export enum InvoiceType {
+  Invoice = 'invoice',
+  /** A Rechnungskorrektur: negative amounts, correcting an earlier invoice. */
+  CreditNote = 'credit_note',
+}
+
 /**
- * An issued invoice. Everything on it is a snapshot taken at issue; a database
+ * An issued invoice or credit note. Everything on it is a snapshot taken at issue; a database
  * trigger refuses every UPDATE and DELETE, so there is no way to change one.
  */
 @Entity({ tableName: 'invoice' })
@@ -14,12 +20,20 @@ import type { InvoiceRecipient } from '../billing-address/invoice-recipient';
 // One invoice per subscription and period: the billing run can never issue a period twice, not even from two workers.
 @Index({
   name: 'invoice_subscription_id_period_start_unique',
-  expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null`,
+  expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null and "type" = 'invoice'`,
 })
-export class Invoice extends BaseEntity<'lines' | 'subscriptionId'> {
-  /** YYYY-NNNNNN, gapless per year. */
+@Check({ name: 'invoice_credit_note_corrects_check', expression: `("type" = 'credit_note') = ("corrects_invoice_id" is not null)` })
+export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'correctsInvoice'> {
+  /** YYYY-NNNNNN, gapless per year; credit notes take theirs from the same sequence. */
   @Property({ type: 'text' })
   number!: string;
+
+  @Enum({ items: () => InvoiceType, nativeEnumName: 'invoice_type', default: InvoiceType.Invoice })
+  type: InvoiceType = InvoiceType.Invoice;
+
+  /** The invoice a credit note corrects. */
+  @ManyToOne(() => Invoice, { nullable: true, deleteRule: 'restrict', index: true })
+  correctsInvoice?: Invoice;
 
   /** The organization the invoice is for (a customer organization may be deleted later). */
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })
@@ -65,7 +79,7 @@ export class Invoice extends BaseEntity<'lines' | 'subscriptionId'> {
 
 @Entity({ tableName: 'invoice_line' })
 @Unique({ properties: ['invoice', 'position'] })
-export class InvoiceLine extends BaseEntity {
+export class InvoiceLine extends BaseEntity<'periodStart' | 'periodEnd'> {
   @ManyToOne(() => Invoice, { deleteRule: 'restrict' })
   invoice!: Invoice;
 
@@ -86,4 +100,11 @@ export class InvoiceLine extends BaseEntity {
 
   @Property({ type: 'integer' })
   totalCents!: number;
+
+  /** The line's own period where it is not the invoice's (a pro-rated addon, the credited rest of a period); end exclusive. */
+  @Property({ type: 'timestamptz', nullable: true })
+  periodStart?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  periodEnd?: Date;
 }

@@ -4,6 +4,14 @@ import { OrganizationId } from '../../common/organization-id';
 import { rawQuery } from '../../database/raw-query';
 import { requireTransaction } from '../../database/transaction';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
+import { InvoiceType } from './invoice.entity';
+
+interface InvoiceDocumentRow {
+  number: string;
+  type: InvoiceType;
+  status: InvoiceDocumentStatus | null;
+  pdf: Buffer | null;
+}
 
 @Injectable()
 export class InvoiceRepository {
@@ -25,11 +33,11 @@ export class InvoiceRepository {
     return last;
   }
 
-  /** The invoice's number and document state; the PDF bytes only once rendered. */
-  async document(organizationId: OrganizationId, invoiceId: string): Promise<{ number: string; status: InvoiceDocumentStatus | null; pdf: Buffer | null } | null> {
-    const [row] = await rawQuery<{ number: string; status: InvoiceDocumentStatus | null; pdf: Buffer | null }>(
+  /** The invoice's number, type and document state; the PDF bytes only once rendered. */
+  async document(organizationId: OrganizationId, invoiceId: string): Promise<InvoiceDocumentRow | null> {
+    const [row] = await rawQuery<InvoiceDocumentRow>(
       this.em,
-      `select i.number, d.status,
+      `select i.number, i.type, d.status,
               case when d.status = 'rendered' then d.pdf end as pdf
          from invoice i left join invoice_document d on d.invoice_id = i.id
         where i.id = :invoiceId and i.organization_id = :organizationId`,

@@ -10,11 +10,11 @@ import { OutboxService } from '../../outbox/outbox.service';
 import { PDF_QUEUE } from '../../queue/queue-names';
 import { Organization } from '../../tenancy/organization.entity';
 import { CustomerInvoiceDto, InvoiceDetailDto, InvoiceDto } from './dto/invoice.dto';
-import { Invoice, InvoiceLine } from './invoice.entity';
+import { Invoice, InvoiceLine, InvoiceType } from './invoice.entity';
 import { InvoiceDocument } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
-import { invoiceTotals } from '../catalog/pricing';
+import { creditTotals, invoiceTotals } from '../catalog/pricing';
 import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
 
@@ -23,6 +23,9 @@ export interface NewInvoiceLine {
   description: string;
   quantity: number;
   unitPriceCents: number;
+  /** Where the line covers a period other than the invoice's (a pro-rated addon); end exclusive. */
+  periodStart?: Date;
+  periodEnd?: Date;
 }
 
 export interface NewInvoice {
@@ -35,6 +38,26 @@ export interface NewInvoice {
   lines: NewInvoiceLine[];
   issuedAt?: Date;
 }
+
+/** One credited line: a positive amount, shown and booked negated. */
+export interface CreditedLine {
+  code: string;
+  description: string;
+  creditedCents: number;
+  periodStart: Date;
+  periodEnd: Date;
+}
+
+export interface NewCreditNote {
+  /** The invoice it corrects; addressee, organization and VAT rate are that invoice's. */
+  corrected: Invoice;
+  periodStart: Date;
+  periodEnd: Date;
+  lines: CreditedLine[];
+}
+
+type StoredLine = NewInvoiceLine & { totalCents: number };
+type InvoiceHeader = Omit<NewInvoice, 'lines'> & Pick<Invoice, 'type' | 'vatRatePercent' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
 
 const BY_ISSUE = newestFirst<Invoice>('issuedAt', 'issued_at');
 
@@ -55,24 +78,58 @@ export class InvoiceService {
    * commit, through the outbox, so ordering never waits for Redis or SMTP.
    */
   async issue(data: NewInvoice): Promise<Invoice> {
-    const em = requireTransaction(this.em, 'Issuing an invoice');
-    const issuedAt = data.issuedAt ?? new Date();
-    const year = issuedAt.getUTCFullYear();
-    const last = await this.invoices.nextNumber(year);
     const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
     const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
+    return this.store({ ...data, type: InvoiceType.Invoice, vatRatePercent: this.config.vatRate, ...totals }, lines);
+  }
+
+  /**
+   * Issues a credit note (Rechnungskorrektur) for part of an invoice, in the caller's transaction:
+   * a number from the same sequence, the corrected invoice's addressee and VAT rate, negative
+   * amounts; PDF and mail go the invoice's way.
+   */
+  async issueCreditNote({ corrected, periodStart, periodEnd, lines }: NewCreditNote): Promise<Invoice> {
+    const vatRatePercent = Number(corrected.vatRatePercent);
+    const stored = lines.map(({ creditedCents, ...line }) => ({ ...line, quantity: 1, unitPriceCents: 0 - creditedCents, totalCents: 0 - creditedCents }));
+    const totals = creditTotals(lines.map((line) => line.creditedCents), vatRatePercent);
+    return this.store(
+      {
+        organizationId: corrected.organization.id,
+        billingOwnerId: corrected.billingOwner.id,
+        subscriptionId: corrected.subscriptionId,
+        recipient: corrected.recipient,
+        periodStart,
+        periodEnd,
+        type: InvoiceType.CreditNote,
+        correctsInvoice: corrected,
+        vatRatePercent,
+        ...totals,
+      },
+      stored,
+    );
+  }
+
+  private async store(header: InvoiceHeader, lines: StoredLine[]): Promise<Invoice> {
+    const em = requireTransaction(this.em, 'Issuing an invoice');
+    const issuedAt = header.issuedAt ?? new Date();
+    const year = issuedAt.getUTCFullYear();
+    const last = await this.invoices.nextNumber(year);
     const invoice = em.create(Invoice, {
       number: `${year}-${String(last).padStart(6, '0')}`,
-      organization: em.getReference(Organization, data.organizationId),
-      billingOwner: em.getReference(Organization, data.billingOwnerId),
-      subscriptionId: data.subscriptionId,
-      recipient: data.recipient,
+      type: header.type,
+      correctsInvoice: header.correctsInvoice,
+      organization: em.getReference(Organization, header.organizationId),
+      billingOwner: em.getReference(Organization, header.billingOwnerId),
+      subscriptionId: header.subscriptionId,
+      recipient: header.recipient,
       issuedAt,
-      periodStart: data.periodStart,
-      periodEnd: data.periodEnd,
-      vatRatePercent: this.config.vatRate,
+      periodStart: header.periodStart,
+      periodEnd: header.periodEnd,
+      vatRatePercent: header.vatRatePercent,
+      netCents: header.netCents,
+      taxCents: header.taxCents,
+      grossCents: header.grossCents,
       currency: 'EUR',
-      ...totals,
     });
     lines.forEach((line, index) => em.create(InvoiceLine, { invoice, position: index + 1, ...line }));
     em.create(InvoiceDocument, { invoice });
@@ -103,6 +160,8 @@ export class InvoiceService {
         quantity: line.quantity,
         unitPrice: line.unitPriceCents,
         total: line.totalCents,
+        periodStart: line.periodStart?.toISOString() ?? null,
+        periodEnd: line.periodEnd?.toISOString() ?? null,
       })),
     };
   }
@@ -124,6 +183,8 @@ export function toInvoiceDto(invoice: Invoice): InvoiceDto {
   return {
     id: invoice.id,
     number: invoice.number,
+    type: invoice.type,
+    correctsInvoiceId: invoice.correctsInvoice?.id ?? null,
     issuedAt: invoice.issuedAt.toISOString(),
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),

@@ -10,7 +10,6 @@ import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceDocumentService } from './invoice-document.service';
-import { invoicePdfFileName } from './invoice-pdf.job';
 import { InvoiceService } from './invoice.service';
 
 @ApiTags('billing')
@@ -42,7 +41,7 @@ export class InvoicesController {
   @CheckAbility('manage', 'Billing')
   @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
   @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf (credit-note-<number>.pdf for a credit note)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
   @ApiOrgProblems()
   async pdf(
@@ -52,7 +51,7 @@ export class InvoicesController {
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
     const document = await this.documents.pdf(orgId, invoiceId);
     if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
-    return pdfAttachment(document.pdf, invoicePdfFileName(document.number));
+    return pdfAttachment(document.pdf, document.fileName);
   }
 
   @Get('customer-invoices')

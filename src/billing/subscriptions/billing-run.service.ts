@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BillingAddressService } from '../billing-address/billing-address.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { InvoiceService, NewInvoiceLine } from '../invoices/invoice.service';
-import { PartnerConditions, periodEnd, priceFor, proratedPriceCents } from '../catalog/pricing';
+import { BillingPeriod, PartnerConditions, periodEnd, priceFor, proratedPriceCents } from '../catalog/pricing';
 import { SubscriptionRepository } from './subscription.repository';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 import { inOwnTransaction } from '../../database/transaction';
@@ -16,17 +16,11 @@ export interface BillingRunResult {
   errors: number;
 }
 
-interface Period {
-  start: Date;
-  end: Date;
-}
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
- * Recurring billing: every active subscription whose period has ended either
- * ends (cancelled at period end) or moves on one period and gets one invoice
- * for it, repeated until it is current again (catch-up after missed runs).
+ * Recurring billing: every active subscription of a live organization whose
+ * period has ended either ends (cancelled at period end, with a closing invoice
+ * for addon time booked during that period) or moves on one period and gets one
+ * invoice for it, repeated until it is current again (catch-up after missed runs).
  *
  * Each subscription is billed in a transaction of its own with its row locked
  * (`for update skip locked`): a failure leaves the others billed, and two
@@ -74,11 +68,26 @@ export class BillingRunService {
     let invoicesIssued = 0;
     while (subscription.currentPeriodEnd.getTime() <= at.getTime()) {
       if (subscription.cancelAtPeriodEnd) {
+        const closing = proratedLines(subscription, { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd }, conditions);
         subscription.status = SubscriptionStatus.Cancelled;
+        subscription.endedAt = subscription.currentPeriodEnd;
         await em.flush();
+        // Addon time booked during the last period is billed like any other: here, with no next period, on a closing invoice.
+        if (closing.length > 0) {
+          await this.invoices.issue({
+            organizationId: subscription.organization.id,
+            billingOwnerId,
+            subscriptionId: subscription.id,
+            recipient,
+            periodStart: closing[0].periodStart,
+            periodEnd: subscription.currentPeriodEnd,
+            lines: closing,
+          });
+          invoicesIssued += 1;
+        }
         return { invoicesIssued, ended: true };
       }
-      const previous: Period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
+      const previous: BillingPeriod = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
       const start = previous.end;
       const end = periodEnd(start, subscription.plan.interval);
       subscription.currentPeriodStart = start;
@@ -104,21 +113,33 @@ export class BillingRunService {
  * then the unbilled part of the previous period for addons booked during it
  * (also if removed since: there is no refund).
  */
-export function periodLines(subscription: Subscription, previous: Period, conditions: PartnerConditions | null): NewInvoiceLine[] {
-  const addons = subscription.addons.getItems().sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const full = [subscription.plan, ...addons.filter((item) => !item.removedAt).map((item) => item.addon)].map((item) => ({
+export function periodLines(subscription: Subscription, previous: BillingPeriod, conditions: PartnerConditions | null): NewInvoiceLine[] {
+  const booked = subscription.addons.getItems().filter((item) => !item.removedAt);
+  const full = [subscription.plan, ...sortedByBooking(booked).map((item) => item.addon)].map((item) => ({
     code: item.code,
     description: item.name,
     quantity: 1,
     unitPriceCents: priceFor(item, conditions),
   }));
-  const prorated = addons
-    .filter((item) => item.createdAt.getTime() > previous.start.getTime() && item.createdAt.getTime() < previous.end.getTime())
+  return [...full, ...proratedLines(subscription, previous, conditions)];
+}
+
+/** The addons booked during `period` (after its start), each from its booking to the period end, earliest first. */
+export function proratedLines(
+  subscription: Subscription,
+  period: BillingPeriod,
+  conditions: PartnerConditions | null,
+): (NewInvoiceLine & { periodStart: Date; periodEnd: Date })[] {
+  return sortedByBooking(subscription.addons.getItems())
+    .filter((item) => item.createdAt.getTime() > period.start.getTime() && item.createdAt.getTime() < period.end.getTime())
     .map((item) => ({
       code: item.addon.code,
-      description: `${item.addon.name}, pro-rated ${day(item.createdAt)} – ${day(previous.end)}`,
+      description: `${item.addon.name}, pro-rated`,
       quantity: 1,
-      unitPriceCents: proratedPriceCents(priceFor(item.addon, conditions), previous, item.createdAt),
+      unitPriceCents: proratedPriceCents(priceFor(item.addon, conditions), period, item.createdAt),
+      periodStart: item.createdAt,
+      periodEnd: period.end,
     }));
-  return [...full, ...prorated];
 }
+
+const sortedByBooking = <T extends { createdAt: Date }>(items: T[]) => [...items].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

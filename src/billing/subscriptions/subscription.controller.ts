@@ -15,6 +15,11 @@ import { ApiIdempotencyKey, IdempotencyKey, sendIdempotentResult } from '../../i
 import { SubscriptionAddonsService } from './subscription-addons.service';
 import { SubscriptionService, billingOwnerOf } from './subscription.service';
 
+/** How changes to a subscription are billed; the same sentence documents removing an addon and cancelling. */
+const BILLING_RULE =
+  'Billing rule: booked time is billed (a started day counts) and billed time is not refunded, so removing an addon or cancelling never refunds the current period; addon time booked during a period is billed on the next invoice, or on a closing invoice when the subscription ends with that period. ' +
+  'Only deleting the organization ends billing early: what is left of the paid period is credited with a credit note, and addon time not billed yet is waived.';
+
 @ApiTags('billing')
 @Controller('organizations/:orgId')
 export class SubscriptionController {
@@ -90,8 +95,9 @@ export class SubscriptionController {
   @ApiOperation({
     summary: 'Remove a booked addon',
     description:
-      'Takes effect at once: its licences no longer count, and it is not billed on later invoices. There is no refund for the current period, which stays billed (including a pro-rated line if it was booked during this period). ' +
-      'Not booked: 404. If the hosts in use would exceed the licences left without it: 409 license-limit with `limit` and `used`; delete hosts first.',
+      'Takes effect at once: its licences no longer count, and it is not billed on later invoices. ' +
+      BILLING_RULE +
+      ' Not booked: 404. If the hosts in use would exceed the licences left without it: 409 license-limit with `limit` and `used`; delete hosts first.',
   })
   @ApiNoContentResponse()
   @ApiOrgProblems(409)
@@ -105,7 +111,9 @@ export class SubscriptionController {
   @ApiOperation({
     summary: 'Cancel the subscription at the end of the current period',
     description:
-      'Licences stay until the period ends; then the subscription is cancelled and no further invoice is issued. Cancelling again answers the same. No active subscription: 409 no-subscription.',
+      'Licences stay until the period ends; then the subscription is cancelled: no further period is billed, only a closing invoice for addon time booked during the last period. ' +
+      BILLING_RULE +
+      ' Cancelling again answers the same. No active subscription: 409 no-subscription.',
   })
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems(409)

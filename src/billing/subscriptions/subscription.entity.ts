@@ -14,7 +14,7 @@ export enum SubscriptionStatus {
   name: 'subscription_one_active_per_organization',
   expression: `create unique index "subscription_one_active_per_organization" on "subscription" ("organization_id") where "status" = 'active'`,
 })
-export class Subscription extends BaseEntity<'cancelAtPeriodEnd' | 'addons'> {
+export class Subscription extends BaseEntity<'cancelAtPeriodEnd' | 'addons' | 'endedAt'> {
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })
   organization!: Organization;
 
@@ -36,6 +36,10 @@ export class Subscription extends BaseEntity<'cancelAtPeriodEnd' | 'addons'> {
 
   @Property({ type: 'boolean', default: false })
   cancelAtPeriodEnd: boolean = false;
+
+  /** When it stopped being active: its period end when cancelled, the deletion when its organization was deleted. */
+  @Property({ type: 'timestamptz', nullable: true })
+  endedAt?: Date;
 
   @OneToMany(() => SubscriptionAddon, (addon) => addon.subscription)
   addons = new Collection<SubscriptionAddon>(this);

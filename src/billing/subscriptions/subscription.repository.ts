@@ -20,11 +20,13 @@ export class SubscriptionRepository {
     return row?.id ?? null;
   }
 
-  /** Every active subscription whose period has ended by `at`, oldest first. Read outside any transaction. */
+  /** Every active subscription of a live organization whose period has ended by `at`, oldest first. Read outside any transaction. */
   async dueAt(at: Date): Promise<string[]> {
     const rows = await rawQuery<{ id: string }>(
       this.em.fork(),
-      `select id from subscription where status = 'active' and current_period_end <= :at order by current_period_end, id`,
+      `select s.id from subscription s join organization o on o.id = s.organization_id
+        where s.status = 'active' and s.current_period_end <= :at and o.deleted_at is null
+        order by s.current_period_end, s.id`,
       { at },
     );
     return rows.map((row) => row.id);
@@ -38,7 +40,9 @@ export class SubscriptionRepository {
     requireTransaction(this.em, 'Billing a subscription');
     const [row] = await rawQuery<{ id: string }>(
       this.em,
-      `select id from subscription where id = :subscriptionId and status = 'active' and current_period_end <= :at for update skip locked`,
+      `select s.id from subscription s join organization o on o.id = s.organization_id
+        where s.id = :subscriptionId and s.status = 'active' and s.current_period_end <= :at and o.deleted_at is null
+        for update of s skip locked`,
       { subscriptionId, at },
     );
     return row !== undefined;

@@ -1,7 +1,7 @@
 import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import { StaffUser } from '../../staff-user.entity';
 import { AuditLogEntry } from '../../../audit/audit-log-entry.entity';
-import { Invoice } from '../../../billing/invoices/invoice.entity';
+import { Invoice, InvoiceType } from '../../../billing/invoices/invoice.entity';
 import { InvoiceDocumentStatus } from '../../../billing/invoices/invoice-document.entity';
 import { invoicePdfFileName } from '../../../billing/invoices/invoice-pdf.job';
 import { requireStaff } from '../../staff-actor';
@@ -14,7 +14,7 @@ export const invoicePdfUrl = (invoiceId: string) => `${ROOT_PATH}/invoices/${inv
 
 /** Invoices never change after issue (a trigger refuses it too): staff look, download the PDF and send the mail again. */
 export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
-  const pdfState = async (invoiceId: string, number: string) => {
+  const pdfState = async (invoiceId: string, invoice: Pick<Invoice, 'number' | 'type'>) => {
     const document = await deps.invoices.documentStatus(invoiceId);
     const status = document?.status ?? InvoiceDocumentStatus.Pending;
     return {
@@ -22,7 +22,7 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
       lastError: document?.lastError ?? null,
       link:
         status === InvoiceDocumentStatus.Rendered
-          ? `<a href="${escapeHtml(invoicePdfUrl(invoiceId))}">Download PDF (${escapeHtml(invoicePdfFileName(number))})</a>`
+          ? `<a href="${escapeHtml(invoicePdfUrl(invoiceId))}">Download PDF (${escapeHtml(invoicePdfFileName(invoice))})</a>`
           : status === InvoiceDocumentStatus.Failed
             ? `Rendering failed (${escapeHtml(document?.lastError ?? 'unknown error')}); the pdf queue retries it, see <a href="${ROOT_PATH}/queues">Queues</a>.`
             : 'The pdf queue is rendering it.',
@@ -36,10 +36,10 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
     {
       navigation: NAVIGATION.billing,
       titleProperty: 'number',
-      listProperties: ['number', 'organization', 'billingOwner', 'issuedAt', 'grossCents'],
-      filterProperties: ['number', 'organization', 'billingOwner', 'issuedAt', 'subscriptionId'],
+      listProperties: ['number', 'type', 'organization', 'billingOwner', 'issuedAt', 'grossCents'],
+      filterProperties: ['number', 'type', 'organization', 'billingOwner', 'issuedAt', 'subscriptionId'],
       showProperties: [
-        'number', 'organization', 'billingOwner', ...RECIPIENT_FIELDS, 'issuedAt', 'periodStart', 'periodEnd',
+        'number', 'type', 'correctsInvoice', 'organization', 'billingOwner', ...RECIPIENT_FIELDS, 'issuedAt', 'periodStart', 'periodEnd',
         'netCents', 'vatRatePercent', 'taxCents', 'grossCents', 'currency', 'subscriptionId', 'pdfStatus', 'pdf',
       ],
       properties: {
@@ -54,7 +54,7 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
           after: async (response: ActionResponse) => {
             const params = response.record?.params as Record<string, unknown> | undefined;
             if (params && typeof params.id === 'string') {
-              const state = await pdfState(params.id, String(params.number));
+              const state = await pdfState(params.id, { number: String(params.number), type: params.type as InvoiceType });
               params.pdfStatus = state.status;
               params.pdf = state.link;
             }
@@ -64,7 +64,7 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
         downloadPdf: recordAction({
           icon: 'Download',
           run: async (id, { record }) => {
-            const state = await pdfState(id, String(record?.params.number));
+            const state = await pdfState(id, { number: String(record?.params.number), type: record?.params.type as InvoiceType });
             if (state.status === InvoiceDocumentStatus.Rendered) {
               return { message: 'The PDF is ready; download it with the link on the invoice.', redirectUrl: showUrl('Invoice', id) };
             }

@@ -11,13 +11,20 @@ export class InvoiceRecipientDto {
 
 export class InvoiceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '2026-000042', description: 'YYYY-NNNNNN, gapless per year' }) number: string;
+  @ApiProperty({ example: '2026-000042', description: 'YYYY-NNNNNN, gapless per year; invoices and credit notes share the sequence' }) number: string;
+  @ApiProperty({
+    enum: ['invoice', 'credit_note'],
+    description: '`credit_note`: a Rechnungskorrektur of the invoice `correctsInvoiceId`, with negative amounts',
+  })
+  type: 'invoice' | 'credit_note';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For a credit note, the invoice it corrects; else null' })
+  correctsInvoiceId: string | null;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
   @ApiProperty({ format: 'date-time' }) periodStart: string;
   @ApiProperty({ format: 'date-time' }) periodEnd: string;
-  @ApiProperty({ description: 'Net total in cents' }) net: number;
-  @ApiProperty({ description: 'VAT in cents' }) tax: number;
-  @ApiProperty({ description: 'Gross total in cents' }) gross: number;
+  @ApiProperty({ description: 'Net total in cents (negative on a credit note)' }) net: number;
+  @ApiProperty({ description: 'VAT in cents (negative on a credit note)' }) tax: number;
+  @ApiProperty({ description: 'Gross total in cents (negative on a credit note)' }) gross: number;
   @ApiProperty({ description: 'VAT rate in percent applied at issue' }) vatRate: number;
   @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
   @ApiProperty({ type: InvoiceRecipientDto, description: 'The billing owner as addressed at issue' }) recipient: InvoiceRecipientDto;
@@ -31,6 +38,10 @@ export class InvoiceLineDto {
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'Net unit price in cents at the partner conditions' }) unitPrice: number;
   @ApiProperty({ description: 'Net line total in cents' }) total: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The line's own period where it differs from the invoice's (a pro-rated addon, a credited rest of a period); else null" })
+  periodStart: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Exclusive end of the line period' })
+  periodEnd: string | null;
 }
 
 export class InvoiceDetailDto extends InvoiceDto {
