@@ -97,6 +97,66 @@ describe('bad input', () => {
     expect(audit.body.items.map((item: { action: string }) => item.action)).not.toContain('member.remove');
   });
 
+  it('refuses JSON nested too deep before anything transforms it, also unauthenticated', async () => {
+    const deep = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    const login = await testApp.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"email":"a@b.de","password":"x","extra":${deep}}`);
+    expectProblem(login, 400, 'validation-failed');
+    const patch = await testApp.http
+      .patch(`/api/v1/organizations/${tenant.customerId}`)
+      .set(bearer(tenant.partnerAdmin))
+      .set('Content-Type', 'application/json')
+      .send(`{"address":${`[`.repeat(3000)}${']'.repeat(3000)}}`);
+    expectProblem(patch, 400, 'validation-failed');
+  });
+
+  it('refuses NUL and other control characters in body fields and queries, naming the field', async () => {
+    const created = await testApp.http
+      .post('/api/v1/organizations')
+      .set(bearer(tenant.customerAdmin))
+      .send({ name: 'Nul\u0000 GmbH', address: { street: 'Hauptstraße 1', postalCode: '99084', city: 'Erf\u001burt', country: 'DE' } });
+    expectProblem(created, 400, 'validation-failed');
+    expect(created.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name' }), expect.objectContaining({ field: 'address.city' })]));
+
+    const host = await testApp.http.post(`/api/v1/organizations/${tenant.customerId}/hosts`).set(bearer(tenant.partnerAdmin)).send({ name: 'web\u0000' });
+    expectProblem(host, 400, 'validation-failed');
+    expect(host.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+
+    const search = await testApp.http.get('/api/v1/me/organizations?q=%00').set(bearer(tenant.partnerAdmin));
+    expectProblem(search, 400, 'validation-failed');
+    expect(search.body.errors).toEqual([expect.objectContaining({ field: 'q' })]);
+    const hosts = await testApp.http.get(`/api/v1/organizations/${tenant.customerId}/hosts?q=a%00b`).set(bearer(tenant.partnerAdmin));
+    expectProblem(hosts, 400, 'validation-failed');
+
+    // Multi-line text keeps its line breaks and tabs.
+    await testApp.http
+      .patch(`/api/v1/organizations/${tenant.customerId}`)
+      .set(bearer(tenant.partnerAdmin))
+      .send({ address: { street: 'Hauptstraße 1\n\tHinterhaus', postalCode: '99084', city: 'Erfurt', country: 'DE' } })
+      .expect(200);
+  });
+
+  it('refuses null where a field is not nullable', async () => {
+    const renamed = await testApp.http.patch(`/api/v1/organizations/${tenant.customerId}`).set(bearer(tenant.partnerAdmin)).send({ name: null });
+    expectProblem(renamed, 400, 'validation-failed');
+    expect(renamed.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name' })]));
+    const moved = await testApp.http.patch(`/api/v1/organizations/${tenant.customerId}`).set(bearer(tenant.partnerAdmin)).send({ address: null });
+    expectProblem(moved, 400, 'validation-failed');
+
+    const member = await testApp.http
+      .post(`/api/v1/organizations/${tenant.customerId}/members`)
+      .set(bearer(tenant.partnerAdmin))
+      .send({ email: 'null-password@example.test', role: 'guest', password: null });
+    expectProblem(member, 400, 'validation-failed');
+    expect(new Set((member.body.errors as { field: string }[]).map((error) => error.field))).toEqual(new Set(['password']));
+
+    const ordered = await testApp.http
+      .post(`/api/v1/organizations/${tenant.customerId}/subscription`)
+      .set(bearer(tenant.partnerAdmin))
+      .set('Idempotency-Key', '7d5bd5a8-6d5b-4c6a-9a55-0d8a3c3f0c01')
+      .send({ planCode: 'business', addonCodes: null, acceptPaymentObligation: true });
+    expectProblem(ordered, 400, 'validation-failed');
+  });
+
   it('answers unknown routes with a 404 problem', async () => {
     expectProblem(await testApp.http.get('/api/v1/nothing-here').set(bearer(tenant.partnerAdmin)), 404, 'not-found');
   });

@@ -136,9 +136,53 @@ describe('whitelabel: logos and branding', () => {
     expect(JSON.parse(status.body).type).toBe('https://partnerhub.dev/problems/logo-too-large');
   });
 
-  it('refuses a declared Content-Length over the limit before reading the body', async () => {
+  it('refuses a declared Content-Length over the limit without buffering the body', async () => {
     const response = await upload(customer.id, await pngOfAtLeast(1100 * 1024)).expect(413);
     expect(response.body.type).toBe('https://partnerhub.dev/problems/logo-too-large');
+  });
+
+  describe('as a Node fetch client sees it (sends the whole body, then reads the answer)', () => {
+    const baseUrl = async () => {
+      const server = testApp.app.getHttpServer();
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    const fetchUpload = async (orgId: string, file: Buffer, headers: Record<string, string> = bearer(partner.admin)) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'logo.png');
+      const response = await fetch(`${await baseUrl()}${logoUrl(orgId)}`, { method: 'PUT', headers, body: form });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    it.each([
+      ['just over the limit', 1100 * 1024],
+      ['three times the limit', 3 * 1024 * 1024],
+    ])('reads the 413 for a logo %s, with the request path as instance', async (_case, size) => {
+      const answer = await fetchUpload(customer.id, await pngOfAtLeast(size));
+      expect(answer.status).toBe(413);
+      expect(answer.body).toMatchObject({ type: 'https://partnerhub.dev/problems/logo-too-large', instance: logoUrl(customer.id) });
+    });
+
+    it('checks the token before the body: an anonymous or forged upload gets a readable 401, whatever it sends', async () => {
+      // Too large, or not multipart at all: multer never sees it, so neither 413 nor 400 comes back.
+      for (const file of [await pngOfAtLeast(900 * 1024), await pngOfAtLeast(1100 * 1024)]) {
+        for (const headers of [{}, { Authorization: 'Bearer not.a.token' }] as Record<string, string>[]) {
+          const answer = await fetchUpload(customer.id, file, headers);
+          expect(answer.status).toBe(401);
+          expect(answer.body).toMatchObject({ instance: logoUrl(customer.id) });
+        }
+      }
+      const malformed = await testApp.http
+        .put(logoUrl(customer.id))
+        .set('Content-Type', 'multipart/form-data; boundary=xyz')
+        .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nunterminated');
+      expect(malformed.status).toBe(401);
+    });
+  });
+
+  it('refuses a logo whose short side would end below 150 px when scaled (150 × 5000)', async () => {
+    const refused = await upload(customer.id, await png(150, 5000)).expect(400);
+    expect(refused.body.type).toBe('https://partnerhub.dev/problems/logo-too-small');
   });
 
   it('resolves branding in one order: own logo, else the partner’s, else the platform default', async () => {

@@ -25,6 +25,7 @@ describe('normalizeLogo', () => {
     ['a GIF', () => gif(), 'unsupported-type'],
     ['plain text named .png', async () => Buffer.from('definitely not an image'), 'unsupported-type'],
     ['an image smaller than 150 px on one side', () => png(400, 149), 'too-small'],
+    ['an image whose short side would end below 150 px when scaled into 1024 px (150 × 5000)', () => png(150, 5000), 'too-elongated'],
     ['a truncated PNG', () => truncatedPng(), 'unreadable'],
     ['a PNG declaring 60 000 × 60 000 px', () => pngDeclaring(60_000, 60_000), 'too-many-pixels'],
     ['a file over 1 MB', () => pngOfAtLeast(LOGO_MAX_BYTES + 1), 'too-large'],
@@ -50,5 +51,11 @@ describe('normalizeLogo', () => {
   it('scales large logos into 1024 px, keeping the aspect ratio', async () => {
     const result = await normalizeLogo(await png(3000, 1500));
     expect(result).toMatchObject({ ok: true, logo: { width: 1024, height: 512 } });
+  });
+
+  it('keeps both sides at 150 px or more after scaling, up to the widest ratio that allows', async () => {
+    const widest = await normalizeLogo(await png(6826, 1000));
+    expect(widest).toMatchObject({ ok: true, logo: { width: 1024 } });
+    if (widest.ok) expect(widest.logo.height).toBeGreaterThanOrEqual(150);
   });
 });

@@ -27,7 +27,9 @@ export type LogoRejection =
   | { reason: 'unsupported-type' }
   | { reason: 'unreadable'; detail: string }
   | { reason: 'too-many-pixels'; width: number; height: number; maxPixels: number }
-  | { reason: 'too-small'; width: number; height: number; minSide: number };
+  | { reason: 'too-small'; width: number; height: number; minSide: number }
+  /** Scaled into LOGO_MAX_STORED_SIDE, its short side would end below LOGO_MIN_SIDE. */
+  | { reason: 'too-elongated'; width: number; height: number; minSide: number; maxStoredSide: number };
 
 export type LogoResult = { ok: true; logo: NormalizedLogo } | { ok: false; rejection: LogoRejection };
 
@@ -60,6 +62,10 @@ export async function normalizeLogo(bytes: Buffer): Promise<LogoResult> {
   }
   if (width * height > LOGO_MAX_PIXELS) return reject({ reason: 'too-many-pixels', width, height, maxPixels: LOGO_MAX_PIXELS });
   if (width < LOGO_MIN_SIDE || height < LOGO_MIN_SIDE) return reject({ reason: 'too-small', width, height, minSide: LOGO_MIN_SIDE });
+  const scale = Math.min(1, LOGO_MAX_STORED_SIDE / Math.max(width, height));
+  if (Math.round(Math.min(width, height) * scale) < LOGO_MIN_SIDE) {
+    return reject({ reason: 'too-elongated', width, height, minSide: LOGO_MIN_SIDE, maxStoredSide: LOGO_MAX_STORED_SIDE });
+  }
 
   try {
     const pipeline = sharp(bytes, options)

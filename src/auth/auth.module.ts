@@ -4,7 +4,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './access-token-claims';
 import { accessTokenKey } from './access-token-key';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -19,12 +21,12 @@ import { LoginThrottle } from './login-throttle';
       useFactory: (config: AppConfig) => ({
         // @nestjs/jwt passes the key on to jsonwebtoken, which takes a KeyObject; its options type says string.
         secret: accessTokenKey(config) as unknown as string,
-        signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTtlSeconds, issuer: 'partnerhub', audience: 'partnerhub-api' },
+        signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTtlSeconds, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle],
-  exports: [AuthService, LoginThrottle],
+  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier],
+  exports: [AuthService, LoginThrottle, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -117,7 +117,9 @@ export function sendProblem(response: FastifyReply | ServerResponse, request: Fa
   const raw = 'raw' in response ? response.raw : response;
   if (raw.headersSent) return;
   const requestId = (request as { id?: unknown }).id;
-  const body = JSON.stringify({ ...problem, instance: request.url, ...(requestId ? { requestId: String(requestId) } : {}) });
+  // Under Nest middleware the raw request's url is cut to the middleware's own path; originalUrl keeps the request's.
+  const instance = ('originalUrl' in request && typeof request.originalUrl === 'string' ? request.originalUrl : undefined) ?? request.url;
+  const body = JSON.stringify({ ...problem, instance, ...(requestId ? { requestId: String(requestId) } : {}) });
   const headers = { 'content-type': 'application/problem+json; charset=utf-8', ...(problem.status === 429 && typeof problem.retryAfter === 'number' ? { 'retry-after': String(problem.retryAfter) } : {}) };
   if ('raw' in response) {
     void response.status(problem.status).headers(headers).send(body);

@@ -32,7 +32,10 @@ export class LogoController {
     description:
       'The type is decided from the bytes, not the file name or declared type: PNG and JPEG only (else 415). At least 150×150 px and at ' +
       'most 25 megapixels as declared in the image header (400, checked before decoding), at most 1 MB counted as received (413). The ' +
-      'image is decoded completely (truncated files: 400) and stored re-encoded without metadata, scaled into 1024×1024 px.',
+      'image is decoded completely (truncated files: 400) and stored re-encoded without metadata, scaled into 1024×1024 px; a logo whose short ' +
+      'side would end below 150 px that way (more elongated than about 6.8:1) is refused (400 logo-too-small). The token is checked before the ' +
+      'body is read (401 without reading it into memory); a refused body is read to its end (up to 8 MB) before the answer, so clients that send ' +
+      'everything first still read it.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: LogoUploadDto })

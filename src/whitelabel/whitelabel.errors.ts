@@ -35,6 +35,11 @@ export const LogoErrors = {
         return badRequest('image-too-large', `The image declares ${rejection.width}×${rejection.height} pixels; at most ${rejection.maxPixels} pixels are accepted.`);
       case 'too-small':
         return badRequest('logo-too-small', `The logo is ${rejection.width}×${rejection.height} px; it must be at least ${rejection.minSide}×${rejection.minSide} px.`);
+      case 'too-elongated':
+        return badRequest(
+          'logo-too-small',
+          `The logo is ${rejection.width}×${rejection.height} px: scaled to fit ${rejection.maxStoredSide} px, its short side would be below ${rejection.minSide} px. Use a logo less elongated.`,
+        );
     }
   },
 };

@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { OrganizationLifecycle } from '../tenancy/organization-lifecycle';
+import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { BrandingService } from './branding.service';
@@ -10,7 +11,7 @@ import { LogoService } from './logo.service';
 
 /** Logos and the branding resolution (own → partner → platform default). */
 @Module({
-  imports: [TenancyModule, MailModule],
+  imports: [TenancyModule, MailModule, AuthModule],
   controllers: [LogoController],
   providers: [LogoService, BrandingService, LogoRepository],
   exports: [BrandingService],

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-hasher';
 import { UserStatus } from '../user.entity';
 import { MembershipRole } from '../../authz/roles';
+import { Omittable } from '../../common/validation';
 
 export class AddMemberDto {
   @ApiProperty({ format: 'email', maxLength: 254 })
@@ -11,7 +12,7 @@ export class AddMemberDto {
   email: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Display name of a new user; defaults to the e-mail’s local part.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -27,7 +28,7 @@ export class AddMemberDto {
     description:
       'Set the new user’s password by hand (you hand it over yourself). Without it a temporary password is generated, sent in the invitation mail and must be changed at first login. Ignored for users that already exist.',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -37,7 +38,7 @@ export class AddMemberDto {
     description:
       'Send the invitation mail. Defaults to true without `password`, false with it. A generated password can only be delivered by mail, so false without `password` is rejected.',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   sendInvitation?: boolean;
 }

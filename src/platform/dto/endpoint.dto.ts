@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export const MIN_INTERVAL_SECONDS = 30;
 export const MAX_INTERVAL_SECONDS = 86_400;
@@ -30,7 +31,7 @@ export class CreateEndpointDto {
     default: DEFAULT_INTERVAL_SECONDS,
     description: 'Check interval.',
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(MIN_INTERVAL_SECONDS)
   @Max(MAX_INTERVAL_SECONDS)

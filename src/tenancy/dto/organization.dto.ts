@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsUuid } from '../../common/uuid-param';
+import { Omittable } from '../../common/validation';
 import { MembershipRole, OrganizationKind } from '../../authz/roles';
 
 export class AddressDto {
@@ -46,26 +47,27 @@ export class CreateOrganizationDto {
     description:
       'Partner organization to link the new organization to ("linked customer organization"). The caller must be an admin of it. Without it a standalone organization is created with the caller as admin.',
   })
-  @IsOptional()
+  @Omittable()
   @IsUuid()
   partnerId?: string;
 }
 
-class OrganizationSettingsDto {
-  @ApiProperty({ maxLength: 200 })
+/** Every field optional, none nullable: `null` is rejected rather than clearing a required column. */
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  name: string;
+  name?: string;
 
-  @ApiProperty({ type: AddressDto })
+  @ApiPropertyOptional({ type: AddressDto })
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
-  address: AddressDto;
+  address?: AddressDto;
 }
-
-export class UpdateOrganizationDto extends PartialType(OrganizationSettingsDto) {}
 
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,27 +1,28 @@
-import { IsBoolean, IsEnum, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BillingInterval } from '../catalog.entity';
+import { Omittable } from '../../../common/validation';
 
 /** Staff edits of a plan or addon (back-office); code and interval are fixed once created. */
 export class CatalogItemChangesDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   licenses?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   listPriceCents?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }
@@ -48,7 +49,7 @@ export class NewCatalogItemDto {
   @IsEnum(BillingInterval)
   interval: BillingInterval;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { BillingInterval } from '../../catalog/catalog.entity';
 import { InvoiceDto } from '../../invoices/dto/invoice.dto';
+import { Omittable } from '../../../common/validation';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -13,7 +14,7 @@ export class OrderSubscriptionDto {
   planCode: string;
 
   @ApiPropertyOptional({ type: [String], example: ['hosts-10'], maxItems: 20 })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
