@@ -24,7 +24,12 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Swap a refresh token for a new pair; reusing a spent token revokes the session' })
+  @ApiOperation({
+    summary: 'Swap a refresh token for a new pair; reusing a spent token revokes the session',
+    description:
+      'Each refresh token rotates once. A token spent within the last REFRESH_REUSE_GRACE_SECONDS (default 10) rotates again, so two requests of one client ' +
+      'refreshing at once both get a pair; presented later, it counts as stolen: every token of its session is revoked and the answer is 401.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {

@@ -11,6 +11,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { RefreshTokenRepository } from './refresh-token.repository';
 
 @Module({
   imports: [
@@ -26,7 +27,7 @@ import { LoginThrottle } from './login-throttle';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier],
+  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier, RefreshTokenRepository],
   exports: [AuthService, LoginThrottle, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -11,6 +11,7 @@ import { AccessTokenClaims } from './access-token-claims';
 import { TokenPairDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { inTransaction, requireTransaction } from '../database/transaction';
 import { AuthErrors } from './auth.errors';
 import { isUuid } from '../common/uuid-param';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly refreshTokens: RefreshTokenRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,30 +50,39 @@ export class AuthService {
     });
   }
 
-  /** Rotates a refresh token. Presenting a spent token revokes its whole family (it was stolen or replayed). */
+  /**
+   * Rotates a refresh token in one transaction that holds the user's session lock. A token spent
+   * within the grace window (REFRESH_REUSE_GRACE_SECONDS) rotates again: two requests of one
+   * client refreshing at once both get a pair. Spent longer ago it was stolen or replayed: its
+   * whole family is revoked (committed, then 401).
+   */
   async refresh(presented: string): Promise<TokenPairDto> {
-    const token = await this.verifyRefreshToken(presented);
-    if (!token) throw AuthErrors.invalidRefreshToken();
-    if (token.usedAt || token.revokedAt) {
-      if (token.usedAt) await this.revokeFamily(token.familyId);
-      throw AuthErrors.invalidRefreshToken();
-    }
-    if (token.expiresAt.getTime() <= Date.now()) throw AuthErrors.invalidRefreshToken();
+    const found = await this.verifyRefreshToken(presented);
+    if (!found) throw AuthErrors.invalidRefreshToken();
     const rotated = await inTransaction(this.em, async (em) => {
-      // Conditional update: of two concurrent refreshes with one token, exactly one wins.
-      const claimed = await em.nativeUpdate(RefreshToken, { id: token.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
-      if (claimed !== 1) return null;
+      await this.refreshTokens.lockSessionsOf(found.user.id);
+      const token = await em.findOneOrFail(RefreshToken, { id: found.id }, { refresh: true });
+      const now = Date.now();
+      if (token.revokedAt || token.expiresAt.getTime() <= now) return null;
+      if (token.usedAt && now - token.usedAt.getTime() > this.config.auth.refreshReuseGraceSeconds * 1000) {
+        await this.revokeFamily(token.familyId);
+        return null;
+      }
+      token.usedAt ??= new Date(now);
+      await em.flush();
       return this.issue(await em.findOneOrFail(User, { id: token.user.id }), token.familyId);
     });
-    if (rotated) return rotated;
-    // The loser's revocation commits on its own: the refusal must not roll it back.
-    await this.revokeFamily(token.familyId);
-    throw AuthErrors.invalidRefreshToken();
+    if (!rotated) throw AuthErrors.invalidRefreshToken();
+    return rotated;
   }
 
   async logout(presented: string): Promise<void> {
     const token = await this.verifyRefreshToken(presented);
-    if (token) await this.revokeFamily(token.familyId);
+    if (!token) return;
+    await inTransaction(this.em, async () => {
+      await this.refreshTokens.lockSessionsOf(token.user.id);
+      await this.revokeFamily(token.familyId);
+    });
   }
 
   /** Changes the password, clears mustChangePassword and ends every other session of the user. */
@@ -95,7 +106,8 @@ export class AuthService {
 
   /** Ends the user's sessions (revokes their refresh tokens), all of them or all but `exceptFamily`. Runs in the caller's transaction. */
   async revokeSessions(userId: string, exceptFamily?: string): Promise<void> {
-    await this.em.nativeUpdate(
+    await this.refreshTokens.lockSessionsOf(userId);
+    await this.em.getContext().nativeUpdate(
       RefreshToken,
       { user: userId, ...(exceptFamily === undefined ? {} : { familyId: { $ne: exceptFamily } }), revokedAt: null },
       { revokedAt: new Date() },
@@ -131,8 +143,9 @@ export class AuthService {
     return expected.length === actual.length && timingSafeEqual(expected, actual) ? token : null;
   }
 
+  /** Inside a transaction that holds the user's session lock. */
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
+    await this.em.getContext().nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date() });
   }
 }
 

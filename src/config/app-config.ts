@@ -55,6 +55,12 @@ class Environment {
   @Min(3600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string = undefined;
@@ -170,6 +176,8 @@ export interface AppConfig {
     jwtSecret: string;
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
+    /** A just-spent refresh token still rotates this long (two tabs refreshing at once); later reuse revokes its family. */
+    refreshReuseGraceSeconds: number;
     loginMaxFailures: number;
     loginLockSeconds: number;
   };
@@ -227,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtSecret: parsed.JWT_SECRET ?? DEV_JWT_SECRET,
       accessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
+      refreshReuseGraceSeconds: parsed.REFRESH_REUSE_GRACE_SECONDS,
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
       loginLockSeconds: parsed.LOGIN_LOCK_SECONDS,
     },
