@@ -1,4 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DatabaseOutage } from '../database/database-outage';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
@@ -69,6 +70,7 @@ export class AppModule {
       ],
       controllers: options.http ? [ServiceIndexController, HealthController] : [],
       providers: [
+        DatabaseOutage,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],

@@ -9,6 +9,8 @@ import { API_PREFIX, TRUSTED_PROXIES } from '../config/http';
 import { createRequestLogging, requestIdOf } from '../common/logging';
 import { ProblemFilter, sendProblem, toProblem } from '../common/problem.filter';
 import { createValidationPipe } from '../common/validation';
+import { DatabaseOutage } from '../database/database-outage';
+import { AppErrors } from './app.errors';
 
 export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
 /** application/json and the structured +json types (e.g. application/merge-patch+json). */
@@ -30,6 +32,8 @@ export function createHttpAdapter(): FastifyAdapter {
     multipart: false,
     // Over-long ids reach the UUID validation (400) instead of the router's 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // While closing, the hook in configureHttpApp answers (problem+json) instead of Fastify's own plain-JSON 503.
+    return503OnClosing: false,
     // What the router refuses before any route runs (a malformed URL: 400) is a problem document too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, toProblem(error)),
   });
@@ -38,7 +42,18 @@ export function createHttpAdapter(): FastifyAdapter {
 /** Everything that makes the HTTP surface what API.md says; shared by main.ts, tests and the benchmark. */
 export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, logger: PinoLogger): void {
   const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   fastify.addHook('onRequest', createRequestLogging(logger));
+  // Requests still arriving on open connections while the server drains: go elsewhere (a load balancer retries them).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!closing) return done();
+    void reply.header('Connection', 'close');
+    sendProblem(reply, request, toProblem(AppErrors.shuttingDown()));
+  });
   // Each request's own MikroORM context (identity map): as a hook it costs less than Nest middleware.
   const orm = app.get(MikroORM);
   fastify.addHook('onRequest', (_request, _reply, done) => RequestContext.create(orm.em, done));
@@ -49,7 +64,7 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }, 'health', 'docs', 'docs-json'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter([app.get(DatabaseOutage).translate]));
   app.enableShutdownHooks();
   setUpOpenApi(app, config);
 }

@@ -2,7 +2,7 @@
  * What kind of refusal a DomainError is. The HTTP problem filter maps each kind to its status
  * (one table, src/common/problem.filter.ts); the CLI and workers only print the message.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media-type' | 'rate-limited';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media-type' | 'rate-limited' | 'unavailable';
 
 export interface FieldError {
   field: string;

@@ -35,7 +35,13 @@ export function createRequestLogging(logger: PinoLogger): onRequestHookHandler {
     logger,
     // The hook below hands over Fastify's request id (requestIdOf) on the raw request.
     genReqId: (request) => request.id,
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    // A 503 is a deliberate answer (database unreachable, shutting down; logged once where it is decided): no error and stack per request.
+    customLogLevel: (_request, response, error) => (response.statusCode === 503 ? 'warn' : error || response.statusCode >= 500 ? 'error' : 'info'),
+    customErrorObject: (_request, response, _error, logged: Record<string, unknown>) => {
+      if (response.statusCode !== 503) return logged;
+      const { err: _dropped, ...rest } = logged;
+      return rest;
+    },
     serializers: {
       req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

@@ -25,6 +25,7 @@ const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export const httpStatusOf = (error: DomainError): HttpStatus => STATUS_BY_KIND[error.kind];
@@ -120,7 +121,7 @@ export function sendProblem(response: FastifyReply | ServerResponse, request: Fa
   // Under Nest middleware the raw request's url is cut to the middleware's own path; originalUrl keeps the request's.
   const instance = ('originalUrl' in request && typeof request.originalUrl === 'string' ? request.originalUrl : undefined) ?? request.url;
   const body = JSON.stringify({ ...problem, instance, ...(requestId ? { requestId: String(requestId) } : {}) });
-  const headers = { 'content-type': 'application/problem+json; charset=utf-8', ...(problem.status === 429 && typeof problem.retryAfter === 'number' ? { 'retry-after': String(problem.retryAfter) } : {}) };
+  const headers = { 'content-type': 'application/problem+json; charset=utf-8', ...(typeof problem.retryAfter === 'number' ? { 'retry-after': String(problem.retryAfter) } : {}) };
   if ('raw' in response) {
     void response.status(problem.status).headers(headers).send(body);
   } else {
@@ -128,17 +129,23 @@ export function sendProblem(response: FastifyReply | ServerResponse, request: Fa
   }
 }
 
+/** Turns an infrastructure error it recognises (the database gone) into the DomainError clients see; else undefined. */
+export type ErrorTranslator = (error: unknown) => DomainError | undefined;
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  constructor(private readonly translators: readonly ErrorTranslator[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
     const http = host.switchToHttp();
-    const problem = toProblem(error);
+    const translated = this.translators.reduce<DomainError | undefined>((found, translate) => found ?? translate(error), undefined);
+    const problem = toProblem(translated ?? error);
     // Fastify's request, or the raw one when a middleware failed; the logging hook gives both the id.
     const request = http.getRequest<FastifyRequest | (IncomingMessage & { id?: string })>();
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !translated) {
       // The request id ties the stack trace to the requestId of the problem a client reports.
       const failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.logger.error(`${request.method} ${request.url} (request ${request.id}) failed: ${failure}`);

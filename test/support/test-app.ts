@@ -26,11 +26,11 @@ export interface TestApp {
 const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
 
 /**
- * Boots the whole application (HTTP and queue workers) against this worker's own
+ * Boots the whole application (HTTP and, unless told otherwise, queue workers) against this worker's own
  * PostgreSQL database, copied from the migrated template, and its own Redis
  * database number, flushed first.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, { workers = true }: { workers?: boolean } = {}): Promise<TestApp> {
   const databaseUrl = await recreateWorkerDatabase();
   const redisUrl = `${REDIS_BASE_URL}/${(REDIS_DB_OFFSET + workerId) % 16}`;
   const redis = new Redis(redisUrl);
@@ -47,7 +47,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const logger = createRootLogger(config.logLevel);
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { http: true, workers: true })],
+    imports: [AppModule.forRoot(config, { http: true, workers })],
   })
     .setLogger(new PinoNestLogger(logger))
     .compile();
