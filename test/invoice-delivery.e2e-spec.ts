@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoices/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoices/invoice-pdf.renderer';
-import { MAIL_QUEUE } from '../src/queue/queue-names';
 import { creditTotals, unusedPeriod, unusedShareCents } from '../src/billing/catalog/pricing';
 import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
@@ -102,22 +99,26 @@ describe('invoice delivery: PDF and mail', () => {
     expect(mailsWith(invoice.number)).toHaveLength(1);
   });
 
-  it('does not send the mail again when its worker died between sending and marking it sent', async () => {
+  it('sends the mail again with the same Message-ID when its worker died during SMTP', async () => {
     const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
     const invoice = await order(customer.id);
-    await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+    const [first] = await eventually('the invoice mail', async () => (mailsWith(invoice.number).length > 0 ? mailsWith(invoice.number) : undefined));
     const [delivery] = await eventually('the delivery marked sent', async () => {
       const rows = await deliveriesFor(invoice.id);
       return rows[0]?.status === 'sent' ? rows : undefined;
     });
-    // What such a worker leaves behind: the claim, but no "sent".
-    await testApp.sql(`update mail_delivery set status = 'sending', sent_at = null, claimed_at = now() where id = ?`, [delivery.id]);
+    // What such a worker leaves behind: its claim, long expired, and the SMTP transaction begun, but no "sent".
+    await testApp.sql(
+      `update mail_delivery set status = 'sending', sent_at = null, claimed_at = now() - interval '1 hour', smtp_started_at = now() - interval '1 hour' where id = ?`,
+      [delivery.id],
+    );
 
-    const queue = testApp.app.get<Queue>(getQueueToken(MAIL_QUEUE));
-    const rerun = await queue.add('send', { deliveryId: delivery.id }, { jobId: `rerun:${delivery.id}` });
-    await eventually('the rerun job to complete', async () => ((await rerun.isCompleted()) ? true : undefined));
-    expect(mailsWith(invoice.number)).toHaveLength(1);
-    expect(await deliveriesFor(invoice.id)).toEqual([{ id: delivery.id, status: 'sending' }]);
+    const [, second] = await eventually('the mail sent again by the sweeper', async () => (mailsWith(invoice.number).length > 1 ? mailsWith(invoice.number) : undefined));
+    const messageIdOf = (mail: { headers: string }) => /^Message-ID: (.+)$/im.exec(mail.headers)?.[1];
+    expect(messageIdOf(first)).toBe(`<${delivery.id}@partnerhub.mail>`);
+    expect(messageIdOf(second)).toBe(messageIdOf(first));
+    await eventually('the delivery marked sent again', async () => ((await deliveriesFor(invoice.id))[0]?.status === 'sent' ? true : undefined));
+    expect(mailsWith(invoice.number)).toHaveLength(2);
   });
 
   it('keeps the invoice issued when rendering fails, shows the failure, and retries', async () => {

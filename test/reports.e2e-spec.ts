@@ -3,6 +3,7 @@ import Bull, { Queue } from 'bull';
 import { jpeg } from '../libs/branding/testing/crafted-images';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { PDF_QUEUE } from '../src/queue/queue-names';
+import { MAX_STALLED_COUNT } from '../src/queue/queue.module';
 import { ReportPdfProcessor } from '../src/reports/report-pdf.processor';
 import { reportJobId } from '../src/reports/report.job';
 import { eventually } from './support/eventually';
@@ -125,7 +126,7 @@ describe('reports: inventory PDF through the pdf queue', () => {
   });
 
   it('ends failed with a reason, not rendering, when workers keep dying on a report', async () => {
-    const ordered = await dyingWorkerTakes(2);
+    const ordered = await dyingWorkerTakes(MAX_STALLED_COUNT + 1);
     const report = await finished(customer.id, ordered);
     expect(report).toMatchObject({ status: 'failed', failureReason: 'The rendering worker stopped responding repeatedly.' });
     const pdf = await pdfOf(customer.id, ordered).expect(409);
@@ -156,7 +157,7 @@ describe('reports: inventory PDF through the pdf queue', () => {
   /**
    * A worker process takes the report's job and dies `times` times: it claims the report the way
    * the processor does, then neither finishes nor renews its Bull lock. The app's own stalled-job
-   * check hands the job back to the queue, or fails it once it has stalled more than once.
+   * check hands the job back to the queue, or fails it once it has stalled more than MAX_STALLED_COUNT times.
    */
   async function dyingWorkerTakes(times: number): Promise<string> {
     await pdfQueue.pause(true);

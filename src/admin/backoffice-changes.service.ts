@@ -1,5 +1,5 @@
 import { StaffRepository } from './staff.repository';
-import { OrganizationId } from '../common/organization-id';
+import { OrganizationId, asOrganizationId } from '../common/organization-id';
 import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -18,6 +18,7 @@ import { NewStaffDto } from './dto/new-staff.dto';
 import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
 import { StaffService } from './staff.service';
 import { inTransaction } from '../database/transaction';
+import { MailService } from '../mail/mail.service';
 
 export type CatalogKind = 'plan' | 'addon';
 
@@ -47,6 +48,7 @@ export class BackofficeChanges {
     private readonly invoices: InvoiceDeliveryService,
     private readonly staff: StaffService,
     private readonly staffRows: StaffRepository,
+    private readonly mail: MailService,
   ) {}
 
   /** A standalone organization becomes a partner with an agreement at list prices (staff set conditions on it). */
@@ -96,6 +98,22 @@ export class BackofficeChanges {
           action: 'invoice.mail.resend',
           target: { type: 'invoice', id: invoiceId },
           details: { number: resent.number, recipient: resent.recipient },
+        },
+      };
+    });
+  }
+
+  /** "Retry now" on a mail delivery: due at once, with a job of its own. */
+  retryMailDelivery(deliveryId: string): Promise<{ template: string; recipient: string }> {
+    return this.change(async () => {
+      const delivery = await this.mail.retryNow(deliveryId);
+      return {
+        result: { template: delivery.template, recipient: delivery.recipient },
+        audit: {
+          ...(delivery.organizationId ? { organizationId: asOrganizationId(delivery.organizationId) } : {}),
+          action: 'mail.retry',
+          target: { type: 'mail-delivery', id: deliveryId },
+          details: { template: delivery.template, recipient: delivery.recipient, attempts: delivery.attempts },
         },
       };
     });

@@ -1,3 +1,4 @@
+import { MailModule } from '../mail/mail.module';
 import { Module } from '@nestjs/common';
 import { StaffRepository } from './staff.repository';
 import { AccountsModule } from '../accounts/accounts.module';
@@ -10,7 +11,7 @@ import { StaffService } from './staff.service';
 
 /** The back-office's Nest side: staff logins and every change staff make. AdminJS itself is loaded by backoffice-admin.module. */
 @Module({
-  imports: [AuthModule, AccountsModule, TenancyModule, BillingModule],
+  imports: [AuthModule, AccountsModule, TenancyModule, BillingModule, MailModule],
   providers: [StaffService, StaffAuthService, BackofficeChanges, StaffRepository],
   // BillingModule for InvoiceDeliveryService, which the AdminJS side reads PDFs and their state through.
   exports: [StaffService, StaffAuthService, BackofficeChanges, BillingModule],

@@ -98,6 +98,22 @@ class Environment {
   @Max(600_000)
   QUEUE_STALLED_INTERVAL_MS = 30_000;
 
+  /** Seconds between a mail's attempts, one per retry; the default spans about 32 hours. */
+  @Matches(/^\d+(,\d+)*$/, { message: 'MAIL_RETRY_SCHEDULE_SECONDS must be a comma-separated list of seconds, e.g. 30,120,600' })
+  MAIL_RETRY_SCHEDULE_SECONDS = '30,120,600,1800,3600,7200,14400,28800,28800,28800';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_CLAIM_LEASE_SECONDS = 300;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SWEEP_INTERVAL_SECONDS = 30;
+
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -181,7 +197,17 @@ export interface AppConfig {
     loginMaxFailures: number;
     loginLockSeconds: number;
   };
-  mail: { smtpUrl?: string; from: string; outboxDir: string };
+  mail: {
+    smtpUrl?: string;
+    from: string;
+    outboxDir: string;
+    /** Delay before each retry, in ms: a mail gets retrySchedule.length + 1 attempts. */
+    retryScheduleMs: number[];
+    /** How long a worker's claim on a mail holds; an older claim is a worker that died. */
+    claimLeaseMs: number;
+  };
+  /** How often the sweeper looks for stuck deliveries and documents. */
+  sweepIntervalMs: number;
   trial: { days: number; licenses: number };
   vatRate: number;
   /** The back-office at /admin. */
@@ -239,7 +265,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
       loginLockSeconds: parsed.LOGIN_LOCK_SECONDS,
     },
-    mail: { smtpUrl: parsed.SMTP_URL, from: parsed.MAIL_FROM, outboxDir: parsed.MAIL_OUTBOX_DIR },
+    mail: {
+      smtpUrl: parsed.SMTP_URL,
+      from: parsed.MAIL_FROM,
+      outboxDir: parsed.MAIL_OUTBOX_DIR,
+      retryScheduleMs: parsed.MAIL_RETRY_SCHEDULE_SECONDS.split(',').map((seconds) => Number(seconds) * 1000),
+      claimLeaseMs: parsed.MAIL_CLAIM_LEASE_SECONDS * 1000,
+    },
+    sweepIntervalMs: parsed.SWEEP_INTERVAL_SECONDS * 1000,
     trial: { days: parsed.TRIAL_DAYS, licenses: parsed.TRIAL_LICENSES },
     vatRate: parsed.VAT_RATE,
     admin: {

@@ -1,11 +1,13 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../database/base.entity';
 
 export enum MailDeliveryStatus {
+  /** Waiting for its first attempt or, with `nextAttemptAt`, for a retry: it never reached SMTP, or may have and is resent. */
   Pending = 'pending',
-  /** Claimed by a worker that is sending it right now, or died doing so (left for staff, never resent). */
+  /** Claimed by a worker until `claimedAt` + the lease; `smtpStartedAt` set: the SMTP transaction began, it may have been sent. */
   Sending = 'sending',
   Sent = 'sent',
+  /** The retry schedule is spent (or the mail cannot be built); staff see it in the back-office. */
   Failed = 'failed',
 }
 
@@ -15,7 +17,13 @@ export enum MailDeliveryStatus {
  * mail may carry (a generated password), AES-GCM encrypted, erased once sent.
  */
 @Entity({ tableName: 'mail_delivery' })
-export class MailDelivery extends BaseEntity<'status' | 'sentAt' | 'attempts' | 'lastError' | 'secretCiphertext' | 'organizationId' | 'dedupeKey' | 'claimedAt'> {
+@Index({
+  name: 'mail_delivery_due_index',
+  expression: `create index "mail_delivery_due_index" on "mail_delivery" ("status", "next_attempt_at") where "status" not in ('sent', 'failed')`,
+})
+export class MailDelivery extends BaseEntity<
+  'status' | 'sentAt' | 'attempts' | 'lastError' | 'secretCiphertext' | 'organizationId' | 'dedupeKey' | 'claimedAt' | 'nextAttemptAt' | 'smtpStartedAt'
+> {
   @Property({ type: 'text' })
   template!: string;
 
@@ -43,11 +51,20 @@ export class MailDelivery extends BaseEntity<'status' | 'sentAt' | 'attempts' | 
   @Property({ type: 'timestamptz', nullable: true })
   claimedAt?: Date | null;
 
+  /** When the SMTP transaction of the current claim began; a crash after it means "may have been sent" (resent with the same Message-ID). */
+  @Property({ type: 'timestamptz', nullable: true })
+  smtpStartedAt?: Date | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   sentAt?: Date | null;
 
+  /** Claims so far: each attempt counts when a worker claims it, so one that died counts too. */
   @Property({ type: 'integer', default: 0 })
   attempts = 0;
+
+  /** When a pending delivery is due again after a failed attempt (MAIL_RETRY_SCHEDULE_SECONDS). */
+  @Property({ type: 'timestamptz', nullable: true })
+  nextAttemptAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;

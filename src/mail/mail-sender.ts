@@ -13,6 +13,8 @@ export interface OutgoingMail extends RenderedMail {
   /** Display name of the sender (the brand); the address is always MAIL_FROM's. */
   senderName: string;
   attachments?: MailAttachment[];
+  /** `<id@domain>`; the same on every attempt of one mail. */
+  messageId: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export class MailSender implements OnApplicationShutdown {
   async send(mail: OutgoingMail, fileName: string): Promise<void> {
     const info = await this.transporter.sendMail({
       from: { name: mail.senderName, address: this.fromAddress },
+      messageId: mail.messageId,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

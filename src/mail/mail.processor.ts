@@ -1,8 +1,8 @@
 import { CreateRequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
 import { MAIL_QUEUE } from '../queue/queue-names';
 import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
@@ -14,19 +14,26 @@ import { SecretBox } from './secret-box';
 import { nothingWasDelivered } from './smtp-failure';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
+import { Sweeper } from '../queue/sweeper';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
 
 /**
  * Mails in progress at once per worker. Most of a mail's time is waiting (PostgreSQL, the SMTP
  * server), so more mails than MailSender's pooled connections: the others load and render meanwhile.
  */
 const CONCURRENCY = 16;
-/** A claim older than this belongs to a worker that died while sending. */
-const STALE_CLAIM_MS = 10 * 60_000;
+/** A delivery still pending this long after it was queued lost its first job (Redis emptied): the sweeper queues it again. */
+const FIRST_JOB_GRACE_MS = 5 * 60_000;
+const REDRIVE_BATCH = 500;
 
 /** Sends queued mails: renders them from current data, sends, and erases the secret they carried. */
 @Injectable()
 export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
+  private readonly retryScheduleMs: number[];
+  private readonly claimLeaseMs: number;
 
   constructor(
     @InjectQueue(MAIL_QUEUE) private readonly queue: Queue<SendMailJob>,
@@ -34,17 +41,22 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     private readonly sender: MailSender,
     private readonly secretBox: SecretBox,
     private readonly content: MailContentRegistry,
-  ) {}
+    private readonly sweeper: Sweeper,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.retryScheduleMs = config.mail.retryScheduleMs;
+    this.claimLeaseMs = config.mail.claimLeaseMs;
+  }
 
   onApplicationBootstrap(): void {
-    processJobs(this.queue, SEND_MAIL_JOB, CONCURRENCY, (job) => this.send(job), this.logger);
+    processJobs(this.queue, SEND_MAIL_JOB, CONCURRENCY, (job) => this.send(job.data.deliveryId), this.logger);
+    this.sweeper.register('mail deliveries', () => this.redrive());
   }
 
   /**
    * Stops taking mail jobs in this process and waits for the running ones. The queues close (and
    * wait for their jobs) only after MailSender has closed its SMTP pool, so without this a running
-   * job would find the pool closed and leave its mail "sending" as possibly sent. The pause is
-   * local: other workers go on.
+   * job would find the pool closed. The pause is local: other workers go on.
    */
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue
@@ -53,85 +65,129 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * At most once: the delivery is claimed (`pending`/`failed` → `sending`) before anything goes to
-   * SMTP, and only a claim makes a send. A worker that dies after the server accepted the mail but
-   * before marking it sent leaves it `sending`; a rerun then sends nothing and staff decide (see
-   * STALE_CLAIM_MS). The price is that such a mail may never arrive, rather than arrive twice: an
-   * invoice or a password must not be sent twice. Failures where the server certainly kept nothing
-   * (before SMTP starts, connection refused, a 4xx/5xx answer) release the claim and retry with backoff.
+   * Sends one delivery, its state durable in PostgreSQL at each step: claimed (`sending`, attempts
+   * + 1, a lease), then `smtpStartedAt` written before the first byte goes to the SMTP server, then
+   * `sent`. A worker that dies before `smtpStartedAt` never reached SMTP: its claim expires and the
+   * mail is sent as if for the first time. One that dies after it may have sent the mail: it is sent
+   * again with the same Message-ID, which receiving systems use to drop the duplicate. A failed
+   * attempt is retried after the next delay of MAIL_RETRY_SCHEDULE_SECONDS, by the sweeper, so retries
+   * survive Redis; after the last one the delivery is `failed` and reported to staff.
    */
   @CreateRequestContext()
-  async send(job: Job<SendMailJob>): Promise<void> {
-    const delivery = await this.em.findOne(MailDelivery, { id: job.data.deliveryId });
-    // Sent already: the job was relayed or retried once more than needed.
-    if (!delivery || delivery.status === MailDeliveryStatus.Sent) return;
-    const attempt = job.attemptsMade + 1;
-
-    const claimed = await this.em.nativeUpdate(
-      MailDelivery,
-      { id: delivery.id, status: { $in: [MailDeliveryStatus.Pending, MailDeliveryStatus.Failed] } },
-      { status: MailDeliveryStatus.Sending, claimedAt: new Date() },
-    );
-    if (claimed === 0) {
-      await this.reportUnclaimed(delivery.id);
-      return;
-    }
+  async send(deliveryId: string): Promise<void> {
+    const delivery = await this.claim(deliveryId);
+    if (!delivery) return;
 
     let smtpStarted = false;
     try {
       const secret = delivery.secretCiphertext ? this.secretBox.open(delivery.secretCiphertext) : undefined;
       const { template, data, attachments } = await this.content.load(delivery, secret);
       const rendered = renderMail(template, data);
+      // Fenced by the claim: if this worker was too slow and its lease went to another one, it stops here.
+      const stillOurs = await this.em.nativeUpdate(
+        MailDelivery,
+        { id: delivery.id, status: MailDeliveryStatus.Sending, claimedAt: delivery.claimedAt },
+        { smtpStartedAt: new Date() },
+      );
+      if (stillOurs === 0) return;
       smtpStarted = true;
       await this.sender.send(
-        { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments },
+        { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments, messageId: mailMessageId(delivery) },
         `${delivery.createdAt.getTime()}-${delivery.id}`,
       );
     } catch (error) {
-      if (smtpStarted && !nothingWasDelivered(error)) {
-        await this.keepClaimForStaff(job, delivery, attempt, error);
-      } else {
-        await this.recordFailure(job, delivery, attempt, error);
-      }
-      throw error;
+      await this.recordFailure(delivery, error, smtpStarted && !nothingWasDelivered(error));
+      return;
     }
 
     await this.em.nativeUpdate(
       MailDelivery,
-      { id: delivery.id },
-      { status: MailDeliveryStatus.Sent, sentAt: new Date(), secretCiphertext: null, attempts: attempt, lastError: null },
+      { id: delivery.id, claimedAt: delivery.claimedAt },
+      { status: MailDeliveryStatus.Sent, sentAt: new Date(), secretCiphertext: null, lastError: null, nextAttemptAt: null },
     );
   }
 
-  private async reportUnclaimed(deliveryId: string): Promise<void> {
-    const current = await this.em.findOne(MailDelivery, { id: deliveryId }, { refresh: true });
-    if (current?.status !== MailDeliveryStatus.Sending) return;
-    const claimedFor = Date.now() - (current.claimedAt?.getTime() ?? 0);
-    if (claimedFor > STALE_CLAIM_MS) {
-      this.logger.error(`Mail ${deliveryId} (${current.template}) has been "sending" since ${current.claimedAt?.toISOString()}: a worker died while sending it. Not resending; staff must check whether it arrived.`);
+  /**
+   * Claims the delivery for one attempt: a pending one that is due, or one whose claim outlived its
+   * lease (its worker died). Null when there is nothing to do: sent, failed for good, not due yet,
+   * or claimed by a live worker.
+   */
+  private async claim(deliveryId: string): Promise<MailDelivery | null> {
+    const delivery = await this.em.findOne(MailDelivery, { id: deliveryId });
+    if (!delivery) return null;
+    const now = new Date();
+    const claimable =
+      (delivery.status === MailDeliveryStatus.Pending && (!delivery.nextAttemptAt || delivery.nextAttemptAt <= now)) ||
+      (delivery.status === MailDeliveryStatus.Sending && (delivery.claimedAt?.getTime() ?? 0) < now.getTime() - this.claimLeaseMs);
+    if (!claimable) return null;
+    const resending = delivery.status === MailDeliveryStatus.Sending && delivery.smtpStartedAt != null;
+    const claimed = await this.em.nativeUpdate(
+      MailDelivery,
+      // The attempts count is the fence: of two workers claiming at once, one changes the row.
+      { id: delivery.id, status: delivery.status, attempts: delivery.attempts },
+      { status: MailDeliveryStatus.Sending, claimedAt: now, attempts: delivery.attempts + 1, smtpStartedAt: null },
+    );
+    if (claimed === 0) return null;
+    if (resending) this.logger.warn(`Mail ${delivery.id} (${delivery.template}): its worker died during SMTP; sending it again with the same Message-ID`);
+    return Object.assign(delivery, { status: MailDeliveryStatus.Sending, claimedAt: now, attempts: delivery.attempts + 1 });
+  }
+
+  private async recordFailure(delivery: MailDelivery, error: unknown, possiblySent: boolean): Promise<void> {
+    const attempt = delivery.attempts;
+    const delayMs = error instanceof UndeliverableMailError ? undefined : this.retryScheduleMs[attempt - 1];
+    const message = `${possiblySent ? 'possibly sent (it is sent again with the same Message-ID): ' : ''}${errorMessage(error)}`;
+    const failed = delayMs === undefined;
+    await this.em.nativeUpdate(
+      MailDelivery,
+      { id: delivery.id, claimedAt: delivery.claimedAt },
+      {
+        status: failed ? MailDeliveryStatus.Failed : MailDeliveryStatus.Pending,
+        nextAttemptAt: failed ? null : new Date(Date.now() + delayMs),
+        claimedAt: null,
+        lastError: message,
+      },
+    );
+    if (failed) {
+      this.logger.error(`Mail ${delivery.id} (${delivery.template} to ${delivery.recipient}) failed for good after ${attempt} attempt(s): ${message}. Staff: see Mail deliveries in the back-office.`);
     } else {
-      this.logger.warn(`Mail ${deliveryId} (${current.template}) is being sent by another job; not sending it again`);
+      this.logger.warn(`Mail ${delivery.id} (${delivery.template}) attempt ${attempt} failed, next in ${Math.round(delayMs / 1000)} s: ${message}`);
     }
   }
 
-  private async recordFailure(job: Job<SendMailJob>, delivery: MailDelivery, attempt: number, error: unknown): Promise<void> {
-    const undeliverable = error instanceof UndeliverableMailError;
-    if (undeliverable) await job.discard();
-    const lastAttempt = undeliverable || attempt >= (job.opts.attempts ?? 1);
-    const message = errorMessage(error);
-    await this.em.nativeUpdate(
+  /**
+   * The sweep: queues every delivery that is due again (its retry time has come, its first job was
+   * lost, or its worker died) with a job id of its own per attempt, so no completed or failed job of
+   * an earlier attempt stands in the way. A delivery whose worker died after its last attempt fails.
+   */
+  async redrive(now = new Date()): Promise<number> {
+    const due = await this.em.fork().find(
       MailDelivery,
-      { id: delivery.id },
-      { attempts: attempt, lastError: message, claimedAt: null, status: lastAttempt ? MailDeliveryStatus.Failed : MailDeliveryStatus.Pending },
+      {
+        $or: [
+          { status: MailDeliveryStatus.Pending, nextAttemptAt: { $lte: now } },
+          { status: MailDeliveryStatus.Pending, nextAttemptAt: null, createdAt: { $lt: new Date(now.getTime() - FIRST_JOB_GRACE_MS) } },
+          { status: MailDeliveryStatus.Sending, claimedAt: { $lt: new Date(now.getTime() - this.claimLeaseMs) } },
+        ],
+      },
+      { fields: ['id', 'template', 'status', 'attempts'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },
     );
-    this.logger.warn(`Mail ${delivery.id} (${delivery.template}) attempt ${attempt} failed${lastAttempt ? ' for good' : ''}: ${message}`);
-  }
-
-  /** The SMTP server may have accepted the mail (e.g. the connection broke during DATA): no retry. */
-  private async keepClaimForStaff(job: Job<SendMailJob>, delivery: MailDelivery, attempt: number, error: unknown): Promise<void> {
-    await job.discard();
-    const message = errorMessage(error);
-    await this.em.nativeUpdate(MailDelivery, { id: delivery.id }, { attempts: attempt, lastError: `possibly sent: ${message}` });
-    this.logger.error(`Mail ${delivery.id} (${delivery.template}) may or may not have been sent (${message}); left "sending" for staff, not retried`);
+    let queued = 0;
+    for (const delivery of due) {
+      if (delivery.status === MailDeliveryStatus.Sending && delivery.attempts > this.retryScheduleMs.length) {
+        await this.em.fork().nativeUpdate(
+          MailDelivery,
+          { id: delivery.id, status: MailDeliveryStatus.Sending, attempts: delivery.attempts },
+          { status: MailDeliveryStatus.Failed, claimedAt: null, lastError: 'its worker died during the last attempt' },
+        );
+        this.logger.error(`Mail ${delivery.id} (${delivery.template}) failed for good: its worker died during attempt ${delivery.attempts}, the last. Staff: see Mail deliveries in the back-office.`);
+        continue;
+      }
+      await this.queue.add(SEND_MAIL_JOB, { deliveryId: delivery.id }, { ...RELAYED_JOB_OPTIONS, jobId: `mail:${delivery.id}:${delivery.attempts}` });
+      queued += 1;
+    }
+    return queued;
   }
 }
+
+/** The same for every attempt of one delivery, so a mail sent twice after a crash is recognisably one. */
+export const mailMessageId = (delivery: Pick<MailDelivery, 'id'>) => `<${delivery.id}@partnerhub.mail>`;

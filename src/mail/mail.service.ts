@@ -1,9 +1,14 @@
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { requireTransaction } from '../database/transaction';
+import { MailErrors } from './mail.errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { MAIL_QUEUE } from '../queue/queue-names';
 import { SecretBox } from './secret-box';
-import { MailDelivery } from './mail-delivery.entity';
+import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
 
 export const SEND_MAIL_JOB = 'send';
 
@@ -29,6 +34,7 @@ export class MailService {
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
     private readonly secretBox: SecretBox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Records the mail and its job in the caller's transaction. */
@@ -49,6 +55,32 @@ export class MailService {
       jobId: `mail:${delivery.id}`,
       payload: { deliveryId: delivery.id } satisfies SendMailJob,
     });
+    return delivery;
+  }
+
+  /**
+   * Staff's "retry now", in the caller's transaction: a pending or failed delivery becomes due at
+   * once and gets a job of its own (another attempt, also after the schedule was spent). A sent one,
+   * or one a live worker holds, is refused.
+   */
+  async retryNow(deliveryId: string, now = new Date()): Promise<MailDelivery> {
+    const em = requireTransaction(this.em, 'Retrying a mail');
+    const delivery = await em.findOne(MailDelivery, { id: deliveryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!delivery) throw MailErrors.deliveryNotFound();
+    if (delivery.status === MailDeliveryStatus.Sent) throw MailErrors.alreadySent();
+    if (delivery.status === MailDeliveryStatus.Sending && (delivery.claimedAt?.getTime() ?? 0) >= now.getTime() - this.config.mail.claimLeaseMs) {
+      throw MailErrors.beingSent();
+    }
+    delivery.status = MailDeliveryStatus.Pending;
+    delivery.nextAttemptAt = now;
+    delivery.claimedAt = null;
+    this.outbox.enqueue({
+      queue: MAIL_QUEUE,
+      jobName: SEND_MAIL_JOB,
+      jobId: `mail:${delivery.id}:${delivery.attempts}:staff-${now.getTime()}`,
+      payload: { deliveryId: delivery.id } satisfies SendMailJob,
+    });
+    await em.flush();
     return delivery;
   }
 

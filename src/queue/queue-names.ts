@@ -2,5 +2,7 @@
 export const MAIL_QUEUE = 'mail';
 export const PDF_QUEUE = 'pdf';
 export const BILLING_QUEUE = 'billing';
+/** The sweeper's repeatable job. */
+export const MAINTENANCE_QUEUE = 'maintenance';
 
-export const QUEUE_NAMES = [MAIL_QUEUE, PDF_QUEUE, BILLING_QUEUE] as const;
+export const QUEUE_NAMES = [MAIL_QUEUE, PDF_QUEUE, BILLING_QUEUE, MAINTENANCE_QUEUE] as const;

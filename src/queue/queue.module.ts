@@ -4,6 +4,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QUEUE_NAMES } from './queue-names';
 
+/**
+ * A job whose worker died goes back to waiting this many times before Bull fails it: a worker
+ * restart is no reason to give up, a job that keeps killing its workers is. (Bull's default is 1.)
+ */
+export const MAX_STALLED_COUNT = 10;
+
 /** Bull reads `skipVersionCheck`; its type definitions leave it out. */
 type BullOptions = BullRootModuleOptions & { skipVersionCheck: boolean };
 
@@ -21,7 +27,7 @@ export function bullOptions(config: AppConfig): BullOptions {
     },
     // Without the version check a queue connects only when first used, so API-only processes open no queue connections.
     skipVersionCheck: true,
-    settings: { retryProcessDelay: 1000, stalledInterval: config.queueStalledIntervalMs },
+    settings: { retryProcessDelay: 1000, stalledInterval: config.queueStalledIntervalMs, maxStalledCount: MAX_STALLED_COUNT },
   };
 }
 

@@ -299,6 +299,26 @@ describe('back-office over HTTP', () => {
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     });
 
+    it('shows mail deliveries without their secrets, and retries a failed one now', async () => {
+      const [delivery] = await server.sql<{ id: string }>(`select id from mail_delivery where dedupe_key = $1`, [`invoice:${world.invoice.id}`]);
+      await server.sql(`update mail_delivery set status = 'failed', attempts = 11, last_error = 'connect ECONNREFUSED 127.0.0.1:25' where id = $1`, [delivery.id]);
+
+      const list = await staff.get('/admin/api/resources/MailDelivery/actions/list').query({ 'filters.status': 'failed' }).expect(200);
+      const listed = (list.body.records as { id: string; params: Record<string, unknown> }[]).find((item) => item.id === delivery.id);
+      expect(listed?.params).toMatchObject({ status: 'failed', attempts: 11, lastError: 'connect ECONNREFUSED 127.0.0.1:25' });
+      expect(JSON.stringify(list.body)).not.toMatch(/secretCiphertext|secret_ciphertext/);
+
+      const retried = await staff.get(record('MailDelivery', delivery.id, 'retryNow')).expect(200);
+      expect(retried.body.notice).toMatchObject({ type: 'success' });
+      await eventually('the retried mail sent', async () => {
+        const [row] = await server.sql<{ status: string; attempts: number }>('select status, attempts from mail_delivery where id = $1', [delivery.id]);
+        return row.status === 'sent' ? row : undefined;
+      });
+      expect(await staffEntries('mail.retry')).toEqual([expect.objectContaining({ target_id: delivery.id, actor_id: world.staff.id })]);
+      const again = await staff.get(record('MailDelivery', delivery.id, 'retryNow'));
+      expect(again.status === 403 || again.body.notice?.type === 'error').toBe(true);
+    });
+
     it('sets a temporary password: mailed, required to change, old password and sessions gone', async () => {
       const member = uniqueEmail('member');
       const bearer = { Authorization: `Bearer ${world.partner.token}` };
@@ -338,10 +358,10 @@ describe('back-office over HTTP', () => {
   });
 
   describe('queue dashboard', () => {
-    it('shows the pdf, mail and billing queues and retries a failed job; other operations are refused', async () => {
+    it('shows the pdf, mail, billing and maintenance queues and retries a failed job; other operations are refused', async () => {
       await staff.get('/admin/queues').expect(200).expect('Content-Type', /html/);
       const queues = await staff.get('/admin/queues/api/queues').expect(200);
-      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['billing', 'mail', 'pdf']);
+      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['billing', 'mail', 'maintenance', 'pdf']);
 
       // A PDF job for an invoice that does not exist fails for good after its one attempt.
       const pdf = new Queue('pdf', server.redisUrl);

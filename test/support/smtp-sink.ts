@@ -24,8 +24,12 @@ export interface ReceivedMail {
   attachments: MimePart[];
 }
 
-/** A real SMTP server on a free port that keeps what it receives; `refuseOnce` answers 450 to a recipient once. */
-export async function startSmtpSink() {
+/**
+ * A real SMTP server on a free port that keeps what it receives; `refuseOnce` answers 450 to a
+ * recipient once; `acceptDelayMs` holds each mail's final answer that long (a slow server, so
+ * mails are mid-transaction when a test kills a worker); `port` binds a chosen one (to restart it).
+ */
+export async function startSmtpSink({ acceptDelayMs = 0, port = 0 }: { acceptDelayMs?: number; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const refuseOnce = new Set<string>();
   const server = new SMTPServer({
@@ -42,12 +46,14 @@ export async function startSmtpSink() {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('latin1');
-        received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMail(raw) });
-        callback();
+        setTimeout(() => {
+          received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMail(raw) });
+          callback();
+        }, acceptDelayMs);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     received,
     refuseOnce,

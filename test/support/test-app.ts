@@ -43,6 +43,9 @@ export async function createTestApp(env: Record<string, string> = {}, { workers 
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'partnerhub-outbox-')),
+    // Retries and sweeps in seconds, not hours.
+    MAIL_RETRY_SCHEDULE_SECONDS: '1,1,1,1',
+    SWEEP_INTERVAL_SECONDS: '1',
     ...env,
   });
   const logger = createRootLogger(config.logLevel);

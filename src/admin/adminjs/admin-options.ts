@@ -2,7 +2,7 @@ import type { AdminJSOptions } from 'adminjs';
 import { ROOT_PATH, ResourceDeps } from './resources/common';
 import { addonResource, partnerAgreementResource, planResource, subscriptionResource } from './resources/billing.resources';
 import { organizationResource } from './resources/organization.resource';
-import { auditLogResource, invoiceResource, staffUserResource } from './resources/platform.resources';
+import { auditLogResource, invoiceResource, mailDeliveryResource, staffUserResource } from './resources/platform.resources';
 import { membershipResource, userResource } from './resources/user.resources';
 
 export const LOGIN_PATH = `${ROOT_PATH}/login`;
@@ -55,6 +55,7 @@ export function adminJsOptions(deps: ResourceDeps): AdminJSOptions {
       invoiceResource(deps),
       staffUserResource(deps),
       auditLogResource(deps),
+      mailDeliveryResource(deps),
     ],
   };
 }

@@ -11,9 +11,14 @@ import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
 import { errorMessage } from '../../common/error-message';
 import { processJobs } from '../../queue/process-jobs';
+import { Sweeper } from '../../queue/sweeper';
+import { RELAYED_JOB_OPTIONS } from '../../outbox/outbox-relay.service';
 import { inOwnTransaction } from '../../database/transaction';
 
 const CONCURRENCY = 2;
+/** A PDF not rendered this long after its invoice was issued is stuck (its job lost or out of retries). */
+const STUCK_AFTER_MS = 5 * 60_000;
+const REDRIVE_BATCH = 500;
 
 /**
  * Renders an issued invoice's PDF and queues its mail. Storing the PDF and queuing the mail happen
@@ -30,10 +35,30 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
     private readonly em: EntityManager,
     private readonly renderer: InvoicePdfRenderer,
     private readonly mail: MailService,
+    private readonly sweeper: Sweeper,
   ) {}
 
   onApplicationBootstrap(): void {
     processJobs(this.queue, INVOICE_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
+    this.sweeper.register('invoice PDFs', () => this.redrive());
+  }
+
+  /**
+   * The sweep: documents still not rendered a while after their invoice was issued lost their job
+   * (Redis emptied) or spent Bull's retries; each is queued once more per Redis lifetime (the job id
+   * says so), and rendering it also queues its mail.
+   */
+  async redrive(now = new Date()): Promise<number> {
+    const stuck = await this.em.fork().find(
+      InvoiceDocument,
+      { status: { $ne: InvoiceDocumentStatus.Rendered }, createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
+      { fields: ['invoice'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },
+    );
+    for (const document of stuck) {
+      const invoiceId = document.invoice.id;
+      await this.queue.add(INVOICE_PDF_JOB, { invoiceId }, { ...RELAYED_JOB_OPTIONS, jobId: `invoice-pdf:${invoiceId}:redriven` });
+    }
+    return stuck.length;
   }
 
   async handle(job: Job<InvoicePdfJob>): Promise<void> {

@@ -1,15 +1,15 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { buildOnce } from '../../support/dist-build';
 import { freePort } from '../../support/redis-process';
 import { REDIS_BASE_URL, REDIS_DB_OFFSET, TEST_NAMESPACE, recreateWorkerDatabase } from '../../support/test-databases';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const BUILD_LOCK = join(tmpdir(), `partnerhub-build-${Buffer.from(ROOT).toString('base64url').slice(-40)}.lock`);
 const OUTPUT_TAIL = 16_384;
 const workerId = Number(process.env.JEST_WORKER_ID ?? 1);
 
@@ -85,30 +85,6 @@ export async function startAdminServer(env: Record<string, string> = {}): Promis
 }
 
 /** One build at a time across Jest workers (two back-office test files may start together). */
-async function buildOnce(): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      break;
-    } catch {
-      // A lock this old belongs to a run that died.
-      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the build lock ${BUILD_LOCK}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.js')], { cwd: ROOT });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Building dist/ failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
-}
-
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

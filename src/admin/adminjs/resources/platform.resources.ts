@@ -5,6 +5,7 @@ import { Invoice, InvoiceType } from '../../../billing/invoices/invoice.entity';
 import { InvoiceDocumentStatus } from '../../../billing/invoices/invoice-document.entity';
 import { invoicePdfFileName } from '../../../billing/invoices/invoice-pdf.job';
 import { requireStaff } from '../../staff-actor';
+import { MailDelivery, MailDeliveryStatus } from '../../../mail/mail-delivery.entity';
 import { DISABLED, NAVIGATION, READ_ONLY_ACTIONS, ROOT_PATH, ResourceDeps, defineResource, escapeHtml, recordAction, showUrl } from './common';
 
 const RECIPIENT_FIELDS = ['recipient.name', 'recipient.email', 'recipient.street', 'recipient.postalCode', 'recipient.city', 'recipient.country'];
@@ -151,6 +152,36 @@ export function auditLogResource(deps: ResourceDeps): ResourceWithOptions {
       filterProperties: ['action', 'actorType', 'actorEmail', 'organizationId', 'targetType', 'targetId', 'createdAt'],
       showProperties: ['id', 'createdAt', 'action', 'actorType', 'actorEmail', 'actorId', 'viaPartner', 'organizationId', 'targetType', 'targetId', 'ip', 'detail'],
       actions: READ_ONLY_ACTIONS,
+    },
+  );
+}
+
+/** Every mail and where it stands; "retry now" makes a pending or failed one due at once. The secret a mail may carry is never shown. */
+export function mailDeliveryResource(deps: ResourceDeps): ResourceWithOptions {
+  return defineResource(
+    deps,
+    MailDelivery,
+    { order: { createdAt: 'desc', id: 'desc' } },
+    {
+      navigation: NAVIGATION.platform,
+      titleProperty: 'recipient',
+      listProperties: ['createdAt', 'template', 'recipient', 'status', 'attempts', 'nextAttemptAt', 'lastError'],
+      filterProperties: ['status', 'template', 'recipient', 'createdAt'],
+      showProperties: [
+        'createdAt', 'template', 'recipient', 'organizationId', 'status', 'attempts', 'nextAttemptAt', 'claimedAt', 'smtpStartedAt', 'sentAt', 'lastError', 'dedupeKey',
+      ],
+      actions: {
+        ...READ_ONLY_ACTIONS,
+        retryNow: recordAction({
+          icon: 'Redo',
+          guard: 'Send this mail now? A failed one gets one more attempt.',
+          isAccessible: (params) => params.status !== MailDeliveryStatus.Sent,
+          run: async (id) => {
+            const retried = await deps.changes.retryMailDelivery(id);
+            return { message: `The ${retried.template} mail to ${retried.recipient} is queued now.` };
+          },
+        }),
+      },
     },
   );
 }
