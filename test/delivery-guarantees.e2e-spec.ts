@@ -142,7 +142,7 @@ describe('Redis emptied under running workers', () => {
     await smtp?.close();
   });
 
-  it('gets the daily billing run and the sweeper scheduled again, and still delivers what was queued', async () => {
+  it('gets the daily billing run and the sweeper scheduled again, and still renders and delivers what was queued', async () => {
     smtp = await startSmtpSink();
     testApp = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
     const billing = testApp.app.get<Queue>(getQueueToken(BILLING_QUEUE));
@@ -156,13 +156,15 @@ describe('Redis emptied under running workers', () => {
     const pdf = testApp.app.get<Queue>(getQueueToken(PDF_QUEUE));
     await pdf.pause(true);
     const { invoice } = await orderSubscription(testApp, partner.admin, customer.id);
-    await eventually('the PDF job relayed to Redis', async () => ((await pdf.getJob(`invoice-pdf:${invoice.id}`)) ? true : undefined), 10_000);
+    const report = await testApp.http.post(`/api/v1/organizations/${customer.id}/reports`).set(bearer(partner.admin)).send({ type: 'inventory' }).expect(202);
+    await eventually('the PDF jobs relayed to Redis', async () => ((await pdf.getJob(`invoice-pdf:${invoice.id}`)) && (await pdf.getJob(`report:${report.body.id}`)) ? true : undefined), 10_000);
     const redis = new Redis(testApp.config.redisUrl);
     await redis.flushdb();
     redis.disconnect();
     await pdf.resume(true);
-    // A pending PDF whose job is gone counts as stuck after five minutes; make it that old.
+    // A pending PDF whose job is gone counts as stuck after five minutes; make both that old.
     await testApp.sql(`update invoice_document set created_at = now() - interval '10 minutes' where invoice_id = ?`, [invoice.id]);
+    await testApp.sql(`update report set created_at = now() - interval '10 minutes' where id = ?`, [report.body.id]);
 
     expect(await eventually('both schedules again', async () => {
       const ids = await scheduled();
@@ -173,5 +175,9 @@ describe('Redis emptied under running workers', () => {
       async () => smtp.received.find((mail) => attachmentsOf(mail).some((part) => part.filename === `invoice-${invoice.number}.pdf`)),
       30_000,
     );
+    await eventually('the report rendered', async () => {
+      const [row] = await testApp.sql<{ status: string }>('select status from report where id = ?', [report.body.id]);
+      return row?.status === 'done' ? row : undefined;
+    }, 30_000);
   });
 });

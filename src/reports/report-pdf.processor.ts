@@ -7,13 +7,19 @@ import { renderInventoryReportPdf } from '../../libs/pdf';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { InventoryReportLoader } from './inventory-report.loader';
 import { ReportRepository } from './report.repository';
-import { REPORT_PDF_JOB, ReportPdfJob } from './report.job';
+import { REPORT_PDF_JOB, ReportPdfJob, reportJobId } from './report.job';
+import { Report, ReportStatus } from './report.entity';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
+import { Sweeper } from '../queue/sweeper';
+import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
 
 /** Rendering is CPU-bound: one at a time per worker process; scale by running more workers. */
 const CONCURRENCY = 1;
 const STALLED_MESSAGE = 'job stalled more than allowable limit';
+/** A report still queued this long after it was ordered lost its job. */
+const STUCK_AFTER_MS = 5 * 60_000;
+const REDRIVE_BATCH = 500;
 
 /** Rendering cannot succeed however often it is retried. */
 class PermanentReportFailure extends Error {}
@@ -35,16 +41,31 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
     private readonly em: EntityManager,
     private readonly reports: ReportRepository,
     private readonly loader: InventoryReportLoader,
+    private readonly sweeper: Sweeper,
   ) {}
 
   onApplicationBootstrap(): void {
     processJobs(this.queue, REPORT_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
+    this.sweeper.register('reports', () => this.redrive());
     this.queue.on('failed', (job: Job<ReportPdfJob>, error: Error) => {
       if (job?.name !== REPORT_PDF_JOB || error?.message !== STALLED_MESSAGE) return;
       this.markFailed(job.data.reportId, 'The rendering worker stopped responding repeatedly.').catch((markError: unknown) =>
         this.logger.error(`Could not mark report ${job.data.reportId} failed: ${String(markError)}`),
       );
     });
+  }
+
+  /** The sweep: reports still queued five minutes after they were ordered lost their job (Redis emptied); each is queued once more. */
+  async redrive(now = new Date()): Promise<number> {
+    const stuck = await this.em.fork().find(
+      Report,
+      { status: ReportStatus.Queued, createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
+      { fields: ['id'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },
+    );
+    for (const report of stuck) {
+      await this.queue.add(REPORT_PDF_JOB, { reportId: report.id }, { ...RELAYED_JOB_OPTIONS, jobId: `${reportJobId(report.id)}:redriven` });
+    }
+    return stuck.length;
   }
 
   handle(job: Job<ReportPdfJob>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueWorkerModule } from '../queue/queue-worker.module';
 import { LicensingModule } from '../licensing/licensing.module';
 import { PlatformModule } from '../platform/platform.module';
 import { WhitelabelModule } from '../whitelabel/whitelabel.module';
@@ -8,7 +9,7 @@ import { ReportRepository } from './report.repository';
 
 /** The report side of the `pdf` queue's worker; imported only where workers run. */
 @Module({
-  imports: [PlatformModule, LicensingModule, WhitelabelModule],
+  imports: [QueueWorkerModule, PlatformModule, LicensingModule, WhitelabelModule],
   providers: [ReportPdfProcessor, InventoryReportLoader, ReportRepository],
 })
 export class ReportsWorkerModule {}
