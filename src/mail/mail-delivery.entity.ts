@@ -69,3 +69,7 @@ export class MailDelivery extends BaseEntity<
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
 }
+
+/** Whether a `sending` delivery's claim has outlived its lease: the worker holding it died. */
+export const claimExpired = (delivery: Pick<MailDelivery, 'claimedAt'>, leaseMs: number, now = new Date()): boolean =>
+  (delivery.claimedAt?.getTime() ?? 0) < now.getTime() - leaseMs;

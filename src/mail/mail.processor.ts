@@ -5,7 +5,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
 import { MAIL_QUEUE } from '../queue/queue-names';
-import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
+import { MailDelivery, MailDeliveryStatus, claimExpired } from './mail-delivery.entity';
 import { UndeliverableMailError } from './mail-content';
 import { MailContentRegistry } from './mail-content.registry';
 import { MailSender } from './mail-sender';
@@ -14,7 +14,7 @@ import { SecretBox } from './secret-box';
 import { nothingWasDelivered } from './smtp-failure';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
-import { Sweeper } from '../queue/sweeper';
+import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
@@ -24,9 +24,6 @@ import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
  * server), so more mails than MailSender's pooled connections: the others load and render meanwhile.
  */
 const CONCURRENCY = 16;
-/** A delivery still pending this long after it was queued lost its first job (Redis emptied): the sweeper queues it again. */
-const FIRST_JOB_GRACE_MS = 5 * 60_000;
-const REDRIVE_BATCH = 500;
 
 /** Sends queued mails: renders them from current data, sends, and erases the secret they carried. */
 @Injectable()
@@ -118,7 +115,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     const now = new Date();
     const claimable =
       (delivery.status === MailDeliveryStatus.Pending && (!delivery.nextAttemptAt || delivery.nextAttemptAt <= now)) ||
-      (delivery.status === MailDeliveryStatus.Sending && (delivery.claimedAt?.getTime() ?? 0) < now.getTime() - this.claimLeaseMs);
+      (delivery.status === MailDeliveryStatus.Sending && claimExpired(delivery, this.claimLeaseMs, now));
     if (!claimable) return null;
     const resending = delivery.status === MailDeliveryStatus.Sending && delivery.smtpStartedAt != null;
     const claimed = await this.em.nativeUpdate(
@@ -165,7 +162,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
       {
         $or: [
           { status: MailDeliveryStatus.Pending, nextAttemptAt: { $lte: now } },
-          { status: MailDeliveryStatus.Pending, nextAttemptAt: null, createdAt: { $lt: new Date(now.getTime() - FIRST_JOB_GRACE_MS) } },
+          { status: MailDeliveryStatus.Pending, nextAttemptAt: null, createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
           { status: MailDeliveryStatus.Sending, claimedAt: { $lt: new Date(now.getTime() - this.claimLeaseMs) } },
         ],
       },

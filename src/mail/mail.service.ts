@@ -8,7 +8,7 @@ import { MailErrors } from './mail.errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { MAIL_QUEUE } from '../queue/queue-names';
 import { SecretBox } from './secret-box';
-import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
+import { MailDelivery, MailDeliveryStatus, claimExpired } from './mail-delivery.entity';
 
 export const SEND_MAIL_JOB = 'send';
 
@@ -68,7 +68,7 @@ export class MailService {
     const delivery = await em.findOne(MailDelivery, { id: deliveryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!delivery) throw MailErrors.deliveryNotFound();
     if (delivery.status === MailDeliveryStatus.Sent) throw MailErrors.alreadySent();
-    if (delivery.status === MailDeliveryStatus.Sending && (delivery.claimedAt?.getTime() ?? 0) >= now.getTime() - this.config.mail.claimLeaseMs) {
+    if (delivery.status === MailDeliveryStatus.Sending && !claimExpired(delivery, this.config.mail.claimLeaseMs, now)) {
       throw MailErrors.beingSent();
     }
     delivery.status = MailDeliveryStatus.Pending;

@@ -11,6 +11,11 @@ import { RecurringJobs } from './recurring-jobs';
 export const SWEEP_JOB = 'sweep';
 export const SWEEP_JOB_ID = 'sweep-repeating';
 
+/** Work still waiting this long after it was queued (a mail's first attempt, a PDF) lost its job: the sweeps queue it again. */
+export const STUCK_AFTER_MS = 5 * 60_000;
+/** Items one sweep queues again at most, per owner; the rest wait for the next sweep. */
+export const REDRIVE_BATCH = 500;
+
 /** Re-drives one owner's stuck work (queues its jobs again); returns how many items it re-drove. */
 export type Sweep = () => Promise<number>;
 

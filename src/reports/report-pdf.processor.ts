@@ -11,15 +11,12 @@ import { REPORT_PDF_JOB, ReportPdfJob, reportJobId } from './report.job';
 import { Report, ReportStatus } from './report.entity';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
-import { Sweeper } from '../queue/sweeper';
+import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
 import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
 
 /** Rendering is CPU-bound: one at a time per worker process; scale by running more workers. */
 const CONCURRENCY = 1;
 const STALLED_MESSAGE = 'job stalled more than allowable limit';
-/** A report still queued this long after it was ordered lost its job. */
-const STUCK_AFTER_MS = 5 * 60_000;
-const REDRIVE_BATCH = 500;
 
 /** Rendering cannot succeed however often it is retried. */
 class PermanentReportFailure extends Error {}

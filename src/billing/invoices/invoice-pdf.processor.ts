@@ -11,14 +11,11 @@ import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
 import { errorMessage } from '../../common/error-message';
 import { processJobs } from '../../queue/process-jobs';
-import { Sweeper } from '../../queue/sweeper';
+import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../../queue/sweeper';
 import { RELAYED_JOB_OPTIONS } from '../../outbox/outbox-relay.service';
 import { inOwnTransaction } from '../../database/transaction';
 
 const CONCURRENCY = 2;
-/** A PDF not rendered this long after its invoice was issued is stuck (its job lost or out of retries). */
-const STUCK_AFTER_MS = 5 * 60_000;
-const REDRIVE_BATCH = 500;
 
 /**
  * Renders an issued invoice's PDF and queues its mail. Storing the PDF and queuing the mail happen
