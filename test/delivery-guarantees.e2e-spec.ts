@@ -133,6 +133,35 @@ describe('an SMTP server that never comes back', () => {
   });
 });
 
+describe('a mailbox that refuses a mail for good', () => {
+  it('reports the failed delivery to staff once, with a link to it in the back-office', async () => {
+    const smtp = await startSmtpSink();
+    const staff = uniqueEmail('ops');
+    const app = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_RETRY_SCHEDULE_SECONDS: '1,1', STAFF_ALERT_EMAIL: staff });
+    try {
+      const partner = await createPartner(app);
+      const email = uniqueEmail('refused');
+      smtp.refuseAlways.add(email);
+      await app.http.post(`/api/v1/organizations/${partner.organizationId}/members`).set(bearer(partner.admin)).send({ email, role: 'guest' }).expect(201);
+
+      const report = await eventually('the staff report', async () => smtp.received.find((mail) => mail.recipients.includes(staff)), 30_000);
+      expect(report.headers).toMatch(/^Subject: 1 mail\(s\) could not be delivered$/m);
+      expect(report.text).toContain(`invitation to ${email}, 3 attempt(s)`);
+      expect(report.text).toContain('Mailbox busy, try again later');
+      expect(report.text).toContain('/admin/resources/MailDelivery?filters.status=failed');
+      const [failed] = await app.sql<{ status: string; failure_report_id: string | null }>('select status, failure_report_id from mail_delivery where recipient = ?', [email]);
+      expect(failed).toEqual({ status: 'failed', failure_report_id: expect.any(String) });
+
+      // Later sweeps find nothing new to report.
+      await sleep(3000);
+      expect(smtp.received.filter((mail) => mail.recipients.includes(staff))).toHaveLength(1);
+    } finally {
+      await app.close();
+      await smtp.close();
+    }
+  });
+});
+
 describe('Redis emptied under running workers', () => {
   let smtp: SmtpSink;
   let testApp: TestApp;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { PDF_QUEUE } from '../src/queue/queue-names';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoices/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoices/invoice-pdf.renderer';
@@ -90,7 +93,7 @@ describe('invoice delivery: PDF and mail', () => {
     // A worker killed after its transaction committed but before Bull recorded the job as done:
     // Bull hands the job out again (here twice, concurrently).
     const processor = testApp.app.get(InvoicePdfProcessor);
-    await Promise.all([processor.render(invoice.id, 2), processor.render(invoice.id, 2)]);
+    await Promise.all([processor.render(invoice.id), processor.render(invoice.id)]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const documents = await testApp.sql<{ status: string; attempts: number }>('select status, attempts from invoice_document where invoice_id = ?', [invoice.id]);
@@ -146,6 +149,36 @@ describe('invoice delivery: PDF and mail', () => {
       expect(row).toEqual({ status: 'rendered', last_error: null, attempts: 2 });
       await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
       expect(mailsWith(invoice.number)).toHaveLength(1);
+    } finally {
+      render.mockRestore();
+    }
+  });
+
+  it('re-drives a PDF whose jobs failed for good in round after round, until it renders', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    const render = jest.spyOn(testApp.app.get(InvoicePdfRenderer), 'render').mockRejectedValue(new Error('renderer down'));
+    const queue = testApp.app.get<Queue>(getQueueToken(PDF_QUEUE));
+    try {
+      const invoice = await order(customer.id);
+      await eventually('the first failure', async () => {
+        const [row] = await testApp.sql<{ status: string }>('select status from invoice_document where invoice_id = ?', [invoice.id]);
+        return row?.status === 'failed' ? true : undefined;
+      });
+      const processor = testApp.app.get(InvoicePdfProcessor);
+      const later = new Date(Date.now() + 3_600_000);
+      const jobsOf = async () => (await queue.getJobs(['waiting', 'delayed', 'active', 'failed', 'completed'])).filter((job) => job?.data.invoiceId === invoice.id);
+      // Each round's job spent its retries (Bull keeps it as failed); the next sweep queues one of its own.
+      for (const attempts of [5, 10]) {
+        await testApp.sql('update invoice_document set attempts = ? where invoice_id = ?', [attempts, invoice.id]);
+        const before = (await jobsOf()).length;
+        await processor.redrive(later);
+        expect((await jobsOf()).length).toBe(before + 1);
+      }
+      render.mockRestore();
+      await testApp.sql('update invoice_document set attempts = 15 where invoice_id = ?', [invoice.id]);
+      await processor.redrive(later);
+      await renderedPdf(customer.id, invoice.id);
+      await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
     } finally {
       render.mockRestore();
     }

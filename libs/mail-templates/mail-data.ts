@@ -66,12 +66,31 @@ export interface CreditNoteMailData extends BaseMailData {
   customerName?: string;
 }
 
+/** One mail whose retry schedule is spent, as staff are told about it. */
+export interface FailedDeliveryData {
+  template: string;
+  recipient: string;
+  attempts: number;
+  /** Formatted. */
+  queuedAt: string;
+  lastError: string;
+}
+
+/** To platform staff: deliveries that failed for good since the last report; `loginUrl` opens them in the back-office. */
+export interface DeliveryFailuresMailData extends BaseMailData {
+  count: number;
+  failures: FailedDeliveryData[];
+  /** Failures in the report beyond those listed. */
+  more: number;
+}
+
 export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
   'temporary-password': TemporaryPasswordMailData;
   invoice: InvoiceMailData;
   'credit-note': CreditNoteMailData;
+  'delivery-failures': DeliveryFailuresMailData;
 }
 
 export type MailTemplateName = keyof MailDataByTemplate;

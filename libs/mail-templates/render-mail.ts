@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { MailDataByTemplate, MailTemplateName, RenderedMail } from './mail-data';
 import { creditNote } from './templates/credit-note';
+import { deliveryFailures } from './templates/delivery-failures';
 import { invitation } from './templates/invitation';
 import { invoice } from './templates/invoice';
 import { htmlLayout, textSignature } from './templates/layout';
@@ -14,6 +15,7 @@ const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   'temporary-password': temporaryPassword,
   invoice,
   'credit-note': creditNote,
+  'delivery-failures': deliveryFailures,
 };
 
 const HTML_OPTIONS = { strict: true };

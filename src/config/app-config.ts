@@ -143,6 +143,11 @@ class Environment {
   @Min(300)
   ADMIN_SESSION_TTL_SECONDS = 8 * 3600;
 
+  /** Where reports of mails that failed for good go (comma-separated); VENDOR_SUPPORT_EMAIL when unset. */
+  @IsOptional()
+  @Matches(/^[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*$/, { message: 'STAFF_ALERT_EMAIL must be one e-mail address or a comma-separated list' })
+  STAFF_ALERT_EMAIL?: string = undefined;
+
   @IsString()
   VENDOR_NAME = 'partnerhub GmbH';
 
@@ -205,6 +210,8 @@ export interface AppConfig {
     retryScheduleMs: number[];
     /** How long a worker's claim on a mail holds; an older claim is a worker that died. */
     claimLeaseMs: number;
+    /** Who is told about mails that failed for good. */
+    staffAlertRecipients: string[];
   };
   /** How often the sweeper looks for stuck deliveries and documents. */
   sweepIntervalMs: number;
@@ -271,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       outboxDir: parsed.MAIL_OUTBOX_DIR,
       retryScheduleMs: parsed.MAIL_RETRY_SCHEDULE_SECONDS.split(',').map((seconds) => Number(seconds) * 1000),
       claimLeaseMs: parsed.MAIL_CLAIM_LEASE_SECONDS * 1000,
+      staffAlertRecipients: (parsed.STAFF_ALERT_EMAIL ?? parsed.VENDOR_SUPPORT_EMAIL).split(',').map((address) => address.trim()),
     },
     sweepIntervalMs: parsed.SWEEP_INTERVAL_SECONDS * 1000,
     trial: { days: parsed.TRIAL_DAYS, licenses: parsed.TRIAL_LICENSES },

@@ -22,7 +22,7 @@ export enum MailDeliveryStatus {
   expression: `create index "mail_delivery_due_index" on "mail_delivery" ("status", "next_attempt_at") where "status" not in ('sent', 'failed')`,
 })
 export class MailDelivery extends BaseEntity<
-  'status' | 'sentAt' | 'attempts' | 'lastError' | 'secretCiphertext' | 'organizationId' | 'dedupeKey' | 'claimedAt' | 'nextAttemptAt' | 'smtpStartedAt'
+  'status' | 'sentAt' | 'attempts' | 'lastError' | 'secretCiphertext' | 'organizationId' | 'dedupeKey' | 'claimedAt' | 'nextAttemptAt' | 'smtpStartedAt' | 'failureReportId'
 > {
   @Property({ type: 'text' })
   template!: string;
@@ -68,6 +68,10 @@ export class MailDelivery extends BaseEntity<
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
+
+  /** The staff report that told about this failed delivery (DeliveryFailureReport); each is reported once. */
+  @Property({ type: 'uuid', nullable: true })
+  failureReportId?: string | null;
 }
 
 /** Whether a `sending` delivery's claim has outlived its lease: the worker holding it died. */

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { QueueWorkerModule } from '../queue/queue-worker.module';
+import { DeliveryFailureReport } from './delivery-failure-report';
 import { MailSender } from './mail-sender';
 import { MailModule } from './mail.module';
 import { MailProcessor } from './mail.processor';
 
 /** The `mail` queue's worker; imported only where workers run. */
-@Module({ imports: [QueueWorkerModule, MailModule], providers: [MailProcessor, MailSender] })
+@Module({ imports: [QueueWorkerModule, MailModule], providers: [MailProcessor, MailSender, DeliveryFailureReport] })
 export class MailWorkerModule {}

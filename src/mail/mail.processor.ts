@@ -145,7 +145,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
       },
     );
     if (failed) {
-      this.logger.error(`Mail ${delivery.id} (${delivery.template} to ${delivery.recipient}) failed for good after ${attempt} attempt(s): ${message}. Staff: see Mail deliveries in the back-office.`);
+      this.logger.error(`Mail ${delivery.id} (${delivery.template} to ${delivery.recipient}) failed for good after ${attempt} attempt(s): ${message}. Staff are told in the next failure report and see it under Mail deliveries in the back-office.`);
     } else {
       this.logger.warn(`Mail ${delivery.id} (${delivery.template}) attempt ${attempt} failed, next in ${Math.round(delayMs / 1000)} s: ${message}`);
     }

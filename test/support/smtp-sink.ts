@@ -26,19 +26,20 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free port that keeps what it receives; `refuseOnce` answers 450 to a
- * recipient once; `acceptDelayMs` holds each mail's final answer that long (a slow server, so
+ * recipient once, `refuseAlways` every time; `acceptDelayMs` holds each mail's final answer that long (a slow server, so
  * mails are mid-transaction when a test kills a worker); `port` binds a chosen one (to restart it).
  */
 export async function startSmtpSink({ acceptDelayMs = 0, port = 0 }: { acceptDelayMs?: number; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const refuseOnce = new Set<string>();
+  const refuseAlways = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
-      if (!refuseOnce.delete(address.address)) return callback();
+      if (!refuseOnce.delete(address.address) && !refuseAlways.has(address.address)) return callback();
       callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
     },
     onData(stream, session, callback) {
@@ -57,6 +58,7 @@ export async function startSmtpSink({ acceptDelayMs = 0, port = 0 }: { acceptDel
   return {
     received,
     refuseOnce,
+    refuseAlways,
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(resolve)),
   };

@@ -1,4 +1,4 @@
-import { CreateRequestContext, LockMode } from '@mikro-orm/core';
+import { CreateRequestContext, LockMode, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -16,6 +16,8 @@ import { RELAYED_JOB_OPTIONS } from '../../outbox/outbox-relay.service';
 import { inOwnTransaction } from '../../database/transaction';
 
 const CONCURRENCY = 2;
+/** Attempts (over every job of a document) after which the sweeper stops re-driving it; staff see it failed. */
+const PDF_ATTEMPT_LIMIT = 25;
 
 /**
  * Renders an issued invoice's PDF and queues its mail. Storing the PDF and queuing the mail happen
@@ -42,28 +44,33 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
 
   /**
    * The sweep: documents still not rendered a while after their invoice was issued lost their job
-   * (Redis emptied) or spent Bull's retries; each is queued once more per Redis lifetime (the job id
-   * says so), and rendering it also queues its mail.
+   * (Redis emptied) or spent Bull's retries. Each is queued again with a job id naming its attempts
+   * so far, so a job that failed for good does not stand in the way of the next round, until
+   * PDF_ATTEMPT_LIMIT attempts; rendering it also queues its mail.
    */
   async redrive(now = new Date()): Promise<number> {
     const stuck = await this.em.fork().find(
       InvoiceDocument,
-      { status: { $ne: InvoiceDocumentStatus.Rendered }, createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
-      { fields: ['invoice'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },
+      {
+        status: { $ne: InvoiceDocumentStatus.Rendered },
+        createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) },
+        attempts: { $lt: PDF_ATTEMPT_LIMIT },
+      },
+      { fields: ['invoice', 'attempts'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },
     );
     for (const document of stuck) {
       const invoiceId = document.invoice.id;
-      await this.queue.add(INVOICE_PDF_JOB, { invoiceId }, { ...RELAYED_JOB_OPTIONS, jobId: `invoice-pdf:${invoiceId}:redriven` });
+      await this.queue.add(INVOICE_PDF_JOB, { invoiceId }, { ...RELAYED_JOB_OPTIONS, jobId: `invoice-pdf:${invoiceId}:redrive-${document.attempts}` });
     }
     return stuck.length;
   }
 
   async handle(job: Job<InvoicePdfJob>): Promise<void> {
-    await this.render(job.data.invoiceId, job.attemptsMade + 1);
+    await this.render(job.data.invoiceId);
   }
 
   @CreateRequestContext()
-  async render(invoiceId: string, attempt: number): Promise<void> {
+  async render(invoiceId: string): Promise<void> {
     try {
       await inOwnTransaction(this.em, async (em) => {
         const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -73,7 +80,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
           document.pdf = await this.renderer.render(invoice, invoiceCustomerName(invoice));
           document.status = InvoiceDocumentStatus.Rendered;
           document.renderedAt = new Date();
-          document.attempts = attempt;
+          document.attempts += 1;
           document.lastError = null;
         }
         await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
@@ -84,9 +91,9 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
       await this.em.nativeUpdate(
         InvoiceDocument,
         { invoice: invoiceId, status: { $ne: InvoiceDocumentStatus.Rendered } },
-        { status: InvoiceDocumentStatus.Failed, attempts: attempt, lastError: message },
+        { status: InvoiceDocumentStatus.Failed, attempts: raw('attempts + 1'), lastError: message },
       );
-      this.logger.warn(`PDF of invoice ${invoiceId} attempt ${attempt} failed: ${message}`);
+      this.logger.warn(`PDF of invoice ${invoiceId} failed: ${message}`);
       throw error;
     }
   }
