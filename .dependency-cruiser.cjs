@@ -11,13 +11,13 @@
  *   mail           templates and sending; owners hand it data through a registry
  *   authz, audit,  the permission table, org access, policy decorators; the audit log;
  *   idempotency    Idempotency-Key handling
- *   plumbing       config/, common/, database/, redis/, queue/, outbox/
+ *   plumbing       config/, common/, database/, redis/, queue/, outbox/, rendering/
  *   libs/          pure code: never imports src/
  *
  * Raw SQL lives in each module's *.repository.ts files; their tenant-scoped methods take a
  * branded OrganizationId (src/common/organization-id.ts).
  */
-const PLUMBING = 'config|common|database|redis|queue|outbox';
+const PLUMBING = 'config|common|database|redis|queue|outbox|rendering';
 const ACCESS = 'authz|audit|idempotency';
 const FEATURES = 'billing|licensing|platform|whitelabel|support|reports';
 const TOP = 'admin|cli|health';

@@ -15,7 +15,7 @@
 //   BENCH_MAIL_COUNT      invoices, hence mails (1000)
 //   BENCH_MAIL_WORKERS    worker processes (1, as docker/compose.yml)
 //   BENCH_MAIL_TIMEOUT    seconds to wait for the mails before reporting what arrived (90)
-//   BENCH_MAIL_NODE_ARGS  extra node flags for the workers, e.g. "--cpu-prof --cpu-prof-dir=var/prof"
+//   BENCH_MAIL_NODE_ARGS  extra node flags for the workers and billing:run, e.g. "--cpu-prof --cpu-prof-dir=var/prof"
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ export interface MailThroughputOptions {
   mails: number;
   workers: number;
   timeoutSeconds: number;
-  workerNodeArgs: string[];
+  nodeArgs: string[];
 }
 
 export interface StageFigures {
@@ -80,6 +80,14 @@ export interface MailThroughputFigures {
   stages: StageFigures[];
   /** From the first invoice to the last mail: CPU ms per mail by process role. */
   cpuMsPerMail: Record<keyof CpuWindow['byRole'], number> | null;
+  /**
+   * CPU ms per invoice by stage: issuing (billing:run), rendering (pdfmake alone, measured on the
+   * render thread around each render: a bare render of that very invoice), the rest of the workers
+   * (outbox relay, loading and storing, the mail and its SMTP transaction), PostgreSQL.
+   */
+  cpuMsPerInvoice: { issuing: number; rendering: number; workersBesidesRendering: number; postgres: number } | null;
+  /** (billing:run + workers) CPU per invoice ÷ the bare render's; and with PostgreSQL's CPU added. */
+  pipelineToRenderRatio: { withoutPostgres: number; withPostgres: number } | null;
   /** Worker CPU in % of one core, per worker process. */
   workerCorePercent: number | null;
   /** All processes, and those not part of the benchmark (other users of the machine, Redis), in % of all CPUs. */
@@ -97,7 +105,7 @@ export function mailThroughputOptionsFromEnv(): MailThroughputOptions {
     mails: numberFromEnv('BENCH_MAIL_COUNT', 1000, ABOVE_ZERO),
     workers: numberFromEnv('BENCH_MAIL_WORKERS', 1, ABOVE_ZERO),
     timeoutSeconds: numberFromEnv('BENCH_MAIL_TIMEOUT', 90, ABOVE_ZERO),
-    workerNodeArgs: (process.env.BENCH_MAIL_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    nodeArgs: (process.env.BENCH_MAIL_NODE_ARGS ?? '').split(' ').filter(Boolean),
   };
 }
 
@@ -123,14 +131,14 @@ export async function measureMailThroughput(options: MailThroughputOptions, log:
     };
     started = Date.now();
     for (let i = 1; i <= options.workers; i++) {
-      processes.push(startNode(`worker ${i}`, WORKER_SCRIPT, [], { ...env, LOG_LEVEL: 'info' }, options.workerNodeArgs));
+      processes.push(startNode(`worker ${i}`, WORKER_SCRIPT, [], { ...env, LOG_LEVEL: 'info' }, options.nodeArgs));
     }
     const workers = [...processes];
     await Promise.all(workers.map((worker) => waitForOutput(worker, 'partnerhub worker running')));
     log(`started ${options.workers} worker process(es) in ${seconds(Date.now() - started)} s; SMTP server on 127.0.0.1:${sink.port}; running billing:run ...`);
 
     // Sampled from here: the window starts at the first invoice, which billing:run issues after its start-up.
-    const billingRun = startNode('billing:run', CLI_SCRIPT, ['billing:run'], { ...env, LOG_LEVEL: 'warn' });
+    const billingRun = startNode('billing:run', CLI_SCRIPT, ['billing:run'], { ...env, LOG_LEVEL: 'warn' }, options.nodeArgs);
     processes.push(billingRun);
     sampler = new CpuSampler(
       () => [...workers.map((worker): [number | undefined, 'workers'] => [worker.child.pid, 'workers']), [billingRun.child.pid, 'billing:run']],
@@ -189,7 +197,7 @@ interface InvoiceRow {
   mail_status: string | null;
 }
 
-type JobTimes = { added?: number; processed?: number; finished?: number };
+type JobTimes = { added?: number; processed?: number; finished?: number; renderCpuMs?: number };
 
 async function collectFigures(
   options: MailThroughputOptions,
@@ -218,7 +226,7 @@ async function collectFigures(
   // Completed jobs stay in Redis (RELAYED_JOB_OPTIONS keeps the last 1 000 per queue) with Bull's timestamps.
   const pipeline = redis.pipeline();
   for (const row of rows) {
-    pipeline.hmget(`bull:pdf:invoice-pdf:${row.id}`, 'timestamp', 'processedOn', 'finishedOn');
+    pipeline.hmget(`bull:pdf:invoice-pdf:${row.id}`, 'timestamp', 'processedOn', 'finishedOn', 'returnvalue');
     pipeline.hmget(`bull:mail:mail:${row.delivery_id}`, 'timestamp', 'processedOn', 'finishedOn');
   }
   pipeline.zcard('bull:pdf:failed');
@@ -226,8 +234,11 @@ async function collectFigures(
   const replies = ((await pipeline.exec()) ?? []).map(([, reply]) => reply);
   const [failedPdfJobs, failedMailJobs] = replies.slice(-2).map(Number);
   const jobTimes = (index: number): JobTimes => {
-    const [added, processed, finished] = ((replies[index] ?? []) as (string | null)[]).map((value) => (value ? Number(value) : undefined));
-    return { added, processed, finished };
+    const [added, processed, finished, returned] = (replies[index] ?? []) as (string | null)[];
+    const time = (value: string | null) => (value ? Number(value) : undefined);
+    // The pdf job returns { renderCpuMs } (InvoicePdfResult).
+    const renderCpuMs = returned ? (JSON.parse(returned) as { renderCpuMs?: number } | null)?.renderCpuMs : undefined;
+    return { added: time(added), processed: time(processed), finished: time(finished), renderCpuMs };
   };
 
   const items = rows.map((row, index) => ({ row, pdf: jobTimes(2 * index), mail: jobTimes(2 * index + 1) }));
@@ -268,6 +279,19 @@ async function collectFigures(
   };
   const cpu = t0 !== null ? sampler.window(t0) : null;
   const perMail = (ms: number) => (arrivals.size ? ms / arrivals.size : 0);
+  const renderCpuMs = items.reduce((sum, item) => sum + (item.pdf.renderCpuMs ?? 0), 0);
+  const perInvoice = (ms: number) => (rows.length ? ms / rows.length : 0);
+  const cpuMsPerInvoice = cpu && {
+    issuing: perInvoice(cpu.byRole['billing:run']),
+    rendering: perInvoice(renderCpuMs),
+    workersBesidesRendering: perInvoice(cpu.byRole.workers - renderCpuMs),
+    postgres: perInvoice(cpu.byRole.postgres),
+  };
+  const pipelineMs = cpuMsPerInvoice && cpuMsPerInvoice.issuing + cpuMsPerInvoice.rendering + cpuMsPerInvoice.workersBesidesRendering;
+  const pipelineToRenderRatio =
+    cpuMsPerInvoice && pipelineMs !== null && cpuMsPerInvoice.rendering > 0
+      ? { withoutPostgres: pipelineMs / cpuMsPerInvoice.rendering, withPostgres: (pipelineMs + cpuMsPerInvoice.postgres) / cpuMsPerInvoice.rendering }
+      : null;
   const mailDeliveries: Record<string, number> = {};
   for (const { mail_status: status } of rows) mailDeliveries[status ?? 'none'] = (mailDeliveries[status ?? 'none'] ?? 0) + 1;
 
@@ -300,6 +324,8 @@ async function collectFigures(
       postgres: perMail(cpu.byRole.postgres),
       bench: perMail(cpu.byRole.bench),
     },
+    cpuMsPerInvoice,
+    pipelineToRenderRatio,
     workerCorePercent: cpu?.wallMs ? (100 * cpu.byRole.workers) / cpu.wallMs / options.workers : null,
     machineBusyPercent: cpu?.wallMs && cpu.machineMs !== null ? (100 * cpu.machineMs) / (cpu.wallMs * availableParallelism()) : null,
     otherLoadPercent: cpu?.wallMs && cpu.otherMs !== null ? (100 * cpu.otherMs) / (cpu.wallMs * availableParallelism()) : null,
@@ -349,6 +375,23 @@ export function formatMailThroughputReport(f: MailThroughputFigures): string {
           : 'n/a',
         '',
         '',
+      ],
+      [
+        'CPU ms per invoice, by stage',
+        f.cpuMsPerInvoice
+          ? `issuing ${formatNumber(f.cpuMsPerInvoice.issuing, 1)}, rendering (bare pdfmake) ${formatNumber(f.cpuMsPerInvoice.rendering, 1)}, ` +
+            `rest of the workers (relay, store, mail) ${formatNumber(f.cpuMsPerInvoice.workersBesidesRendering, 1)}, postgres ${formatNumber(f.cpuMsPerInvoice.postgres, 1)}`
+          : 'n/a',
+        '',
+        '',
+      ],
+      [
+        'pipeline CPU ÷ bare render CPU, per invoice',
+        f.pipelineToRenderRatio
+          ? `${formatNumber(f.pipelineToRenderRatio.withoutPostgres, 2)}× (with postgres ${formatNumber(f.pipelineToRenderRatio.withPostgres, 2)}×)`
+          : 'n/a',
+        '≤ 1.3×',
+        f.pipelineToRenderRatio ? (f.pipelineToRenderRatio.withoutPostgres <= 1.3 ? 'PASS' : 'FAIL') : '',
       ],
       [`worker CPU (${f.workers} process${f.workers === 1 ? '' : 'es'})`, `${formatNumber(f.workerCorePercent, 0)} % of a core each`, '', ''],
       [

@@ -143,6 +143,32 @@ describe('billing run', () => {
     ).rejects.toThrow(/invoice_subscription_id_period_start_unique/);
   });
 
+  it('bills the rest of a batch when one subscription in it fails, numbers staying gapless', async () => {
+    const customers = [await newCustomer(), await newCustomer(), await newCustomer()];
+    for (const customerId of customers) await order(customerId);
+    const [, failing] = await Promise.all(customers.map(subscriptionOf));
+    // Something already occupies the failing subscription's next period (the unique index refuses its invoice).
+    const [paid] = await testApp.sql<Record<string, unknown>>('select * from invoice where subscription_id = ?', [failing.id]);
+    await testApp.sql(
+      `insert into invoice (id, number, organization_id, billing_owner_id, subscription_id, recipient, issued_at, period_start, period_end,
+                            net_cents, vat_rate_percent, tax_cents, gross_cents, currency)
+       values (?, ?, ?, ?, ?, ?, now(), ?, ?, 0, 19, 0, 0, 'EUR')`,
+      [randomUUID(), `blocker-${randomUUID()}`, customers[1], paid.billing_owner_id, failing.id, JSON.stringify(paid.recipient), failing.current_period_end, failing.current_period_end],
+    );
+    try {
+      const at = new Date(failing.current_period_end.getTime() + DAY);
+      const result = await billingRun(at);
+      expect(result).toMatchObject({ invoicesIssued: 2, errors: 1 });
+      const [first, , third] = await Promise.all(customers.map(invoicesOf));
+      expect(first).toHaveLength(2);
+      expect(third).toHaveLength(2);
+      expect(third[1].number).toBe(nextNumber(first[1].number));
+      expect((await subscriptionOf(customers[1])).current_period_end).toEqual(failing.current_period_end);
+    } finally {
+      await testApp.sql(`update subscription set status = 'cancelled', ended_at = now() where id = ?`, [failing.id]);
+    }
+  });
+
   it('bills an addon booked mid-period pro-rated on the next invoice, then in full', async () => {
     const customerId = await newCustomer();
     await order(customerId);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Type, plainToInstance } from 'class-transformer';
 import {
   IsEmail,
@@ -114,6 +115,13 @@ class Environment {
   @Max(3600)
   SWEEP_INTERVAL_SECONDS = 30;
 
+  /** Worker threads a worker process renders PDFs on; 0 renders on the main thread. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  PDF_RENDER_THREADS = availableParallelism();
+
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -215,6 +223,8 @@ export interface AppConfig {
   };
   /** How often the sweeper looks for stuck deliveries and documents. */
   sweepIntervalMs: number;
+  /** Threads a worker process renders PDFs on (0: the main thread). */
+  pdfRenderThreads: number;
   trial: { days: number; licenses: number };
   vatRate: number;
   /** The back-office at /admin. */
@@ -281,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       staffAlertRecipients: (parsed.STAFF_ALERT_EMAIL ?? parsed.VENDOR_SUPPORT_EMAIL).split(',').map((address) => address.trim()),
     },
     sweepIntervalMs: parsed.SWEEP_INTERVAL_SECONDS * 1000,
+    pdfRenderThreads: parsed.PDF_RENDER_THREADS,
     trial: { days: parsed.TRIAL_DAYS, licenses: parsed.TRIAL_LICENSES },
     vatRate: parsed.VAT_RATE,
     admin: {

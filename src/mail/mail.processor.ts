@@ -5,7 +5,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
 import { MAIL_QUEUE } from '../queue/queue-names';
-import { MailDelivery, MailDeliveryStatus, claimExpired } from './mail-delivery.entity';
+import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
+import { ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 import { UndeliverableMailError } from './mail-content';
 import { MailContentRegistry } from './mail-content.registry';
 import { MailSender } from './mail-sender';
@@ -39,6 +40,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     private readonly secretBox: SecretBox,
     private readonly content: MailContentRegistry,
     private readonly sweeper: Sweeper,
+    private readonly deliveries: MailDeliveryRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.retryScheduleMs = config.mail.retryScheduleMs;
@@ -72,8 +74,9 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
    */
   @CreateRequestContext()
   async send(deliveryId: string): Promise<void> {
-    const delivery = await this.claim(deliveryId);
+    const delivery = await this.deliveries.claim(deliveryId, this.claimLeaseMs, new Date());
     if (!delivery) return;
+    if (delivery.resending) this.logger.warn(`Mail ${delivery.id} (${delivery.template}): its worker died during SMTP; sending it again with the same Message-ID`);
 
     let smtpStarted = false;
     try {
@@ -81,12 +84,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
       const { template, data, attachments } = await this.content.load(delivery, secret);
       const rendered = renderMail(template, data);
       // Fenced by the claim: if this worker was too slow and its lease went to another one, it stops here.
-      const stillOurs = await this.em.nativeUpdate(
-        MailDelivery,
-        { id: delivery.id, status: MailDeliveryStatus.Sending, claimedAt: delivery.claimedAt },
-        { smtpStartedAt: new Date() },
-      );
-      if (stillOurs === 0) return;
+      if (!(await this.deliveries.markSmtpStarted(delivery, new Date()))) return;
       smtpStarted = true;
       await this.sender.send(
         { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments, messageId: mailMessageId(delivery) },
@@ -96,40 +94,10 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
       await this.recordFailure(delivery, error, smtpStarted && !nothingWasDelivered(error));
       return;
     }
-
-    await this.em.nativeUpdate(
-      MailDelivery,
-      { id: delivery.id, claimedAt: delivery.claimedAt },
-      { status: MailDeliveryStatus.Sent, sentAt: new Date(), secretCiphertext: null, lastError: null, nextAttemptAt: null },
-    );
+    await this.deliveries.markSent(delivery, new Date());
   }
 
-  /**
-   * Claims the delivery for one attempt: a pending one that is due, or one whose claim outlived its
-   * lease (its worker died). Null when there is nothing to do: sent, failed for good, not due yet,
-   * or claimed by a live worker.
-   */
-  private async claim(deliveryId: string): Promise<MailDelivery | null> {
-    const delivery = await this.em.findOne(MailDelivery, { id: deliveryId });
-    if (!delivery) return null;
-    const now = new Date();
-    const claimable =
-      (delivery.status === MailDeliveryStatus.Pending && (!delivery.nextAttemptAt || delivery.nextAttemptAt <= now)) ||
-      (delivery.status === MailDeliveryStatus.Sending && claimExpired(delivery, this.claimLeaseMs, now));
-    if (!claimable) return null;
-    const resending = delivery.status === MailDeliveryStatus.Sending && delivery.smtpStartedAt != null;
-    const claimed = await this.em.nativeUpdate(
-      MailDelivery,
-      // The attempts count is the fence: of two workers claiming at once, one changes the row.
-      { id: delivery.id, status: delivery.status, attempts: delivery.attempts },
-      { status: MailDeliveryStatus.Sending, claimedAt: now, attempts: delivery.attempts + 1, smtpStartedAt: null },
-    );
-    if (claimed === 0) return null;
-    if (resending) this.logger.warn(`Mail ${delivery.id} (${delivery.template}): its worker died during SMTP; sending it again with the same Message-ID`);
-    return Object.assign(delivery, { status: MailDeliveryStatus.Sending, claimedAt: now, attempts: delivery.attempts + 1 });
-  }
-
-  private async recordFailure(delivery: MailDelivery, error: unknown, possiblySent: boolean): Promise<void> {
+  private async recordFailure(delivery: ClaimedDelivery, error: unknown, possiblySent: boolean): Promise<void> {
     const attempt = delivery.attempts;
     const delayMs = error instanceof UndeliverableMailError ? undefined : this.retryScheduleMs[attempt - 1];
     const message = `${possiblySent ? 'possibly sent (it is sent again with the same Message-ID): ' : ''}${errorMessage(error)}`;

@@ -3,7 +3,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { renderInventoryReportPdf } from '../../libs/pdf';
 import { PDF_QUEUE } from '../queue/queue-names';
 import { InventoryReportLoader } from './inventory-report.loader';
 import { ReportRepository } from './report.repository';
@@ -13,9 +12,8 @@ import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
 import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
 import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
+import { PdfRenderPool } from '../rendering/pdf-render-pool';
 
-/** Rendering is CPU-bound: one at a time per worker process; scale by running more workers. */
-const CONCURRENCY = 1;
 const STALLED_MESSAGE = 'job stalled more than allowable limit';
 
 /** Rendering cannot succeed however often it is retried. */
@@ -39,10 +37,12 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
     private readonly reports: ReportRepository,
     private readonly loader: InventoryReportLoader,
     private readonly sweeper: Sweeper,
+    private readonly pool: PdfRenderPool,
   ) {}
 
   onApplicationBootstrap(): void {
-    processJobs(this.queue, REPORT_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
+    // Rendering is CPU-bound: one report per render thread.
+    processJobs(this.queue, REPORT_PDF_JOB, this.pool.capacity, (job) => this.handle(job), this.logger);
     this.sweeper.register('reports', () => this.redrive());
     this.queue.on('failed', (job: Job<ReportPdfJob>, error: Error) => {
       if (job?.name !== REPORT_PDF_JOB || error?.message !== STALLED_MESSAGE) return;
@@ -78,7 +78,7 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
     try {
       if (claimed.organizationDeleted) throw new PermanentReportFailure('The organization was deleted before the report was rendered.');
       const data = await this.loader.load(claimed.organizationId, new Date());
-      const pdf = await renderInventoryReportPdf(data);
+      const { pdf } = await this.pool.render({ kind: 'inventory-report', data });
       await this.reports.complete(reportId, pdf);
     } catch (error) {
       const reason = errorMessage(error);

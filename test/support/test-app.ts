@@ -46,6 +46,8 @@ export async function createTestApp(env: Record<string, string> = {}, { workers 
     // Retries and sweeps in seconds, not hours.
     MAIL_RETRY_SCHEDULE_SECONDS: '1,1,1,1',
     SWEEP_INTERVAL_SECONDS: '1',
+    // Render threads load compiled JavaScript; Jest runs the TypeScript sources. Worker processes the tests start use threads.
+    PDF_RENDER_THREADS: '0',
     ...env,
   });
   const logger = createRootLogger(config.logLevel);

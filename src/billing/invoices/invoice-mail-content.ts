@@ -1,13 +1,13 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { formatDate, formatMoney, formatPeriod } from '../../../libs/pdf';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { LoadedMail, MailDeliveryView, UndeliverableMailError } from '../../mail/mail-content';
 import { MailContentRegistry } from '../../mail/mail-content.registry';
-import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
-import { invoiceCustomerName, invoicePdfFileName } from './invoice-pdf.job';
-import { Invoice } from './invoice.entity';
+import { InvoiceDocumentStatus } from './invoice-document.entity';
+import { customerNameOn, invoicePdfFileName } from './invoice-pdf.job';
+import { InvoiceRepository } from './invoice.repository';
+import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 
 /**
  * The invoice mail: the invoice as issued (a deleted customer organization's invoices are still
@@ -16,7 +16,7 @@ import { Invoice } from './invoice.entity';
 @Injectable()
 export class InvoiceMailContent implements OnModuleInit {
   constructor(
-    private readonly em: EntityManager,
+    private readonly invoices: InvoiceRepository,
     private readonly registry: MailContentRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -27,25 +27,25 @@ export class InvoiceMailContent implements OnModuleInit {
 
   private async load(delivery: MailDeliveryView): Promise<LoadedMail<'invoice' | 'credit-note'>> {
     const { invoiceId } = delivery.references;
-    const invoice = await this.em.findOne(Invoice, { id: invoiceId }, { populate: ['organization', 'correctsInvoice'] });
+    const invoice = await this.invoices.mailContent(invoiceId);
     if (!invoice) throw new UndeliverableMailError(`Invoice ${invoiceId} does not exist`);
-    const document = await this.em.findOne(InvoiceDocument, { invoice: invoiceId }, { populate: ['pdf'] });
     // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
-    if (document?.status !== InvoiceDocumentStatus.Rendered || !document.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
-    const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: document.pdf }];
+    if (invoice.document_status !== InvoiceDocumentStatus.Rendered || !invoice.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
+    const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: invoice.pdf }];
+    const recipient = typeof invoice.recipient === 'string' ? (JSON.parse(invoice.recipient) as InvoiceRecipient) : invoice.recipient;
     const shared = {
       ...(await this.registry.vendorFrame()),
-      recipientName: invoice.recipient.name,
-      issuedOn: formatDate(invoice.issuedAt),
-      period: formatPeriod(invoice.periodStart, invoice.periodEnd),
-      total: formatMoney(invoice.grossCents),
-      customerName: invoiceCustomerName(invoice),
+      recipientName: recipient.name,
+      issuedOn: formatDate(new Date(invoice.issued_at)),
+      period: formatPeriod(new Date(invoice.period_start), new Date(invoice.period_end)),
+      total: formatMoney(invoice.gross_cents),
+      customerName: customerNameOn({ organizationId: invoice.organization_id, billingOwnerId: invoice.billing_owner_id, organizationName: invoice.organization_name }),
       loginUrl: this.config.publicUrl,
     };
-    if (invoice.correctsInvoice) {
+    if (invoice.corrected_number) {
       return {
         template: 'credit-note',
-        data: { ...shared, creditNoteNumber: invoice.number, correctedInvoiceNumber: invoice.correctsInvoice.number },
+        data: { ...shared, creditNoteNumber: invoice.number, correctedInvoiceNumber: invoice.corrected_number },
         attachments,
       };
     }

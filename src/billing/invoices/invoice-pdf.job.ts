@@ -15,8 +15,11 @@ export const invoicePdfFileName = ({ number, type }: Pick<Invoice, 'number' | 't
   `${type === InvoiceType.CreditNote ? 'credit-note' : 'invoice'}-${number}.pdf`;
 
 /** The customer organization an invoice addressed to its partner is for, named on its PDF and mail; else undefined. */
+export const customerNameOn = ({ organizationId, billingOwnerId, organizationName }: { organizationId: string; billingOwnerId: string; organizationName: string }) =>
+  organizationId !== billingOwnerId ? organizationName : undefined;
+
 export const invoiceCustomerName = (invoice: Pick<Invoice, 'organization' | 'billingOwner'>): string | undefined =>
-  invoice.organization.id !== invoice.billingOwner.id ? invoice.organization.name : undefined;
+  customerNameOn({ organizationId: invoice.organization.id, billingOwnerId: invoice.billingOwner.id, organizationName: invoice.organization.name });
 
 /** The invoice (or credit note) mail: to the recipient as issued, on behalf of the billing owner; the PDF is attached at sending time. */
 export function invoiceMailRequest(invoice: Invoice, dedupeKey: string): MailRequest & { dedupeKey: string } {

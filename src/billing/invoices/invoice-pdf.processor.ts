@@ -9,13 +9,18 @@ import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entit
 import { INVOICE_PDF_JOB, invoiceCustomerName, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
 import { InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
+import { InvoiceRepository } from './invoice.repository';
 import { errorMessage } from '../../common/error-message';
 import { processJobs } from '../../queue/process-jobs';
 import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../../queue/sweeper';
 import { RELAYED_JOB_OPTIONS } from '../../outbox/outbox-relay.service';
 import { inOwnTransaction } from '../../database/transaction';
+import { PdfRenderPool } from '../../rendering/pdf-render-pool';
 
-const CONCURRENCY = 2;
+/** A job's result in Bull: the render's CPU time (0 when it was rendered before), for the benchmark. */
+export interface InvoicePdfResult {
+  renderCpuMs: number;
+}
 /** Attempts (over every job of a document) after which the sweeper stops re-driving it; staff see it failed. */
 const PDF_ATTEMPT_LIMIT = 25;
 
@@ -35,10 +40,13 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
     private readonly renderer: InvoicePdfRenderer,
     private readonly mail: MailService,
     private readonly sweeper: Sweeper,
+    private readonly pool: PdfRenderPool,
+    private readonly invoices: InvoiceRepository,
   ) {}
 
   onApplicationBootstrap(): void {
-    processJobs(this.queue, INVOICE_PDF_JOB, CONCURRENCY, (job) => this.handle(job), this.logger);
+    // Twice the render threads: while one job's PDF is drawn, another loads or stores.
+    processJobs(this.queue, INVOICE_PDF_JOB, 2 * this.pool.capacity, (job) => this.handle(job), this.logger);
     this.sweeper.register('invoice PDFs', () => this.redrive());
   }
 
@@ -65,26 +73,34 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
     return stuck.length;
   }
 
-  async handle(job: Job<InvoicePdfJob>): Promise<void> {
-    await this.render(job.data.invoiceId);
+  async handle(job: Job<InvoicePdfJob>): Promise<InvoicePdfResult> {
+    return this.render(job.data.invoiceId);
   }
 
+  /**
+   * Draws the PDF outside any transaction (on a render thread; no row lock or connection is held
+   * meanwhile), then stores it and queues the mail in one transaction under the document's lock.
+   * Two runs at once may both draw it; the first to store wins and the mail is queued once.
+   */
   @CreateRequestContext()
-  async render(invoiceId: string): Promise<void> {
+  async render(invoiceId: string): Promise<InvoicePdfResult> {
     try {
+      const [invoice, before] = await Promise.all([
+        this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] }),
+        this.em.findOne(InvoiceDocument, { invoice: invoiceId }, { fields: ['status'] }),
+      ]);
+      if (!before) throw new Error(`Invoice ${invoiceId} has no document to render`);
+      const rendered = before.status === InvoiceDocumentStatus.Rendered ? undefined : await this.renderer.render(invoice, invoiceCustomerName(invoice));
       await inOwnTransaction(this.em, async (em) => {
-        const document = await em.findOne(InvoiceDocument, { invoice: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!document) throw new Error(`Invoice ${invoiceId} has no document to render`);
-        const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] });
+        // The lock serializes runs of this invoice's job, so the mail check below cannot race.
+        const document = await em.findOneOrFail(InvoiceDocument, { invoice: invoiceId }, { fields: ['status'], lockMode: LockMode.PESSIMISTIC_WRITE });
         if (document.status !== InvoiceDocumentStatus.Rendered) {
-          document.pdf = await this.renderer.render(invoice, invoiceCustomerName(invoice));
-          document.status = InvoiceDocumentStatus.Rendered;
-          document.renderedAt = new Date();
-          document.attempts += 1;
-          document.lastError = null;
+          if (!rendered) throw new Error(`The PDF of invoice ${invoiceId} was rendered and then lost`);
+          await this.invoices.storeRenderedPdf(invoiceId, rendered.pdf);
         }
         await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
       });
+      return { renderCpuMs: rendered?.cpuMs ?? 0 };
     } catch (error) {
       const message = errorMessage(error);
       // The invoice stays issued; staff see the failure on its document while Bull retries.

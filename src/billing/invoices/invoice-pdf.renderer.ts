@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvoiceDocumentData, renderInvoicePdf } from '../../../libs/pdf';
+import { InvoiceDocumentData } from '../../../libs/pdf';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { PdfRenderPool } from '../../rendering/pdf-render-pool';
+import { RenderedPdf } from '../../rendering/pdf-render-task';
 import { Invoice } from './invoice.entity';
 
 /** Turns an issued invoice or credit note (lines and corrected invoice loaded) into its PDF; the seller is the platform vendor from configuration. */
 @Injectable()
 export class InvoicePdfRenderer {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pool: PdfRenderPool,
+  ) {}
 
-  render(invoice: Invoice, customerName?: string): Promise<Buffer> {
-    return renderInvoicePdf(this.documentData(invoice, customerName));
+  render(invoice: Invoice, customerName?: string): Promise<RenderedPdf> {
+    return this.pool.render({ kind: 'invoice', data: this.documentData(invoice, customerName) });
   }
 
   documentData(invoice: Invoice, customerName?: string): InvoiceDocumentData {

@@ -1,10 +1,28 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
-import { rawQuery } from '../../database/raw-query';
+import { preparedQuery, rawQuery } from '../../database/raw-query';
 import { requireTransaction } from '../../database/transaction';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceType } from './invoice.entity';
+import { InvoiceRecipient } from '../billing-address/invoice-recipient';
+
+/** What an invoice's mail shows and attaches, read in one statement at sending time. */
+export interface InvoiceMailRow {
+  number: string;
+  type: InvoiceType;
+  recipient: InvoiceRecipient | string;
+  issued_at: Date | string;
+  period_start: Date | string;
+  period_end: Date | string;
+  gross_cents: number;
+  organization_id: string;
+  billing_owner_id: string;
+  organization_name: string;
+  corrected_number: string | null;
+  document_status: InvoiceDocumentStatus | null;
+  pdf: Buffer | null;
+}
 
 interface InvoiceDocumentRow {
   number: string;
@@ -18,19 +36,52 @@ export class InvoiceRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * The next number of `year`'s sequence. The per-year counter row stays locked until the caller's
-   * transaction ends, so numbers are unique and gapless across processes (a rollback gives it back).
+   * Takes the next `count` numbers of `year`'s sequence and returns the last of them. The per-year
+   * counter row stays locked until the caller's transaction ends, so numbers are unique and gapless
+   * across processes (a rollback gives them back).
    */
-  async nextNumber(year: number): Promise<number> {
+  async takeNumbers(year: number, count: number): Promise<number> {
     requireTransaction(this.em, 'Taking an invoice number');
     const [{ last }] = await rawQuery<{ last: number }>(
       this.em,
-      `insert into invoice_number_counter (year, last) values (:year, 1)
-       on conflict (year) do update set last = invoice_number_counter.last + 1
+      `insert into invoice_number_counter (year, last) values (:year, :count)
+       on conflict (year) do update set last = invoice_number_counter.last + :count
        returning last`,
-      { year },
+      { year, count },
     );
     return last;
+  }
+
+  /**
+   * Stores a rendered PDF on its document, in the caller's transaction, unless it is rendered
+   * already; true when this call stored it. A bound parameter, so the bytes go to PostgreSQL as
+   * they are, not as a hex literal twice their size that the ORM would build and escape.
+   */
+  async storeRenderedPdf(invoiceId: string, pdf: Buffer): Promise<boolean> {
+    const em = requireTransaction(this.em, 'Storing an invoice PDF');
+    const rows = await preparedQuery<{ invoice_id: string }>(
+      em,
+      `update invoice_document set pdf = :pdf, status = 'rendered', rendered_at = now(), attempts = attempts + 1, last_error = null
+        where invoice_id = :invoiceId and status <> 'rendered' returning invoice_id`,
+      { pdf, invoiceId },
+    );
+    return rows.length > 0;
+  }
+
+  /** The invoice (also of a deleted organization), the invoice it corrects and its PDF; null when there is no such invoice. */
+  async mailContent(invoiceId: string): Promise<InvoiceMailRow | null> {
+    const [row] = await preparedQuery<InvoiceMailRow>(
+      this.em,
+      `select i.number, i.type, i.recipient, i.issued_at, i.period_start, i.period_end, i.gross_cents, i.organization_id, i.billing_owner_id,
+              o.name as organization_name, c.number as corrected_number, d.status as document_status, d.pdf
+         from invoice i
+         join organization o on o.id = i.organization_id
+         left join invoice c on c.id = i.corrects_invoice_id
+         left join invoice_document d on d.invoice_id = i.id
+        where i.id = :invoiceId`,
+      { invoiceId },
+    );
+    return row ?? null;
   }
 
   /** The invoice's number, type and document state; the PDF bytes only once rendered. */

@@ -78,9 +78,19 @@ export class InvoiceService {
    * commit, through the outbox, so ordering never waits for Redis or SMTP.
    */
   async issue(data: NewInvoice): Promise<Invoice> {
-    const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
-    const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
-    return this.store({ ...data, type: InvoiceType.Invoice, vatRatePercent: this.config.vatRate, ...totals }, lines);
+    const [invoice] = await this.issueAll([data]);
+    return invoice;
+  }
+
+  /** Issues several invoices as `issue` does, numbered in the given order, with one counter update per year and one flush. */
+  async issueAll(invoices: NewInvoice[]): Promise<Invoice[]> {
+    return this.storeAll(
+      invoices.map((data) => {
+        const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
+        const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
+        return { header: { ...data, type: InvoiceType.Invoice, vatRatePercent: this.config.vatRate, ...totals }, lines };
+      }),
+    );
   }
 
   /**
@@ -92,8 +102,9 @@ export class InvoiceService {
     const vatRatePercent = Number(corrected.vatRatePercent);
     const stored = lines.map(({ creditedCents, ...line }) => ({ ...line, quantity: 1, unitPriceCents: 0 - creditedCents, totalCents: 0 - creditedCents }));
     const totals = creditTotals(lines.map((line) => line.creditedCents), vatRatePercent);
-    return this.store(
+    const [creditNote] = await this.storeAll([
       {
+        header: {
         organizationId: corrected.organization.id,
         billingOwnerId: corrected.billingOwner.id,
         subscriptionId: corrected.subscriptionId,
@@ -104,43 +115,55 @@ export class InvoiceService {
         correctsInvoice: corrected,
         vatRatePercent,
         ...totals,
+        },
+        lines: stored,
       },
-      stored,
-    );
+    ]);
+    return creditNote;
   }
 
-  private async store(header: InvoiceHeader, lines: StoredLine[]): Promise<Invoice> {
+  private async storeAll(drafts: { header: InvoiceHeader; lines: StoredLine[] }[]): Promise<Invoice[]> {
     const em = requireTransaction(this.em, 'Issuing an invoice');
-    const issuedAt = header.issuedAt ?? new Date();
-    const year = issuedAt.getUTCFullYear();
-    const last = await this.invoices.nextNumber(year);
-    const invoice = em.create(Invoice, {
-      number: `${year}-${String(last).padStart(6, '0')}`,
-      type: header.type,
-      correctsInvoice: header.correctsInvoice,
-      organization: em.getReference(Organization, header.organizationId),
-      billingOwner: em.getReference(Organization, header.billingOwnerId),
-      subscriptionId: header.subscriptionId,
-      recipient: header.recipient,
-      issuedAt,
-      periodStart: header.periodStart,
-      periodEnd: header.periodEnd,
-      vatRatePercent: header.vatRatePercent,
-      netCents: header.netCents,
-      taxCents: header.taxCents,
-      grossCents: header.grossCents,
-      currency: 'EUR',
-    });
-    lines.forEach((line, index) => em.create(InvoiceLine, { invoice, position: index + 1, ...line }));
-    em.create(InvoiceDocument, { invoice });
-    this.outbox.enqueue({
-      queue: PDF_QUEUE,
-      jobName: INVOICE_PDF_JOB,
-      jobId: `invoice-pdf:${invoice.id}`,
-      payload: { invoiceId: invoice.id } satisfies InvoicePdfJob,
+    const now = new Date();
+    const dated = drafts.map((draft) => ({ ...draft, issuedAt: draft.header.issuedAt ?? now }));
+    const nextNumberOf = new Map<number, number>();
+    for (const year of new Set(dated.map((draft) => draft.issuedAt.getUTCFullYear()))) {
+      const count = dated.filter((draft) => draft.issuedAt.getUTCFullYear() === year).length;
+      nextNumberOf.set(year, (await this.invoices.takeNumbers(year, count)) - count + 1);
+    }
+    const invoices = dated.map(({ header, lines, issuedAt }) => {
+      const year = issuedAt.getUTCFullYear();
+      const number = nextNumberOf.get(year)!;
+      nextNumberOf.set(year, number + 1);
+      const invoice = em.create(Invoice, {
+        number: `${year}-${String(number).padStart(6, '0')}`,
+        type: header.type,
+        correctsInvoice: header.correctsInvoice,
+        organization: em.getReference(Organization, header.organizationId),
+        billingOwner: em.getReference(Organization, header.billingOwnerId),
+        subscriptionId: header.subscriptionId,
+        recipient: header.recipient,
+        issuedAt,
+        periodStart: header.periodStart,
+        periodEnd: header.periodEnd,
+        vatRatePercent: header.vatRatePercent,
+        netCents: header.netCents,
+        taxCents: header.taxCents,
+        grossCents: header.grossCents,
+        currency: 'EUR',
+      });
+      lines.forEach((line, index) => em.create(InvoiceLine, { invoice, position: index + 1, ...line }));
+      em.create(InvoiceDocument, { invoice });
+      this.outbox.enqueue({
+        queue: PDF_QUEUE,
+        jobName: INVOICE_PDF_JOB,
+        jobId: `invoice-pdf:${invoice.id}`,
+        payload: { invoiceId: invoice.id } satisfies InvoicePdfJob,
+      });
+      return invoice;
     });
     await em.flush();
-    return invoice;
+    return invoices;
   }
 
   async list(organizationId: OrganizationId, limit: number, cursor?: string): Promise<Page<InvoiceDto>> {

@@ -33,18 +33,20 @@ export class SubscriptionRepository {
   }
 
   /**
-   * Locks one due subscription for billing; false when it is not due any more (a concurrent run
-   * billed it since it was listed) or another run holds it now.
+   * Locks the subscriptions among `subscriptionIds` that are still due, for billing, and returns
+   * their ids in the order given; left out are those no longer due (a concurrent run billed them
+   * since they were listed) and those another run holds now.
    */
-  async lockDue(subscriptionId: string, at: Date): Promise<boolean> {
+  async lockDue(subscriptionIds: string[], at: Date): Promise<string[]> {
     requireTransaction(this.em, 'Billing a subscription');
-    const [row] = await rawQuery<{ id: string }>(
+    const rows = await rawQuery<{ id: string }>(
       this.em,
       `select s.id from subscription s join organization o on o.id = s.organization_id
-        where s.id = :subscriptionId and s.status = 'active' and s.current_period_end <= :at and o.deleted_at is null
+        where s.id in (:subscriptionIds) and s.status = 'active' and s.current_period_end <= :at and o.deleted_at is null
         for update of s skip locked`,
-      { subscriptionId, at },
+      { subscriptionIds, at },
     );
-    return row !== undefined;
+    const locked = new Set(rows.map((row) => row.id));
+    return subscriptionIds.filter((id) => locked.has(id));
   }
 }
