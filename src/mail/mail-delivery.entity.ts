@@ -21,6 +21,14 @@ export enum MailDeliveryStatus {
   name: 'mail_delivery_due_index',
   expression: `create index "mail_delivery_due_index" on "mail_delivery" ("status", "next_attempt_at") where "status" not in ('sent', 'failed')`,
 })
+@Index({
+  name: 'mail_delivery_unreported_failure_index',
+  expression: `create index "mail_delivery_unreported_failure_index" on "mail_delivery" ("created_at") where "status" = 'failed' and "failure_report_id" is null`,
+})
+@Index({
+  name: 'mail_delivery_failure_report_index',
+  expression: `create index "mail_delivery_failure_report_index" on "mail_delivery" ("failure_report_id") where "failure_report_id" is not null`,
+})
 export class MailDelivery extends BaseEntity<
   'status' | 'sentAt' | 'attempts' | 'lastError' | 'secretCiphertext' | 'organizationId' | 'dedupeKey' | 'claimedAt' | 'nextAttemptAt' | 'smtpStartedAt' | 'failureReportId'
 > {

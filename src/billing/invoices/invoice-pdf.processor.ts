@@ -1,4 +1,4 @@
-import { CreateRequestContext, LockMode, raw } from '@mikro-orm/core';
+import { CreateRequestContext, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -79,28 +79,26 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
 
   /**
    * Draws the PDF outside any transaction (on a render thread; no row lock or connection is held
-   * meanwhile), then stores it and queues the mail in one transaction under the document's lock.
-   * Two runs at once may both draw it; the first to store wins and the mail is queued once.
+   * meanwhile), then stores it and queues its mail in one transaction: storing locks the document
+   * row until commit, so of two runs at once the second finds it stored and the mail queued. A run
+   * that finds the PDF stored already (its job ran again after a crash) only makes sure of the mail.
    */
   @CreateRequestContext()
   async render(invoiceId: string): Promise<InvoicePdfResult> {
     try {
-      const [invoice, before] = await Promise.all([
-        this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] }),
-        this.em.findOne(InvoiceDocument, { invoice: invoiceId }, { fields: ['status'] }),
-      ]);
-      if (!before) throw new Error(`Invoice ${invoiceId} has no document to render`);
-      const rendered = before.status === InvoiceDocumentStatus.Rendered ? undefined : await this.renderer.render(invoice, invoiceCustomerName(invoice));
-      await inOwnTransaction(this.em, async (em) => {
-        // The lock serializes runs of this invoice's job, so the mail check below cannot race.
-        const document = await em.findOneOrFail(InvoiceDocument, { invoice: invoiceId }, { fields: ['status'], lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (document.status !== InvoiceDocumentStatus.Rendered) {
-          if (!rendered) throw new Error(`The PDF of invoice ${invoiceId} was rendered and then lost`);
-          await this.invoices.storeRenderedPdf(invoiceId, rendered.pdf);
-        }
-        await this.mail.queueOnce(invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId)));
+      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] });
+      const rendered = await this.renderer.render(invoice, invoiceCustomerName(invoice));
+      const stored = await inOwnTransaction(this.em, async () => {
+        const outcome = await this.invoices.storeRenderedPdf(invoiceId, rendered.pdf);
+        if (outcome === 'no-document') throw new Error(`Invoice ${invoiceId} has no document to render`);
+        const mail = invoiceMailRequest(invoice, invoiceMailDedupeKey(invoiceId));
+        // Stored just now, so no mail can exist yet: it is queued in the transaction that stores the PDF.
+        if (outcome === 'stored') this.mail.queue(mail);
+        else await this.mail.queueOnce(mail);
+        await this.em.getContext().flush();
+        return outcome === 'stored';
       });
-      return { renderCpuMs: rendered?.cpuMs ?? 0 };
+      return { renderCpuMs: stored ? rendered.cpuMs : 0 };
     } catch (error) {
       const message = errorMessage(error);
       // The invoice stays issued; staff see the failure on its document while Bull retries.

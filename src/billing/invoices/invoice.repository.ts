@@ -54,18 +54,28 @@ export class InvoiceRepository {
 
   /**
    * Stores a rendered PDF on its document, in the caller's transaction, unless it is rendered
-   * already; true when this call stored it. A bound parameter, so the bytes go to PostgreSQL as
-   * they are, not as a hex literal twice their size that the ORM would build and escape.
+   * already; the row stays locked until that transaction ends. One statement, the bytes a bound
+   * parameter: they go to PostgreSQL as they are, not as a hex literal twice their size that the
+   * ORM would build and escape.
    */
-  async storeRenderedPdf(invoiceId: string, pdf: Buffer): Promise<boolean> {
+  async storeRenderedPdf(invoiceId: string, pdf: Buffer): Promise<'stored' | 'rendered-before' | 'no-document'> {
     const em = requireTransaction(this.em, 'Storing an invoice PDF');
-    const rows = await preparedQuery<{ invoice_id: string }>(
+    const [row] = await preparedQuery<{ stored: boolean }>(
       em,
-      `update invoice_document set pdf = :pdf, status = 'rendered', rendered_at = now(), attempts = attempts + 1, last_error = null
-        where invoice_id = :invoiceId and status <> 'rendered' returning invoice_id`,
+      `with target as (
+         select invoice_id, status from invoice_document where invoice_id = :invoiceId for update
+       ), stored as (
+         update invoice_document d
+            set pdf = :pdf, status = 'rendered', rendered_at = now(), attempts = d.attempts + 1, last_error = null
+           from target
+          where d.invoice_id = target.invoice_id and target.status <> 'rendered'
+         returning d.invoice_id
+       )
+       select exists (select 1 from stored) as stored from target`,
       { pdf, invoiceId },
     );
-    return rows.length > 0;
+    if (!row) return 'no-document';
+    return row.stored ? 'stored' : 'rendered-before';
   }
 
   /** The invoice (also of a deleted organization), the invoice it corrects and its PDF; null when there is no such invoice. */
