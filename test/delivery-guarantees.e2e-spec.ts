@@ -145,8 +145,8 @@ describe('a mailbox that refuses a mail for good', () => {
       await app.http.post(`/api/v1/organizations/${partner.organizationId}/members`).set(bearer(partner.admin)).send({ email, role: 'guest' }).expect(201);
 
       const report = await eventually('the staff report', async () => smtp.received.find((mail) => mail.recipients.includes(staff)), 30_000);
-      expect(report.headers).toMatch(/^Subject: 1 mail\(s\) could not be delivered$/m);
-      expect(report.text).toContain(`invitation to ${email}, 3 attempt(s)`);
+      expect(report.headers).toMatch(/^Subject: 1 Mail konnte nicht zugestellt werden$/m);
+      expect(report.text).toContain(`invitation an ${email}, Versuche: 3`);
       expect(report.text).toContain('Mailbox busy, try again later');
       expect(report.text).toContain('/admin/resources/MailDelivery?filters.status=failed');
       const [failed] = await app.sql<{ status: string; failure_report_id: string | null }>('select status, failure_report_id from mail_delivery where recipient = ?', [email]);

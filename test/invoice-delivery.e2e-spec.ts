@@ -71,7 +71,7 @@ describe('invoice delivery: PDF and mail', () => {
 
     const mail = await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
     expect(mail.recipients).toEqual([partner.admin.email]);
-    expect(mail.raw).toMatch(new RegExp(`^Subject: Invoice ${invoice.number} from Sentinel Platform GmbH`, 'm'));
+    expect(mail.raw).toMatch(new RegExp(`^Subject: Rechnung ${invoice.number} von Sentinel Platform GmbH`, 'm'));
     const [attachment] = attachmentsOf(mail);
     expect(attachment).toMatchObject({ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf' });
     expect(attachment.content.equals(pdf)).toBe(true);
@@ -221,13 +221,27 @@ describe('invoice delivery: PDF and mail', () => {
     const creditNoteFile = `credit-note-${creditNote!.number}.pdf`;
     const mail = await eventually('the credit note mail', () => smtp.received.find((received) => attachmentsOf(received).some((part) => part.filename === creditNoteFile)));
     expect(mail.recipients).toEqual([partner.admin.email]);
-    expect(mail.raw).toMatch(new RegExp(`^Subject: Credit note ${creditNote!.number} from Sentinel Platform GmbH`, 'm'));
+    expect(mail.raw).toMatch(new RegExp(`^Subject: Rechnungskorrektur ${creditNote!.number} von Sentinel Platform GmbH`, 'm'));
     expect(mail.text).toContain(invoice.number);
     const text = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));
     expect(text).toContain('Rechnungskorrektur');
     expect(text).toContain(creditNote!.number);
     expect(text).toContain(invoice.number);
     expect(text).toContain('Kurzzeit GmbH');
+  });
+
+  it('writes the invoice mail in the billing owner\'s language, with its dates and amounts', async () => {
+    const english = await createPartner(testApp, 'Brit IT');
+    await testApp.http.patch(`/api/v1/organizations/${english.organizationId}`).set(bearer(english.admin)).send({ locale: 'en' }).expect(200);
+    const customer = await createCustomer(testApp, english.admin, english.organizationId, 'Tea Room Ltd');
+    const { invoice } = await orderSubscription(testApp, english.admin, customer.id, ORDER);
+    const mail = await eventually('the invoice mail', () => mailsWith(invoice.number)[0]);
+    expect(mail.headers).toMatch(new RegExp(`^Subject: Invoice ${invoice.number} from Sentinel Platform GmbH$`, 'm'));
+    expect(mail.text).toContain(`please find attached invoice ${invoice.number} of `);
+    expect(mail.text).toContain('for "Tea Room Ltd".');
+    expect(mail.text).toMatch(/^Total: €\d{1,3}(,\d{3})*\.\d{2}$/m);
+    expect(mail.text).toMatch(/^Period: \d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
+    expect(mail.html).toContain('<html lang="en">');
   });
 
   it('answers 404 for an invoice of another organization', async () => {

@@ -48,11 +48,12 @@ describe('mail', () => {
     expect(added.body).toMatchObject({ email, role: 'admin', invitationSent: true });
 
     const mail = await mailTo(email);
-    expect(mail.headers).toMatch(/^Subject: You have been invited to Customer One$/m);
+    // German, the default language of a new organization.
+    expect(mail.headers).toMatch(/^Subject: Einladung in die Organisation Customer One$/m);
     expect(mail.headers).toMatch(/^From: "?Acme IT via partnerhub"? <no-reply@partnerhub\.local>$/m);
-    expect(mail.text).toContain('https://app.partnerhub.test');
-    expect(mail.text).toContain('change this password when you first sign in');
-    const temporaryPassword = /Temporary password: (\S+)/.exec(mail.text)?.[1];
+    expect(mail.text).toContain('Anmelden unter https://app.partnerhub.test');
+    expect(mail.text).toContain('Bei der ersten Anmeldung werden Sie gebeten, dieses Passwort zu ändern.');
+    const temporaryPassword = /Vorläufiges Passwort: (\S+)/.exec(mail.text)?.[1];
     expect(temporaryPassword).toBeDefined();
     expect(mail.html).toContain(temporaryPassword);
 
@@ -90,14 +91,15 @@ describe('mail', () => {
     expect(added.body.invitationSent).toBe(true);
     const mail = await mailTo(announced);
     for (const body of [mail.text, mail.html]) {
-      expect(body).toContain('administrator will give you your password');
+      expect(body).toContain('Ihr Passwort erhalten Sie von Ihrer Administration.');
       expect(body).not.toContain(PASSWORD);
     }
     const delivery = await sentDeliveryTo(announced);
     expect(delivery.secret_ciphertext).toBeNull();
   });
 
-  it('notifies an existing user added to another organization, branded by the vendor outside customer organizations', async () => {
+  it('notifies an existing user added to another organization, branded by the vendor outside customer organizations, in that organization\'s language', async () => {
+    await testApp.http.patch(`/api/v1/organizations/${partner.organizationId}`).set(bearer(partner.admin)).send({ locale: 'en' }).expect(200);
     const email = uniqueEmail('existing');
     await invite(customer.id, { email, role: 'guest', password: PASSWORD });
     await invite(partner.organizationId, { email, role: 'guest' });

@@ -39,6 +39,23 @@ describe('tenancy', () => {
     expect(permissions.body.capabilities).toMatchObject({ billing: true, delete: true, supportSettings: false });
   });
 
+  it('keeps a language per organization: German by default, settable, inherited by a partner\'s new customers', async () => {
+    const partnerUrl = `/api/v1/organizations/${tenant.strangerPartnerId}`;
+    const before = await testApp.http.get(partnerUrl).set(bearer(tenant.strangerAdmin)).expect(200);
+    expect(before.body.locale).toBe('de');
+
+    const refused = await testApp.http.patch(partnerUrl).set(bearer(tenant.strangerAdmin)).send({ locale: 'fr' }).expect(400);
+    expect(refused.body).toMatchObject({ type: expect.stringMatching(/validation-failed$/), errors: [expect.objectContaining({ field: 'locale' })] });
+
+    const changed = await testApp.http.patch(partnerUrl).set(bearer(tenant.strangerAdmin)).send({ locale: 'en' }).expect(200);
+    expect(changed.body.locale).toBe('en');
+
+    const create = (body: object) =>
+      testApp.http.post('/api/v1/organizations').set(bearer(tenant.strangerAdmin)).send({ address: address(), partnerId: tenant.strangerPartnerId, ...body }).expect(201);
+    expect((await create({ name: 'Inherits English' })).body).toMatchObject({ kind: 'customer', locale: 'en' });
+    expect((await create({ name: 'Chooses German', locale: 'de' })).body).toMatchObject({ kind: 'customer', locale: 'de' });
+  });
+
   it('soft-deletes a customer org: gone from every list, 404 afterwards', async () => {
     const created = await testApp.http
       .post('/api/v1/organizations')

@@ -3,6 +3,7 @@ import { InvoiceMailData } from './mail-data';
 import { renderMail } from './render-mail';
 
 const invoiceData = (overrides: Partial<InvoiceMailData> = {}): InvoiceMailData => ({
+  locale: 'en',
   brand: mailBrand({ vendorName: 'partnerhub GmbH' }),
   support: { company: 'partnerhub GmbH', email: 'support@partnerhub.test', phone: '+49 30 1' },
   recipientName: 'Acme IT GmbH',

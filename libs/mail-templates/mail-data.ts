@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n';
+
 /** Who the mail appears to come from: a customer organization's partner, else the platform vendor. */
 export interface MailBrand {
   /** Display name, e.g. "Acme IT via partnerhub" or "partnerhub GmbH". */
@@ -15,8 +17,10 @@ export interface SupportContact {
   hours?: string | null;
 }
 
-/** What every mail has: who it comes from, who it greets, where to sign in. */
+/** What every mail has: its language, who it comes from, who it greets, where to sign in. */
 interface BaseMailData {
+  /** The recipient organization's language (libs/i18n); every sentence and the layout follow it. */
+  locale: Locale;
   brand: MailBrand;
   support?: SupportContact;
   recipientName: string;

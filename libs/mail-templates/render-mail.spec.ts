@@ -3,6 +3,7 @@ import { InvitationMailData } from './mail-data';
 import { isMailTemplateName, renderMail } from './render-mail';
 
 const invitationData = (overrides: Partial<InvitationMailData> = {}): InvitationMailData => ({
+  locale: 'en',
   brand: mailBrand({ partnerName: 'Acme IT', vendorName: 'partnerhub GmbH' }),
   recipientName: 'Ann Example',
   recipientEmail: 'ann@example.test',
@@ -98,6 +99,18 @@ describe('renderMail', () => {
       expect(body).toContain('Tmp-Reset-456');
       expect(body).toContain('change this password when you first sign in');
     }
+  });
+
+  it('speaks German to a German organization: every sentence, the footer and the page language', () => {
+    const mail = renderMail('invitation', invitationData({ locale: 'de', support: { company: 'Acme IT', email: 'help@acme.test', phone: '+49 1' } }));
+    expect(mail.subject).toBe('Einladung in die Organisation Customer One');
+    expect(mail.text).toContain('Hallo Ann Example,\n\nSie wurden in die Organisation „Customer One“ eingeladen.');
+    expect(mail.text).toContain('Anmelden unter https://app.partnerhub.test');
+    expect(mail.text).toContain('Ihr Passwort erhalten Sie von Ihrer Administration.');
+    expect(mail.text).toContain('Fragen? Acme IT, help@acme.test, +49 1');
+    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.html).toContain('Anmelden unter <a href="https://app.partnerhub.test">https://app.partnerhub.test</a>');
+    for (const body of [mail.text, mail.html]) expect(body).not.toMatch(/mail\.|Hello|Sign in/);
   });
 
   it('knows its template names', () => {

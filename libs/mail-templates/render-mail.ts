@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { MailDataByTemplate, MailTemplateName, RenderedMail } from './mail-data';
 import { creditNote } from './templates/credit-note';
 import { deliveryFailures } from './templates/delivery-failures';
@@ -27,6 +28,29 @@ const htmlEnvironment = Handlebars.create();
 htmlEnvironment.registerPartial('layout', htmlEnvironment.compile(htmlLayout, HTML_OPTIONS));
 const textEnvironment = Handlebars.create();
 textEnvironment.registerPartial('signature', textEnvironment.compile(textSignature, TEXT_OPTIONS));
+
+/**
+ * `{{t "key" name=value}}`: the sentence of the catalogue (libs/i18n) in the mail's `locale`, whole
+ * sentences with their values interpolated, never concatenated. In HTML i18next escapes the values;
+ * a `{{- link}}` value is markup made by the `link` helper. `{{link url}}`: an anchor in HTML, the
+ * bare URL in text.
+ */
+function registerTranslation(environment: typeof Handlebars, html: boolean): void {
+  environment.registerHelper('t', function (key: string, options: Handlebars.HelperOptions) {
+    const root = options.data?.root as { locale?: unknown } | undefined;
+    const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+    const values = Object.fromEntries(
+      Object.entries(options.hash as Record<string, unknown>).map(([name, value]) => [name, value instanceof environment.SafeString ? value.toString() : value]),
+    );
+    const sentence = translator(locale)(key, { ...values, interpolation: { escapeValue: html, escape: environment.escapeExpression } }) as string;
+    return html ? new environment.SafeString(sentence) : sentence;
+  });
+  environment.registerHelper('link', (url: string) =>
+    html ? new environment.SafeString(`<a href="${environment.escapeExpression(url)}">${environment.escapeExpression(url)}</a>`) : url,
+  );
+}
+registerTranslation(htmlEnvironment, true);
+registerTranslation(textEnvironment, false);
 
 const COMPILED = Object.fromEntries(
   Object.entries(SOURCES).map(([name, source]) => [

@@ -27,3 +27,10 @@ describe('formatPeriod', () => {
     expect(formatPeriod(day, day)).toBe('12.03.2025 – 12.03.2025');
   });
 });
+
+describe('English dates', () => {
+  it('writes the month out, so 02/12 cannot be misread', () => {
+    expect(formatDate(new Date('2026-12-02T00:00:00Z'), 'en')).toBe('2 Dec 2026');
+    expect(formatPeriod(new Date('2025-01-01T00:00:00Z'), new Date('2025-02-01T00:00:00Z'), 'en')).toBe('1 Jan 2025 – 31 Jan 2025');
+  });
+});

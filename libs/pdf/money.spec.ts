@@ -16,6 +16,13 @@ describe('formatMoney', () => {
     expect(formatMoney(cents)).toBe(`${amount}${NBSP}€`);
   });
 
+  it.each([
+    [123456, '€1,234.56'],
+    [-5, '-€0.05'],
+  ])('%i cents in English → %s', (cents, amount) => {
+    expect(formatMoney(cents, 'en')).toBe(amount);
+  });
+
   it('refuses fractions of a cent and non-numbers', () => {
     expect(() => formatMoney(1.5)).toThrow(RangeError);
     expect(() => formatMoney(Number.NaN)).toThrow(RangeError);

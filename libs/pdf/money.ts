@@ -1,5 +1,10 @@
+import type { Locale } from '../i18n';
+
 // German number formatting, written out rather than left to Intl so the output does not depend on
-// the ICU data of whichever Node build renders the invoice.
+// the ICU data of whichever Node build renders the invoice. English uses Intl (en-GB, which every
+// ICU build has).
+
+const ENGLISH_EUROS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
 
 /** No-break space: keeps a unit or sign on its number's line. */
 export const NBSP = '\u00a0';
@@ -9,13 +14,14 @@ function groupThousands(digits: string): string {
 }
 
 /**
- * Integer cents as a German euro amount: 123456 → `1.234,56 €`, -5 → `-0,05 €`.
+ * Integer cents as a euro amount: German 123456 → `1.234,56 €`, -5 → `-0,05 €`; English `€1,234.56`, `-€0.05`.
  * A no-break space keeps the sign € on the amount's line.
  */
-export function formatMoney(cents: number): string {
+export function formatMoney(cents: number, locale: Locale = 'de'): string {
   if (!Number.isSafeInteger(cents)) {
     throw new RangeError(`money must be an integer number of cents, got ${cents}`);
   }
+  if (locale === 'en') return ENGLISH_EUROS.format(cents / 100);
   const sign = cents < 0 ? '-' : '';
   const absolute = Math.abs(cents);
   const euros = Math.floor(absolute / 100);

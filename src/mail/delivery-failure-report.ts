@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DEFAULT_LOCALE } from '../../libs/i18n';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { inOwnTransaction } from '../database/transaction';
@@ -67,7 +68,8 @@ export class DeliveryFailureReport implements OnApplicationBootstrap {
       { failureReportId: delivery.references.reportId },
       { fields: ['template', 'recipient', 'attempts', 'createdAt', 'lastError'], orderBy: { createdAt: 'asc' } },
     );
-    const frame = await this.registry.vendorFrame();
+    // Staff read the platform's default language.
+    const frame = await this.registry.vendorFrame(DEFAULT_LOCALE);
     return {
       template: 'delivery-failures',
       data: {

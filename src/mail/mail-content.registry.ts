@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
+import { DEFAULT_LOCALE, Locale } from '../../libs/i18n';
 import { isMailTemplateName, mailBrand, MailTemplateName } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,6 +10,7 @@ import {
   MailBrandingSource,
   MailContentLoader,
   MailFrame,
+  MailLocaleSource,
   MailSupportSource,
   UndeliverableMailError,
 } from './mail-content';
@@ -23,6 +25,7 @@ export class MailContentRegistry {
   private readonly loaders = new Map<MailTemplateName, MailContentLoader>();
   private branding?: MailBrandingSource;
   private support?: MailSupportSource;
+  private locale?: MailLocaleSource;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -38,6 +41,10 @@ export class MailContentRegistry {
     this.support = source;
   }
 
+  provideLocale(source: MailLocaleSource): void {
+    this.locale = source;
+  }
+
   async load(delivery: { template: string; recipient: string; references: Record<string, string> }, secret?: string): Promise<LoadedMail> {
     const { template } = delivery;
     if (!isMailTemplateName(template)) throw new UndeliverableMailError(`Unknown mail template ${template}`);
@@ -47,12 +54,16 @@ export class MailContentRegistry {
     return loader({ ...delivery, template }, secret);
   }
 
-  /** Brand, logo and support contact of mails about an organization. */
+  /** Language, brand, logo and support contact of mails about an organization. */
   async organizationFrame(organizationId: OrganizationId): Promise<MailFrame & { organizationName: string }> {
     const branding = await this.required(this.branding, 'branding')(organizationId);
     if (!branding) throw new UndeliverableMailError(`Organization ${organizationId} no longer exists`);
-    const support = await this.required(this.support, 'support contact')(organizationId);
+    const [support, locale] = await Promise.all([
+      this.required(this.support, 'support contact')(organizationId),
+      this.required(this.locale, 'language')(organizationId),
+    ]);
     return {
+      locale: locale ?? DEFAULT_LOCALE,
       brand: mailBrand({ partnerName: branding.partnerName, vendorName: this.config.vendor.name, logoCid: branding.logo ? BRAND_LOGO_CID : undefined }),
       support: support ?? undefined,
       attachments: branding.logo ? [branding.logo] : undefined,
@@ -60,10 +71,10 @@ export class MailContentRegistry {
     };
   }
 
-  /** Brand and support contact of the platform vendor (invoices come from the vendor). */
-  async vendorFrame(): Promise<MailFrame> {
+  /** Brand and support contact of the platform vendor (invoices come from the vendor), in the recipient's language. */
+  async vendorFrame(locale: Locale): Promise<MailFrame> {
     const support = await this.required(this.support, 'support contact')(null);
-    return { brand: mailBrand({ vendorName: this.config.vendor.name }), support: support ?? undefined };
+    return { locale, brand: mailBrand({ vendorName: this.config.vendor.name }), support: support ?? undefined };
   }
 
   private required<T>(source: T | undefined, what: string): T {

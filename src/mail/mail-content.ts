@@ -1,4 +1,5 @@
 import { OrganizationId } from '../common/organization-id';
+import type { Locale } from '../../libs/i18n';
 import type { MailBrand, MailDataByTemplate, MailTemplateName, SupportContact } from '../../libs/mail-templates';
 
 /** The mail can never be sent (its template, user or organization is gone); retrying will not help. */
@@ -43,8 +44,12 @@ export type MailBrandingSource = (
 /** Whom the recipients of an organization's mails contact (support decides); `null` asks for the platform vendor. */
 export type MailSupportSource = (organizationId: OrganizationId | null) => Promise<SupportContact | null>;
 
-/** The parts of a mail that come from the organization it is about: brand, logo, support contact. */
+/** The language an organization's mails are written in (tenancy decides); null when the organization is gone. */
+export type MailLocaleSource = (organizationId: OrganizationId) => Promise<Locale | null>;
+
+/** The parts of a mail that come from the organization it is about: language, brand, logo, support contact. */
 export interface MailFrame {
+  locale: Locale;
   brand: MailBrand;
   support?: SupportContact;
   attachments?: MailAttachment[];

@@ -1,4 +1,5 @@
 import { Embeddable, Embedded, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { DEFAULT_LOCALE, LOCALES, Locale } from '../../libs/i18n';
 import { BaseEntity } from '../database/base.entity';
 import { OrganizationKind } from '../authz/roles';
 import { OrganizationId } from '../common/organization-id';
@@ -21,7 +22,7 @@ export class Address {
 
 @Entity({ tableName: 'organization' })
 @Index({ name: 'organization_partner_name_idx', expression: 'create index "organization_partner_name_idx" on "organization" ("partner_id", "name", "id") where "deleted_at" is null' })
-export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId'> {
+export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId' | 'locale'> {
   declare id: OrganizationId;
 
   @Property({ type: 'text' })
@@ -36,6 +37,10 @@ export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partne
 
   @Enum({ items: () => OrganizationKind, nativeEnumName: 'organization_kind' })
   kind!: OrganizationKind;
+
+  /** The language of its mails and documents; a partner's new customers start with the partner's. */
+  @Enum({ items: () => [...LOCALES], nativeEnumName: 'organization_locale', default: DEFAULT_LOCALE })
+  locale: Locale = DEFAULT_LOCALE;
 
   @ManyToOne(() => Organization, { nullable: true, deleteRule: 'restrict' })
   partner?: Organization;

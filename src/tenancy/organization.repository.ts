@@ -1,3 +1,4 @@
+import type { Locale } from '../../libs/i18n';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MembershipRole, OrganizationKind } from '../authz/roles';
@@ -61,6 +62,12 @@ export class OrganizationRepository {
   /** Locks a live organization's row until the caller's transaction ends; null when it does not exist. */
   lock(organizationId: OrganizationId): Promise<OrganizationRow | null> {
     return this.read(organizationId, { lock: true });
+  }
+
+  /** The language of the organization's mails and documents, also once it is deleted (its invoices are still mailed). */
+  async localeOf(organizationId: OrganizationId): Promise<Locale | null> {
+    const [row] = await preparedQuery<{ locale: Locale }>(this.em, 'select locale from organization where id = :organizationId', { organizationId });
+    return row?.locale ?? null;
   }
 
   async countLiveCustomers(partnerId: OrganizationId): Promise<number> {

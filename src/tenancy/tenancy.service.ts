@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, Locale } from '../../libs/i18n';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { OrgAccessService, effectiveRole } from '../authz/org-access.service';
@@ -31,6 +32,7 @@ export interface NewOrganization {
   kind: OrganizationKind;
   partnerId?: OrganizationId;
   vatId?: string;
+  locale?: Locale;
 }
 
 @Injectable()
@@ -53,6 +55,7 @@ export class TenancyService {
       address: data.address,
       kind: data.kind,
       vatId: data.vatId,
+      locale: data.locale ?? DEFAULT_LOCALE,
       partner: data.partnerId ? em.getReference(Organization, data.partnerId) : undefined,
       trialEndsAt: new Date(now.getTime() + this.config.trial.days * 86_400_000),
       trialLicenses: this.config.trial.licenses,
@@ -80,9 +83,16 @@ export class TenancyService {
         throw TenancyErrors.notAPartner();
       }
       if (!buildAbility(access).can('create', 'Customer')) throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
-      return this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Customer, partnerId: access.organizationId });
+      const partner = await this.em.getContext().findOneOrFail(Organization, { id: access.organizationId }, { fields: ['locale'] });
+      return this.createOrganization({
+        name: dto.name,
+        address: dto.address,
+        kind: OrganizationKind.Customer,
+        partnerId: access.organizationId,
+        locale: dto.locale ?? partner.locale,
+      });
     }
-    const organization = this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Standalone });
+    const organization = this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Standalone, locale: dto.locale });
     this.lifecycle.founded(organization, userId);
     return organization;
   }
@@ -96,13 +106,14 @@ export class TenancyService {
       const organization = await this.load(organizationId);
       if (dto.name !== undefined) organization.name = dto.name.trim();
       if (dto.address !== undefined) organization.address = Object.assign(organization.address, dto.address);
+      if (dto.locale !== undefined) organization.locale = dto.locale;
       await em.flush();
       await this.audit.record({
         organizationId,
         actor,
         action: 'organization.update',
         target: { type: 'organization', id: organizationId },
-        details: { changed: Object.keys(dto) },
+        details: { changed: Object.entries(dto).filter(([, value]) => value !== undefined).map(([field]) => field) },
       });
       return toOrganizationDto(organization);
     });
@@ -181,6 +192,7 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
     kind: organization.kind,
     partnerId: organization.partner?.id ?? null,
     address: { ...organization.address },
+    locale: organization.locale,
     createdAt: organization.createdAt.toISOString(),
   };
 }

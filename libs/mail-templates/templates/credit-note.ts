@@ -1,23 +1,25 @@
 import { MailTemplateSource } from './template-source';
 
+const INTRO = `{{#if customerName}}{{t "mail.creditNote.introForCustomer" number=creditNoteNumber date=issuedOn corrected=correctedInvoiceNumber customer=customerName}}{{else}}{{t "mail.creditNote.intro" number=creditNoteNumber date=issuedOn corrected=correctedInvoiceNumber}}{{/if}}`;
+
 export const creditNote: MailTemplateSource = {
-  subject: 'Credit note {{creditNoteNumber}} from {{brand.name}}',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.creditNote.subject" number=creditNoteNumber sender=brand.name}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-please find attached credit note {{creditNoteNumber}} of {{issuedOn}}, correcting invoice {{correctedInvoiceNumber}}{{#if customerName}} for "{{customerName}}"{{/if}}.
+${INTRO}
 
-Period credited: {{period}}
-Total: {{total}}
+{{t "mail.creditNote.period"}}: {{period}}
+{{t "mail.invoice.total"}}: {{total}}
 
-You can also find all invoices and credit notes at {{loginUrl}}
+{{t "mail.creditNote.findAll" link=(link loginUrl)}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>please find attached credit note <strong>{{creditNoteNumber}}</strong> of {{issuedOn}}, correcting invoice <strong>{{correctedInvoiceNumber}}</strong>{{#if customerName}} for <strong>{{customerName}}</strong>{{/if}}.</p>
-<p>Period credited: {{period}}<br>
-Total: <strong>{{total}}</strong></p>
-<p>You can also find all invoices and credit notes at <a href="{{loginUrl}}">{{loginUrl}}</a></p>
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>${INTRO}</p>
+<p>{{t "mail.creditNote.period"}}: {{period}}<br>
+{{t "mail.invoice.total"}}: <strong>{{total}}</strong></p>
+<p>{{t "mail.creditNote.findAll" link=(link loginUrl)}}</p>
 {{/layout}}`,
 };

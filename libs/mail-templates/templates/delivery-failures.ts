@@ -1,32 +1,34 @@
 import { MailTemplateSource } from './template-source';
 
+const ITEM = '{{t "mail.deliveryFailures.item" template=template recipient=recipient attempts=attempts queuedAt=queuedAt error=lastError}}';
+
 /** To platform staff: mails whose whole retry schedule is spent; they are listed in the back-office too. */
 export const deliveryFailures: MailTemplateSource = {
-  subject: '{{count}} mail(s) could not be delivered',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.deliveryFailures.subject" count=count}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-these mails failed for good after their whole retry schedule:
+{{t "mail.deliveryFailures.intro"}}
 
 {{#each failures}}
-- {{template}} to {{recipient}}, {{attempts}} attempt(s), queued {{queuedAt}}: {{lastError}}
+- ${ITEM}
 {{/each}}
 {{#if more}}
-... and {{more}} more.
+{{t "mail.deliveryFailures.more" count=more}}
 {{/if}}
 
-Send one again with "Retry now" at {{loginUrl}}
+{{t "mail.deliveryFailures.retry" link=(link loginUrl)}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>these mails failed for good after their whole retry schedule:</p>
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>{{t "mail.deliveryFailures.intro"}}</p>
 <ul>
 {{#each failures}}
-<li><strong>{{template}}</strong> to {{recipient}}, {{attempts}} attempt(s), queued {{queuedAt}}: {{lastError}}</li>
+<li>${ITEM}</li>
 {{/each}}
 </ul>
-{{#if more}}<p>... and {{more}} more.</p>{{/if}}
-<p>Send one again with "Retry now" at <a href="{{loginUrl}}">{{loginUrl}}</a></p>
+{{#if more}}<p>{{t "mail.deliveryFailures.more" count=more}}</p>{{/if}}
+<p>{{t "mail.deliveryFailures.retry" link=(link loginUrl)}}</p>
 {{/layout}}`,
 };

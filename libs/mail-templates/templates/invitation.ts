@@ -1,35 +1,35 @@
 import { MailTemplateSource } from './template-source';
 
 export const invitation: MailTemplateSource = {
-  subject: 'You have been invited to {{organizationName}}',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.invitation.subject" organizationName=organizationName}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-you have been invited to the organization "{{organizationName}}".
+{{t "mail.invitation.intro" organizationName=organizationName}}
 
-Sign in at {{loginUrl}}
-E-mail: {{recipientEmail}}
+{{t "mail.signInAt" link=(link loginUrl)}}
+{{t "mail.email"}}: {{recipientEmail}}
 {{#if temporaryPassword}}
-Temporary password: {{temporaryPassword}}
+{{t "mail.temporaryPasswordLabel"}}: {{temporaryPassword}}
 
-You will be asked to change this password when you first sign in.
+{{t "mail.changeOnFirstSignIn"}}
 {{else}}
 
-Your administrator will give you your password.
+{{t "mail.invitation.passwordFromAdministrator"}}
 {{/if}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>you have been invited to the organization <strong>{{organizationName}}</strong>.</p>
-<p>Sign in at <a href="{{loginUrl}}">{{loginUrl}}</a><br>
-E-mail: {{recipientEmail}}
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>{{t "mail.invitation.intro" organizationName=organizationName}}</p>
+<p>{{t "mail.signInAt" link=(link loginUrl)}}<br>
+{{t "mail.email"}}: {{recipientEmail}}
 {{#if temporaryPassword}}
-<br>Temporary password: <code style="font-size:16px;">{{temporaryPassword}}</code></p>
-<p>You will be asked to change this password when you first sign in.</p>
+<br>{{t "mail.temporaryPasswordLabel"}}: <code style="font-size:16px;">{{temporaryPassword}}</code></p>
+<p>{{t "mail.changeOnFirstSignIn"}}</p>
 {{else}}
 </p>
-<p>Your administrator will give you your password.</p>
+<p>{{t "mail.invitation.passwordFromAdministrator"}}</p>
 {{/if}}
 {{/layout}}`,
 };

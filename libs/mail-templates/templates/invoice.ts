@@ -1,23 +1,25 @@
 import { MailTemplateSource } from './template-source';
 
+const INTRO = `{{#if customerName}}{{t "mail.invoice.introForCustomer" number=invoiceNumber date=issuedOn customer=customerName}}{{else}}{{t "mail.invoice.intro" number=invoiceNumber date=issuedOn}}{{/if}}`;
+
 export const invoice: MailTemplateSource = {
-  subject: 'Invoice {{invoiceNumber}} from {{brand.name}}',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.invoice.subject" number=invoiceNumber sender=brand.name}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-please find attached invoice {{invoiceNumber}} of {{issuedOn}}{{#if customerName}} for "{{customerName}}"{{/if}}.
+${INTRO}
 
-Period: {{period}}
-Total: {{total}}
+{{t "mail.invoice.period"}}: {{period}}
+{{t "mail.invoice.total"}}: {{total}}
 
-You can also find all invoices at {{loginUrl}}
+{{t "mail.invoice.findAll" link=(link loginUrl)}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>please find attached invoice <strong>{{invoiceNumber}}</strong> of {{issuedOn}}{{#if customerName}} for <strong>{{customerName}}</strong>{{/if}}.</p>
-<p>Period: {{period}}<br>
-Total: <strong>{{total}}</strong></p>
-<p>You can also find all invoices at <a href="{{loginUrl}}">{{loginUrl}}</a></p>
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>${INTRO}</p>
+<p>{{t "mail.invoice.period"}}: {{period}}<br>
+{{t "mail.invoice.total"}}: <strong>{{total}}</strong></p>
+<p>{{t "mail.invoice.findAll" link=(link loginUrl)}}</p>
 {{/layout}}`,
 };

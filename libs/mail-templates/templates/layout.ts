@@ -1,6 +1,6 @@
 /** Wraps every HTML body: brand header, content, support footer. */
 export const htmlLayout = `<!DOCTYPE html>
-<html lang="en">
+<html lang="{{locale}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -17,7 +17,7 @@ export const htmlLayout = `<!DOCTYPE html>
 </td></tr>
 {{#if support}}
 <tr><td style="padding:16px 32px;border-top:1px solid #e4e7eb;font-size:13px;color:#616e7c;">
-Questions? {{support.company}} &middot; <a href="mailto:{{support.email}}">{{support.email}}</a> &middot; {{support.phone}}
+{{t "mail.questions"}} {{support.company}} &middot; <a href="mailto:{{support.email}}">{{support.email}}</a> &middot; {{support.phone}}
 {{#if support.website}} &middot; <a href="{{support.website}}">{{support.website}}</a>{{/if}}
 {{#if support.hours}}<br>{{support.hours}}{{/if}}
 </td></tr>
@@ -32,7 +32,7 @@ Questions? {{support.company}} &middot; <a href="mailto:{{support.email}}">{{sup
 export const textSignature = `-- 
 {{brand.name}}
 {{#if support}}
-Questions? {{support.company}}, {{support.email}}, {{support.phone}}
+{{t "mail.questions"}} {{support.company}}, {{support.email}}, {{support.phone}}
 {{#if support.website}}{{support.website}}
 {{/if}}
 {{#if support.hours}}{{support.hours}}

@@ -1,17 +1,17 @@
 import { MailTemplateSource } from './template-source';
 
 export const membershipAdded: MailTemplateSource = {
-  subject: 'You now have access to {{organizationName}}',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.membershipAdded.subject" organizationName=organizationName}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-you have been added to the organization "{{organizationName}}".
-Sign in at {{loginUrl}} with your existing account ({{recipientEmail}}).
+{{t "mail.membershipAdded.intro" organizationName=organizationName}}
+{{t "mail.membershipAdded.signInWithExistingAccount" link=(link loginUrl) email=recipientEmail}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>you have been added to the organization <strong>{{organizationName}}</strong>.</p>
-<p>Sign in at <a href="{{loginUrl}}">{{loginUrl}}</a> with your existing account ({{recipientEmail}}).</p>
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>{{t "mail.membershipAdded.intro" organizationName=organizationName}}</p>
+<p>{{t "mail.membershipAdded.signInWithExistingAccount" link=(link loginUrl) email=recipientEmail}}</p>
 {{/layout}}`,
 };

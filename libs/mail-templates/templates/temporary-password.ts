@@ -1,25 +1,23 @@
 import { MailTemplateSource } from './template-source';
 
 export const temporaryPassword: MailTemplateSource = {
-  subject: 'Your new temporary password',
-  text: `Hello {{recipientName}},
+  subject: '{{t "mail.temporaryPassword.subject"}}',
+  text: `{{t "mail.greeting" name=recipientName}}
 
-support has set a new temporary password for your account ({{recipientEmail}}).
+{{t "mail.temporaryPassword.intro" email=recipientEmail}}
 
-Sign in at {{loginUrl}}
-Temporary password: {{temporaryPassword}}
+{{t "mail.signInAt" link=(link loginUrl)}}
+{{t "mail.temporaryPasswordLabel"}}: {{temporaryPassword}}
 
-You will be asked to change this password when you first sign in. Your other
-sessions have been signed out. If you did not ask for this, contact support.
+{{t "mail.changeOnFirstSignIn"}} {{t "mail.temporaryPassword.otherSessionsEnded"}}
 
 {{> signature}}
 `,
   html: `{{#> layout}}
-<p>Hello {{recipientName}},</p>
-<p>support has set a new temporary password for your account ({{recipientEmail}}).</p>
-<p>Sign in at <a href="{{loginUrl}}">{{loginUrl}}</a><br>
-Temporary password: <code style="font-size:16px;">{{temporaryPassword}}</code></p>
-<p>You will be asked to change this password when you first sign in. Your other sessions have been signed out.
-If you did not ask for this, contact support.</p>
+<p>{{t "mail.greeting" name=recipientName}}</p>
+<p>{{t "mail.temporaryPassword.intro" email=recipientEmail}}</p>
+<p>{{t "mail.signInAt" link=(link loginUrl)}}<br>
+{{t "mail.temporaryPasswordLabel"}}: <code style="font-size:16px;">{{temporaryPassword}}</code></p>
+<p>{{t "mail.changeOnFirstSignIn"}} {{t "mail.temporaryPassword.otherSessionsEnded"}}</p>
 {{/layout}}`,
 };

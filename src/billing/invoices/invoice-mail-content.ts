@@ -33,12 +33,13 @@ export class InvoiceMailContent implements OnModuleInit {
     if (invoice.document_status !== InvoiceDocumentStatus.Rendered || !invoice.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
     const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: invoice.pdf }];
     const recipient = typeof invoice.recipient === 'string' ? (JSON.parse(invoice.recipient) as InvoiceRecipient) : invoice.recipient;
+    const locale = invoice.billing_owner_locale;
     const shared = {
-      ...(await this.registry.vendorFrame()),
+      ...(await this.registry.vendorFrame(locale)),
       recipientName: recipient.name,
-      issuedOn: formatDate(new Date(invoice.issued_at)),
-      period: formatPeriod(new Date(invoice.period_start), new Date(invoice.period_end)),
-      total: formatMoney(invoice.gross_cents),
+      issuedOn: formatDate(new Date(invoice.issued_at), locale),
+      period: formatPeriod(new Date(invoice.period_start), new Date(invoice.period_end), locale),
+      total: formatMoney(invoice.gross_cents, locale),
       customerName: customerNameOn({ organizationId: invoice.organization_id, billingOwnerId: invoice.billing_owner_id, organizationName: invoice.organization_name }),
       loginUrl: this.config.publicUrl,
     };

@@ -6,6 +6,7 @@ import { requireTransaction } from '../../database/transaction';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceType } from './invoice.entity';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
+import type { Locale } from '../../../libs/i18n';
 
 /** What an invoice's mail shows and attaches, read in one statement at sending time. */
 export interface InvoiceMailRow {
@@ -19,6 +20,8 @@ export interface InvoiceMailRow {
   organization_id: string;
   billing_owner_id: string;
   organization_name: string;
+  /** The recipient's language: the billing owner's. */
+  billing_owner_locale: Locale;
   corrected_number: string | null;
   document_status: InvoiceDocumentStatus | null;
   pdf: Buffer | null;
@@ -83,9 +86,10 @@ export class InvoiceRepository {
     const [row] = await preparedQuery<InvoiceMailRow>(
       this.em,
       `select i.number, i.type, i.recipient, i.issued_at, i.period_start, i.period_end, i.gross_cents, i.organization_id, i.billing_owner_id,
-              o.name as organization_name, c.number as corrected_number, d.status as document_status, d.pdf
+              o.name as organization_name, bo.locale as billing_owner_locale, c.number as corrected_number, d.status as document_status, d.pdf
          from invoice i
          join organization o on o.id = i.organization_id
+         join organization bo on bo.id = i.billing_owner_id
          left join invoice c on c.id = i.corrects_invoice_id
          left join invoice_document d on d.invoice_id = i.id
         where i.id = :invoiceId`,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO31661Alpha2, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { LOCALES, Locale } from '../../../libs/i18n';
 import { IsUuid } from '../../common/uuid-param';
 import { Omittable } from '../../common/validation';
 import { MembershipRole, OrganizationKind } from '../../authz/roles';
@@ -50,6 +51,11 @@ export class CreateOrganizationDto {
   @Omittable()
   @IsUuid()
   partnerId?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale', description: "Language of the organization's mails and documents. Default: the partner's for a linked customer organization, else `de`." })
+  @Omittable()
+  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
+  locale?: Locale;
 }
 
 /** Every field optional, none nullable: `null` is rejected rather than clearing a required column. */
@@ -67,6 +73,11 @@ export class UpdateOrganizationDto {
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto;
+
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale', description: "Language of the organization's mails and documents." })
+  @Omittable()
+  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
+  locale?: Locale;
 }
 
 export class OrganizationDto {
@@ -84,6 +95,9 @@ export class OrganizationDto {
 
   @ApiProperty({ type: AddressDto })
   address: AddressDto;
+
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale', description: "Language of the organization's mails and documents." })
+  locale: Locale;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
