@@ -48,6 +48,7 @@ describe('partner-branded mails through a real SMTP server', () => {
     const mail = await invite(acmeCustomer.id, acme.admin);
 
     expect(mail.headers).toMatch(/^From: "?Acme IT via partnerhub"? <no-reply@partnerhub\.local>$/m);
+    expect(mail.headers).toMatch(/^Reply-To: hilfe@acme-it\.example$/m);
     expect(mail.html).toContain(`<img src="cid:${BRAND_LOGO_CID}" alt="Acme IT via partnerhub"`);
     const logo = inlineLogo(mail);
     expect(logo).toMatchObject({ contentType: 'image/png' });
@@ -65,6 +66,7 @@ describe('partner-branded mails through a real SMTP server', () => {
     const mail = await invite(acme.organizationId, acme.admin);
 
     expect(mail.headers).toMatch(/^From: "?Sentinel Platform GmbH"? <no-reply@partnerhub\.local>$/m);
+    expect(mail.headers).not.toMatch(/^Reply-To:/m);
     expect(inlineLogo(mail)?.content.equals(DEFAULT_LOGO_PNG)).toBe(true);
     expect(mail.text).toContain('help@sentinel.example');
     expect(mail.text).not.toContain('hilfe@acme-it.example');
@@ -76,6 +78,7 @@ describe('partner-branded mails through a real SMTP server', () => {
     const mail = await invite(customer.id, plain.admin);
 
     expect(mail.headers).toMatch(/^From: "?Plain Networks via partnerhub"?/m);
+    expect(mail.headers).not.toMatch(/^Reply-To:/m);
     expect(mail.html).not.toContain('cid:');
     expect(inlineLogo(mail)).toBeUndefined();
     expect(mail.text).toContain('help@sentinel.example');

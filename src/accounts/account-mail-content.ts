@@ -26,17 +26,17 @@ export class AccountMailContent implements OnModuleInit {
     const { userId, organizationId } = delivery.references;
     const user = await this.em.findOne(User, { id: userId });
     if (!user) throw new UndeliverableMailError(`User ${userId} no longer exists`);
-    const { attachments, organizationName, ...frame } = await this.registry.organizationFrame(asOrganizationId(organizationId));
+    const { attachments, organizationName, replyTo, ...frame } = await this.registry.organizationFrame(asOrganizationId(organizationId));
     const common = { ...frame, recipientName: user.name, recipientEmail: delivery.recipient, organizationName, loginUrl: this.config.publicUrl };
     switch (delivery.template) {
       case 'invitation':
-        return { template: 'invitation', data: { ...common, temporaryPassword: secret }, attachments };
+        return { template: 'invitation', data: { ...common, temporaryPassword: secret }, attachments, replyTo };
       case 'temporary-password':
         // Sent once, then the secret is erased: a retry after that has nothing to send.
         if (!secret) throw new UndeliverableMailError('The temporary password is no longer stored');
-        return { template: 'temporary-password', data: { ...common, temporaryPassword: secret }, attachments };
+        return { template: 'temporary-password', data: { ...common, temporaryPassword: secret }, attachments, replyTo };
       default:
-        return { template: 'membership-added', data: common, attachments };
+        return { template: 'membership-added', data: common, attachments, replyTo };
     }
   }
 }

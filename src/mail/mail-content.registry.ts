@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { DEFAULT_LOCALE, Locale } from '../../libs/i18n';
-import { isMailTemplateName, mailBrand, MailTemplateName } from '../../libs/mail-templates';
+import { isMailTemplateName, mailBrand, MailTemplateName, SupportContact } from '../../libs/mail-templates';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import {
@@ -64,8 +64,9 @@ export class MailContentRegistry {
     ]);
     return {
       locale: locale ?? DEFAULT_LOCALE,
+      replyTo: support?.partnersOwn ? support.email : undefined,
       brand: mailBrand({ partnerName: branding.partnerName, vendorName: this.config.vendor.name, logoCid: branding.logo ? BRAND_LOGO_CID : undefined }),
-      support: support ?? undefined,
+      support: support ? withoutOrigin(support) : undefined,
       attachments: branding.logo ? [branding.logo] : undefined,
       organizationName: branding.organizationName,
     };
@@ -74,7 +75,7 @@ export class MailContentRegistry {
   /** Brand and support contact of the platform vendor (invoices come from the vendor), in the recipient's language. */
   async vendorFrame(locale: Locale): Promise<MailFrame> {
     const support = await this.required(this.support, 'support contact')(null);
-    return { locale, brand: mailBrand({ vendorName: this.config.vendor.name }), support: support ?? undefined };
+    return { locale, brand: mailBrand({ vendorName: this.config.vendor.name }), support: support ? withoutOrigin(support) : undefined };
   }
 
   private required<T>(source: T | undefined, what: string): T {
@@ -82,3 +83,5 @@ export class MailContentRegistry {
     return source;
   }
 }
+
+const withoutOrigin = ({ partnersOwn: _partnersOwn, ...contact }: SupportContact & { partnersOwn?: boolean }): SupportContact => contact;

@@ -20,6 +20,7 @@ export interface LoadedMail<T extends MailTemplateName = MailTemplateName> {
   template: T;
   data: MailDataByTemplate[T];
   attachments?: MailAttachment[];
+  replyTo?: string;
 }
 
 /** What a queued mail references: the ids its content is loaded from at sending time. */
@@ -41,8 +42,11 @@ export type MailBrandingSource = (
   organizationId: OrganizationId,
 ) => Promise<{ organizationName: string; partnerName?: string; logo: MailAttachment | null } | null>;
 
-/** Whom the recipients of an organization's mails contact (support decides); `null` asks for the platform vendor. */
-export type MailSupportSource = (organizationId: OrganizationId | null) => Promise<SupportContact | null>;
+/**
+ * Whom the recipients of an organization's mails contact (support decides); `null` asks for the
+ * platform vendor. `partnersOwn`: the contact is the customer organization's partner's own.
+ */
+export type MailSupportSource = (organizationId: OrganizationId | null) => Promise<(SupportContact & { partnersOwn?: boolean }) | null>;
 
 /** The language an organization's mails are written in (tenancy decides); null when the organization is gone. */
 export type MailLocaleSource = (organizationId: OrganizationId) => Promise<Locale | null>;
@@ -50,6 +54,8 @@ export type MailLocaleSource = (organizationId: OrganizationId) => Promise<Local
 /** The parts of a mail that come from the organization it is about: language, brand, logo, support contact. */
 export interface MailFrame {
   locale: Locale;
+  /** A customer organization's mails are answered to its partner's support address. */
+  replyTo?: string;
   brand: MailBrand;
   support?: SupportContact;
   attachments?: MailAttachment[];

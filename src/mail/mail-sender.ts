@@ -15,6 +15,8 @@ export interface OutgoingMail extends RenderedMail {
   attachments?: MailAttachment[];
   /** `<id@domain>`; the same on every attempt of one mail. */
   messageId: string;
+  /** Where answers go: a customer organization's partner's support address. */
+  replyTo?: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export class MailSender implements OnApplicationShutdown {
     const info = await this.transporter.sendMail({
       from: { name: mail.senderName, address: this.fromAddress },
       messageId: mail.messageId,
+      replyTo: mail.replyTo,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

@@ -81,13 +81,13 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     let smtpStarted = false;
     try {
       const secret = delivery.secretCiphertext ? this.secretBox.open(delivery.secretCiphertext) : undefined;
-      const { template, data, attachments } = await this.content.load(delivery, secret);
+      const { template, data, attachments, replyTo } = await this.content.load(delivery, secret);
       const rendered = renderMail(template, data);
       // Fenced by the claim: if this worker was too slow and its lease went to another one, it stops here.
       if (!(await this.deliveries.markSmtpStarted(delivery, new Date()))) return;
       smtpStarted = true;
       await this.sender.send(
-        { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments, messageId: mailMessageId(delivery) },
+        { ...rendered, to: delivery.recipient, senderName: data.brand.name, attachments, replyTo, messageId: mailMessageId(delivery) },
         `${delivery.createdAt.getTime()}-${delivery.id}`,
       );
     } catch (error) {

@@ -29,8 +29,8 @@ export class SupportService implements OnModuleInit {
       if (organizationId === null) return vendorSupportContact(this.config);
       const contact = await this.find(organizationId);
       if (!contact) return null;
-      const { source: _source, ...details } = contact;
-      return details;
+      const { source, ...details } = contact;
+      return { ...details, partnersOwn: source === 'partner' };
     });
   }
 
