@@ -242,6 +242,11 @@ describe('invoice delivery: PDF and mail', () => {
     expect(mail.text).toMatch(/^Total: €\d{1,3}(,\d{3})*\.\d{2}$/m);
     expect(mail.text).toMatch(/^Period: \d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
     expect(mail.html).toContain('<html lang="en">');
+    const pdfText = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));
+    expect(pdfText).toContain(`Invoice ${invoice.number}`);
+    expect(pdfText).toContain('Customer: Tea Room Ltd');
+    expect(pdfText).toMatch(/Total due€\d/);
+    expect(pdfText).not.toMatch(/Rechnung|Leistungszeitraum/);
   });
 
   it('answers 404 for an invoice of another organization', async () => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n';
 // What an invoice PDF shows. All money is integer cents; the caller passes the issued snapshot
 // unchanged, nothing here recomputes prices or totals.
 
@@ -28,6 +29,8 @@ export interface InvoiceLineData {
 
 /** An invoice or, with `corrects`, a credit note. */
 export interface InvoiceDocumentData {
+  /** The recipient's language: every label, date and amount follows it. */
+  locale: Locale;
   /** The platform vendor, from configuration. */
   seller: SellerDetails;
   /** The billing owner, as snapshotted on the invoice. */

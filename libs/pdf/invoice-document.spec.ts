@@ -12,12 +12,12 @@ describe('buildInvoiceDocument', () => {
 
   it('titles the document with the invoice number and dates it at issue', () => {
     expect(definition.info).toEqual({
-      title: 'Rechnung / Invoice 2025-000042',
-      subject: 'Rechnung / Invoice 2025-000042',
+      title: 'Rechnung 2025-000042',
+      subject: 'Rechnung 2025-000042',
       author: 'Sentinel Platform GmbH',
       creationDate: invoice.issuedAt,
     });
-    expect(content).toContain('Rechnung / Invoice 2025-000042');
+    expect(content).toContain('Rechnung 2025-000042');
   });
 
   it('titles a credit note as a Rechnungskorrektur and names the invoice it corrects', () => {
@@ -29,21 +29,21 @@ describe('buildInvoiceDocument', () => {
       grossCents: -1190,
     });
     const shown = texts(buildInvoiceDocument(creditNote).content);
-    expect(buildInvoiceDocument(creditNote).info?.title).toBe('Rechnungskorrektur / Credit note 2025-000043');
+    expect(buildInvoiceDocument(creditNote).info?.title).toBe('Rechnungskorrektur 2025-000043');
     expect(shown).toEqual(
-      expect.arrayContaining(['Korrigiert Rechnung / Corrects invoice', '2025-000042 (01.03.2025)', 'Korrekturbetrag / Total credited', formatMoney(-1190)]),
+      expect.arrayContaining(['Korrigiert Rechnung', '2025-000042 (01.03.2025)', 'Korrekturbetrag', formatMoney(-1190)]),
     );
-    expect(shown.some((text) => text.startsWith('Rechnung / Invoice'))).toBe(false);
+    expect(shown.some((text) => text.startsWith('Rechnung '))).toBe(false);
   });
 
   it('addresses the recipient and names the customer organization', () => {
     expect(content).toEqual(expect.arrayContaining(['Müller IT-Service GmbH', 'Königsallee 7', '40212 Düsseldorf', 'Deutschland']));
-    expect(content).toContain('Kunde / Customer: Bäckerei Schmitz KG');
+    expect(content).toContain('Kunde: Bäckerei Schmitz KG');
   });
 
   it('leaves the customer line out when the recipient is the customer itself', () => {
     const own = texts(buildInvoiceDocument(sampleInvoice(3, { customerName: undefined })).content);
-    expect(own.some((text) => text.startsWith('Kunde / Customer'))).toBe(false);
+    expect(own.some((text) => text.startsWith('Kunde'))).toBe(false);
   });
 
   it('prints the invoice date and the service period with its last day', () => {
@@ -53,7 +53,7 @@ describe('buildInvoiceDocument', () => {
   it('lists every line with quantity, unit price and total, and a line period when it has one', () => {
     const [table] = findTables(definition.content, (candidate) => candidate.headerRows === 1);
     expect(table.body).toHaveLength(invoice.lines.length + 1);
-    expect(texts(table.body[0] as Content)).toEqual(['Pos.', 'Beschreibung / Description', 'Menge / Qty', 'Einzelpreis / Unit price', 'Gesamt / Total']);
+    expect(texts(table.body[0] as Content)).toEqual(['Pos.', 'Beschreibung', 'Menge', 'Einzelpreis', 'Gesamt']);
     expect(texts(table.body[3] as Content)).toEqual([
       '3',
       'Add-on: 10 zusätzliche Hosts / additional hosts (anteilig / pro rata)',
@@ -68,7 +68,7 @@ describe('buildInvoiceDocument', () => {
     const odd = sampleInvoice(1, { netCents: 1_000, vatRatePercent: 7, taxCents: 70, grossCents: 1_070 });
     const oddTexts = texts(buildInvoiceDocument(odd).content);
     expect(oddTexts).toEqual(
-      expect.arrayContaining(['Nettobetrag / Net amount', '10,00\u00a0€', 'USt. / VAT 7\u00a0%', '0,70\u00a0€', 'Rechnungsbetrag / Total due', '10,70\u00a0€']),
+      expect.arrayContaining(['Nettobetrag', '10,00\u00a0€', 'USt. 7\u00a0%', '0,70\u00a0€', 'Rechnungsbetrag', '10,70\u00a0€']),
     );
     expect(content).toContain(formatMoney(invoice.grossCents));
   });
@@ -81,9 +81,9 @@ describe('buildInvoiceDocument', () => {
 
   it('puts page numbers and the seller details in the footer', () => {
     const footer = renderDynamic(definition.footer, 2, 3);
-    expect(footer).toContain(pageLabel(2, 3));
-    expect(pageLabel(2, 3)).toContain('Page 2 of 3');
-    expect(footer).toEqual(expect.arrayContaining(['Sentinel Platform GmbH', 'USt-IdNr. / VAT ID: DE123456789', invoice.seller.bankDetails]));
+    expect(footer).toContain(pageLabel(2, 3, 'de'));
+    expect(pageLabel(2, 3, 'de')).toBe('Seite 2 von 3');
+    expect(footer).toEqual(expect.arrayContaining(['Sentinel Platform GmbH', 'USt-IdNr.: DE123456789', invoice.seller.bankDetails]));
   });
 
   it('heads continuation pages with the invoice number', () => {
@@ -126,5 +126,17 @@ describe('buildInvoiceDocument', () => {
     const copy = structuredClone(lines);
     buildInvoiceDocument(sampleInvoice(3, { lines }));
     expect(lines).toEqual(copy);
+  });
+
+  it('is written wholly in English for an English-speaking recipient: labels, dates, amounts, page numbers', () => {
+    const english = sampleInvoice(3, { locale: 'en', netCents: 123_456, vatRatePercent: 19, taxCents: 23_457, grossCents: 146_913 });
+    const definition = buildInvoiceDocument(english);
+    const shown = texts(definition.content);
+    expect(definition.info?.title).toBe('Invoice 2025-000042');
+    expect(definition.language).toBe('en-GB');
+    expect(shown).toEqual(expect.arrayContaining(['Invoice no.', 'Invoice date', 'Service period', 'Net amount', '€1,234.56', 'VAT 19%', 'Total due', '€1,469.13']));
+    expect(shown).toEqual(expect.arrayContaining(['Customer: Bäckerei Schmitz KG']));
+    expect(shown.join(' ')).not.toMatch(/Rechnung|Nettobetrag|Leistungszeitraum|\d{2}\.\d{2}\.\d{4}/);
+    expect(renderDynamic(definition.footer, 2, 3)).toEqual(expect.arrayContaining(['Page 2 of 3', 'VAT ID: DE123456789']));
   });
 });

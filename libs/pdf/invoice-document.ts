@@ -1,3 +1,4 @@
+import { Locale, translator } from '../i18n';
 import type { Content, ContentNode, DocumentDefinition, DynamicContent } from 'pdfmake';
 import { formatDate, formatPeriod } from './dates';
 import type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
@@ -19,32 +20,39 @@ import { formatDecimal, formatMoney, formatPercent } from './money';
 const PAGE_MARGINS: [number, number, number, number] = [56, 56, 56, 84];
 const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
 
-/** German first, English second: the vendor is German, partners are not all. */
-const LABELS = {
-  title: 'Rechnung / Invoice',
-  creditNoteTitle: 'Rechnungskorrektur / Credit note',
-  number: 'Rechnungsnummer / Invoice no.',
-  creditNoteNumber: 'Nummer / Number',
-  corrects: 'Korrigiert Rechnung / Corrects invoice',
-  date: 'Rechnungsdatum / Invoice date',
-  creditNoteDate: 'Datum / Date',
-  period: 'Leistungszeitraum / Service period',
-  creditedPeriod: 'Korrigierter Zeitraum / Period corrected',
-  customer: 'Kunde / Customer',
-  position: 'Pos.',
-  description: 'Beschreibung / Description',
-  quantity: 'Menge / Qty',
-  unitPrice: 'Einzelpreis / Unit price',
-  total: 'Gesamt / Total',
-  net: 'Nettobetrag / Net amount',
-  vat: (rate: string) => `USt. / VAT ${rate}`,
-  gross: 'Rechnungsbetrag / Total due',
-  creditedGross: 'Korrekturbetrag / Total credited',
-  vatId: 'USt-IdNr. / VAT ID',
-} as const;
+/** The invoice's labels in its recipient's language (libs/i18n). */
+function labelsFor(locale: Locale) {
+  const t = translator(locale);
+  const label = (key: string, values: Record<string, string> = {}) => t(`pdf.invoice.${key}`, values) as string;
+  return {
+    title: label('title'),
+    creditNoteTitle: label('creditNoteTitle'),
+    number: label('number'),
+    creditNoteNumber: label('creditNoteNumber'),
+    corrects: label('corrects'),
+    date: label('date'),
+    creditNoteDate: label('creditNoteDate'),
+    period: label('period'),
+    creditedPeriod: label('creditedPeriod'),
+    customer: label('customer'),
+    position: label('position'),
+    description: label('description'),
+    quantity: label('quantity'),
+    unitPrice: label('unitPrice'),
+    total: label('total'),
+    net: label('net'),
+    vat: (rate: string) => label('vat', { rate }),
+    gross: label('gross'),
+    creditedGross: label('creditedGross'),
+    vatId: label('vatId'),
+  };
+}
 
-export function invoiceTitle(invoice: Pick<InvoiceDocumentData, 'number' | 'corrects'>): string {
-  return `${invoice.corrects ? LABELS.creditNoteTitle : LABELS.title} ${invoice.number}`;
+type Labels = ReturnType<typeof labelsFor>;
+
+export function invoiceTitle(invoice: Pick<InvoiceDocumentData, 'number' | 'corrects' | 'locale'>): string {
+  const labels = labelsFor(invoice.locale);
+  return `${invoice.corrects ? labels.creditNoteTitle : labels.title} ${invoice.number}`;
 }
 
 /**
@@ -53,28 +61,29 @@ export function invoiceTitle(invoice: Pick<InvoiceDocumentData, 'number' | 'corr
  */
 export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefinition {
   const title = invoiceTitle(invoice);
+  const labels = labelsFor(invoice.locale);
   return {
     info: { title, author: invoice.seller.name, subject: title, creationDate: invoice.issuedAt },
-    language: 'de-DE',
+    language: invoice.locale === 'en' ? 'en-GB' : 'de-DE',
     pageSize: PAGE_SIZE,
     pageMargins: PAGE_MARGINS,
     images: invoice.logo ? { logo: imageDataUrl(invoice.logo) } : undefined,
     defaultStyle: DEFAULT_STYLE,
     styles: BASE_STYLES,
     header: continuationHeader(title, HORIZONTAL_MARGIN),
-    footer: footer(invoice.seller),
+    footer: footer(invoice.seller, labels, invoice.locale),
     content: [
-      letterhead(invoice),
-      addressAndMeta(invoice),
+      letterhead(invoice, labels),
+      addressAndMeta(invoice, labels),
       { text: title, style: 'title', margin: [0, 28, 0, 4] },
-      invoice.customerName ? { text: `${LABELS.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
-      linesTable(invoice.lines),
-      totals(invoice),
+      invoice.customerName ? { text: `${labels.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
+      linesTable(invoice.lines, labels, invoice.locale),
+      totals(invoice, labels),
     ],
   };
 }
 
-function letterhead(invoice: InvoiceDocumentData): Content {
+function letterhead(invoice: InvoiceDocumentData, labels: Labels): Content {
   const seller = invoice.seller;
   const brand: Content = invoice.logo
     ? { image: 'logo', fit: [170, 60] }
@@ -89,7 +98,7 @@ function letterhead(invoice: InvoiceDocumentData): Content {
         stack: [
           { text: seller.name, bold: true, color: TEXT_COLOR },
           ...addressLines(seller),
-          ...sellerContactLines(seller),
+          ...sellerContactLines(seller, labels),
         ],
       },
     ],
@@ -98,20 +107,20 @@ function letterhead(invoice: InvoiceDocumentData): Content {
   };
 }
 
-function addressAndMeta(invoice: InvoiceDocumentData): Content {
-  const { seller, recipient } = invoice;
-  const period = formatPeriod(invoice.periodStart, invoice.periodEnd);
+function addressAndMeta(invoice: InvoiceDocumentData, labels: Labels): Content {
+  const { seller, recipient, locale } = invoice;
+  const period = formatPeriod(invoice.periodStart, invoice.periodEnd, locale);
   const meta: [string, string][] = invoice.corrects
     ? [
-        [LABELS.creditNoteNumber, invoice.number],
-        [LABELS.creditNoteDate, formatDate(invoice.issuedAt)],
-        [LABELS.corrects, `${invoice.corrects.number} (${formatDate(invoice.corrects.issuedAt)})`],
-        [LABELS.creditedPeriod, period],
+        [labels.creditNoteNumber, invoice.number],
+        [labels.creditNoteDate, formatDate(invoice.issuedAt, locale)],
+        [labels.corrects, `${invoice.corrects.number} (${formatDate(invoice.corrects.issuedAt, locale)})`],
+        [labels.creditedPeriod, period],
       ]
     : [
-        [LABELS.number, invoice.number],
-        [LABELS.date, formatDate(invoice.issuedAt)],
-        [LABELS.period, period],
+        [labels.number, invoice.number],
+        [labels.date, formatDate(invoice.issuedAt, locale)],
+        [labels.period, period],
       ];
   return {
     columns: [
@@ -145,22 +154,22 @@ function addressLines(party: PartyAddress | SellerDetails): string[] {
 }
 
 /** The seller's e-mail and VAT ID, those it has. */
-function sellerContactLines(seller: SellerDetails): string[] {
-  return [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${LABELS.vatId}: ${seller.vatId}`] : [])];
+function sellerContactLines(seller: SellerDetails, labels: Labels): string[] {
+  return [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${labels.vatId}: ${seller.vatId}`] : [])];
 }
 
-function linesTable(lines: InvoiceLineData[]): Content {
-  const header = [LABELS.position, LABELS.description, LABELS.quantity, LABELS.unitPrice, LABELS.total].map((text, column) => ({
+function linesTable(lines: InvoiceLineData[], labels: Labels, locale: Locale): Content {
+  const header = [labels.position, labels.description, labels.quantity, labels.unitPrice, labels.total].map((text, column) => ({
     text,
     style: 'tableHeader',
     alignment: column === 0 || column === 1 ? 'left' : 'right',
   }));
   const body = lines.map((line, index) => [
     { text: String(index + 1), color: MUTED_COLOR },
-    describeLine(line),
-    { text: formatDecimal(line.quantity), alignment: 'right' },
-    { text: formatMoney(line.unitPriceCents), alignment: 'right' },
-    { text: formatMoney(line.totalCents), alignment: 'right' },
+    describeLine(line, locale),
+    { text: formatDecimal(line.quantity, 2, locale), alignment: 'right' },
+    { text: formatMoney(line.unitPriceCents, locale), alignment: 'right' },
+    { text: formatMoney(line.totalCents, locale), alignment: 'right' },
   ]);
   return {
     margin: [0, 12, 0, 0],
@@ -174,20 +183,21 @@ function linesTable(lines: InvoiceLineData[]): Content {
   };
 }
 
-function describeLine(line: InvoiceLineData): Content {
+function describeLine(line: InvoiceLineData, locale: Locale): Content {
   if (!line.periodStart || !line.periodEnd) return { text: line.description };
   return {
-    stack: [{ text: line.description }, { text: formatPeriod(line.periodStart, line.periodEnd), style: 'small' }],
+    stack: [{ text: line.description }, { text: formatPeriod(line.periodStart, line.periodEnd, locale), style: 'small' }],
   };
 }
 
-function totals(invoice: InvoiceDocumentData): Content {
+function totals(invoice: InvoiceDocumentData, labels: Labels): Content {
+  const { locale } = invoice;
   const rows: ContentNode[][] = [
-    [{ text: LABELS.net }, { text: formatMoney(invoice.netCents), alignment: 'right' }],
-    [{ text: LABELS.vat(formatPercent(invoice.vatRatePercent)) }, { text: formatMoney(invoice.taxCents), alignment: 'right' }],
+    [{ text: labels.net }, { text: formatMoney(invoice.netCents, locale), alignment: 'right' }],
+    [{ text: labels.vat(formatPercent(invoice.vatRatePercent, locale)) }, { text: formatMoney(invoice.taxCents, locale), alignment: 'right' }],
     [
-      { text: invoice.corrects ? LABELS.creditedGross : LABELS.gross, bold: true, fontSize: 10 },
-      { text: formatMoney(invoice.grossCents), alignment: 'right', bold: true, fontSize: 10 },
+      { text: invoice.corrects ? labels.creditedGross : labels.gross, bold: true, fontSize: 10 },
+      { text: formatMoney(invoice.grossCents, locale), alignment: 'right', bold: true, fontSize: 10 },
     ],
   ];
   return {
@@ -213,10 +223,10 @@ function totals(invoice: InvoiceDocumentData): Content {
   };
 }
 
-function footer(seller: SellerDetails): DynamicContent {
+function footer(seller: SellerDetails, labels: Labels, locale: Locale): DynamicContent {
   const columns: Content[] = [
     { width: '*', stack: [seller.name, ...addressLines(seller)] },
-    { width: '*', stack: sellerContactLines(seller) },
+    { width: '*', stack: sellerContactLines(seller, labels) },
     { width: '*', text: seller.bankDetails ?? '' },
   ];
   return (currentPage, pageCount, pageSize) => ({
@@ -225,7 +235,7 @@ function footer(seller: SellerDetails): DynamicContent {
     stack: [
       footerRule(pageSize.width, HORIZONTAL_MARGIN),
       { columns, columnGap: 12, margin: [0, 4, 0, 0] },
-      { text: pageLabel(currentPage, pageCount), alignment: 'right', margin: [0, 2, 0, 0] },
+      { text: pageLabel(currentPage, pageCount, locale), alignment: 'right', margin: [0, 2, 0, 0] },
     ],
   });
 }

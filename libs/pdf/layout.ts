@@ -1,3 +1,4 @@
+import { Locale, translator } from '../i18n';
 // The look shared by every document in libs/pdf (invoice, reports): page size, colours, styles,
 // continuation header, footer rule, page label, list tables, logos.
 import type { Content, DynamicContent, Style } from 'pdfmake';
@@ -37,9 +38,10 @@ export function footerRule(pageWidth: number, horizontalMargin: number): Content
   return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageWidth - 2 * horizontalMargin, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] };
 }
 
-/** `Seite 2 von 5 / Page 2 of 5`. */
-export function pageLabel(currentPage: number, pageCount: number): string {
-  return `Seite ${currentPage} von ${pageCount} / Page ${currentPage} of ${pageCount}`;
+/** `Seite 2 von 5` or `Page 2 of 5`; both, `Seite 2 von 5 / Page 2 of 5`, for a document in both languages. */
+export function pageLabel(currentPage: number, pageCount: number, locale?: Locale): string {
+  const label = (language: Locale) => translator(language)('pdf.page', { current: currentPage, total: pageCount });
+  return locale ? label(locale) : `${label('de')} / ${label('en')}`;
 }
 
 /** Left, right, top and bottom of every cell of a list table. */

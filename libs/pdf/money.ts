@@ -29,11 +29,12 @@ export function formatMoney(cents: number, locale: Locale = 'de'): string {
   return `${sign}${groupThousands(String(euros))},${rest}${NBSP}€`;
 }
 
-/** A plain German decimal without trailing zeros: 3 → `3`, 1234.5 → `1.234,5`, 0.25 → `0,25`. */
-export function formatDecimal(value: number, maxFractionDigits = 2): string {
+/** A plain decimal without trailing zeros: German 3 → `3`, 1234.5 → `1.234,5`, 0.25 → `0,25`; English `1,234.5`. */
+export function formatDecimal(value: number, maxFractionDigits = 2, locale: Locale = 'de'): string {
   if (!Number.isFinite(value)) {
     throw new RangeError(`not a finite number: ${value}`);
   }
+  if (locale === 'en') return new Intl.NumberFormat('en-GB', { maximumFractionDigits: maxFractionDigits }).format(value);
   const fixed = Math.abs(value).toFixed(maxFractionDigits);
   const [whole, fraction = ''] = fixed.split('.');
   const trimmed = fraction.replace(/0+$/, '');
@@ -41,7 +42,7 @@ export function formatDecimal(value: number, maxFractionDigits = 2): string {
   return `${sign}${groupThousands(whole)}${trimmed ? `,${trimmed}` : ''}`;
 }
 
-/** 19 → `19 %`, 7.5 → `7,5 %` (German typography puts a space before the percent sign). */
-export function formatPercent(value: number): string {
-  return `${formatDecimal(value)}${NBSP}%`;
+/** 19 → `19 %`, 7.5 → `7,5 %` (German typography puts a space before the percent sign); English `7.5%`. */
+export function formatPercent(value: number, locale: Locale = 'de'): string {
+  return locale === 'en' ? `${formatDecimal(value, 2, 'en')}%` : `${formatDecimal(value)}${NBSP}%`;
 }

@@ -13,16 +13,16 @@ describe('renderInvoicePdf', () => {
     const pdf = await renderInvoicePdf(invoice);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('/FlateDecode');
-    expect(pdf.toString('latin1')).toContain('(Rechnung / Invoice 2025-000042)');
+    expect(pdf.toString('latin1')).toContain('(Rechnung 2025-000042)');
   });
 
   it('writes the number, the recipient, the customer and the totals as text', async () => {
     const text = extractPdfText(await renderInvoicePdf(invoice, { compress: false }));
-    expect(text).toContain('Rechnung / Invoice 2025-000042');
+    expect(text).toContain('Rechnung 2025-000042');
     expect(text).toContain('Müller IT-Service GmbH');
-    expect(text).toContain('Kunde / Customer: Bäckerei Schmitz KG');
-    expect(text).toContain(`Rechnungsbetrag / Total due${formatMoney(invoice.grossCents)}`);
-    expect(text).toContain('Page 1 of 1');
+    expect(text).toContain('Kunde: Bäckerei Schmitz KG');
+    expect(text).toContain(`Rechnungsbetrag${formatMoney(invoice.grossCents)}`);
+    expect(text).toContain('Seite 1 von 1');
   });
 
   it('paginates a 200-line invoice with the table header and page numbers on every page', async () => {
@@ -31,8 +31,8 @@ describe('renderInvoicePdf', () => {
     const pages = countPdfPages(pdf);
     const text = extractPdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(5);
-    expect(text.split('Beschreibung / Description').length - 1).toBe(pages);
-    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text.split('Beschreibung').length - 1).toBe(pages);
+    expect(text).toContain(`Seite ${pages} von ${pages}`);
     expect(text).toContain(`200${large.lines[199].description}`);
     expect(text).toContain(formatMoney(large.grossCents));
   });

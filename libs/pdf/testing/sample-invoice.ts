@@ -27,6 +27,7 @@ export function sampleInvoice(lineCount = 3, overrides: Partial<InvoiceDocumentD
   const vatRatePercent = overrides.vatRatePercent ?? 19;
   const taxCents = Math.round((netCents * vatRatePercent) / 100);
   return {
+    locale: 'de',
     seller: {
       name: 'Sentinel Platform GmbH',
       street: 'Hafenstraße 12',

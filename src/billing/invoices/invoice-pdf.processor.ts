@@ -86,7 +86,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
   @CreateRequestContext()
   async render(invoiceId: string): Promise<InvoicePdfResult> {
     try {
-      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'correctsInvoice'] });
+      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner', 'correctsInvoice'] });
       const rendered = await this.renderer.render(invoice, invoiceCustomerName(invoice));
       const stored = await inOwnTransaction(this.em, async () => {
         const outcome = await this.invoices.storeRenderedPdf(invoiceId, rendered.pdf);

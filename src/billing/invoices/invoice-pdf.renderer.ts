@@ -21,6 +21,8 @@ export class InvoicePdfRenderer {
   documentData(invoice: Invoice, customerName?: string): InvoiceDocumentData {
     const { vendor } = this.config;
     return {
+      // Addressed to the billing owner: its language.
+      locale: invoice.billingOwner.locale,
       seller: { name: vendor.name, ...vendor.address, email: vendor.supportEmail, vatId: vendor.vatId },
       recipient: invoice.recipient,
       number: invoice.number,
