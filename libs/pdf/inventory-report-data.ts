@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n';
+
 // What an inventory report shows: one organization's hosts and endpoints and its licence usage at
 // the moment the report was generated. Plain data: the caller maps entities to it.
 
@@ -24,6 +26,8 @@ export interface InventoryLicenseUsage {
 }
 
 export interface InventoryReportData {
+  /** The organization's language: every label, date and number follows it. */
+  locale: Locale;
   organizationName: string;
   /** The partner managing a customer organization; printed under the organization's name. */
   partnerName?: string | null;

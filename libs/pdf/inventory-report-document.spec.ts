@@ -11,16 +11,16 @@ describe('buildInventoryReportDocument', () => {
 
   it('titles the document with the organization and dates it at generation', () => {
     expect(definition.info).toEqual({
-      title: 'Inventarbericht / Inventory report: Bäckerei Schmitz KG',
-      subject: 'Inventarbericht / Inventory report',
+      title: 'Inventarbericht: Bäckerei Schmitz KG',
+      subject: 'Inventarbericht',
       creationDate: report.generatedAt,
     });
     expect(content).toEqual(
       expect.arrayContaining([
-        'Inventarbericht / Inventory report',
+        'Inventarbericht',
         'Bäckerei Schmitz KG',
-        'Stand / As of: 14.03.2025',
-        'Betreut von / Managed by: Müller IT-Service GmbH',
+        'Stand: 14.03.2025',
+        'Betreut von: Müller IT-Service GmbH',
       ]),
     );
   });
@@ -56,28 +56,28 @@ describe('buildInventoryReportDocument', () => {
 
   describe('licence usage', () => {
     it('shows used and booked licences of a subscription', () => {
-      expect(licenseUsageLines({ used: 12, limit: 50, source: 'subscription', trialEndsAt: null })).toEqual([
-        '12 von 50 belegt / 12 of 50 in use',
-        'Abonnement / Subscription',
+      expect(licenseUsageLines({ used: 12, limit: 50, source: 'subscription', trialEndsAt: null }, 'de')).toEqual([
+        '12 von 50 belegt',
+        'Abonnement',
       ]);
-      expect(content).toContain('12 von 50 belegt / 12 of 50 in use');
+      expect(content).toContain('12 von 50 belegt');
     });
 
     it('shows when a running trial ends', () => {
-      const [, source] = licenseUsageLines({ used: 3, limit: 10, source: 'trial', trialEndsAt: new Date('2025-03-31T00:00:00Z') });
-      expect(source).toBe('Testphase bis 31.03.2025 / Trial until 31.03.2025');
+      const [, source] = licenseUsageLines({ used: 3, limit: 10, source: 'trial', trialEndsAt: new Date('2025-03-31T00:00:00Z') }, 'de');
+      expect(source).toBe('Testphase bis 31.03.2025');
     });
 
     it('explains a limit of none, with or without an ended trial', () => {
-      expect(licenseUsageLines({ used: 4, limit: 0, source: 'none', trialEndsAt: new Date('2025-02-01T00:00:00Z') })).toEqual([
-        '4 von 0 belegt / 4 of 0 in use',
-        'Testphase am 01.02.2025 beendet, kein Abonnement / Trial ended on 01.02.2025, no subscription',
+      expect(licenseUsageLines({ used: 4, limit: 0, source: 'none', trialEndsAt: new Date('2025-02-01T00:00:00Z') }, 'de')).toEqual([
+        '4 von 0 belegt',
+        'Testphase am 01.02.2025 beendet, kein Abonnement',
       ]);
-      expect(licenseUsageLines({ used: 0, limit: 0, source: 'none', trialEndsAt: null })[1]).toBe('Kein Abonnement / No subscription');
+      expect(licenseUsageLines({ used: 0, limit: 0, source: 'none', trialEndsAt: null }, 'de')[1]).toBe('Kein Abonnement');
     });
 
     it('groups thousands', () => {
-      expect(licenseUsageLines({ used: 1000, limit: 1250, source: 'subscription', trialEndsAt: null })[0]).toBe('1.000 von 1.250 belegt / 1.000 of 1.250 in use');
+      expect(licenseUsageLines({ used: 1000, limit: 1250, source: 'subscription', trialEndsAt: null }, 'de')[0]).toBe('1.000 von 1.250 belegt');
     });
   });
 
@@ -86,15 +86,15 @@ describe('buildInventoryReportDocument', () => {
 
     it('lists every host with its OS and creation day, in the order given', () => {
       expect(texts(hosts.body[0] as Content)).toEqual(['Hosts (12)']);
-      expect(texts(hosts.body[1] as Content)).toEqual(['Nr.', 'Name', 'Betriebssystem / OS', 'Angelegt / Added']);
+      expect(texts(hosts.body[1] as Content)).toEqual(['Nr.', 'Name', 'Betriebssystem', 'Angelegt']);
       expect(hosts.body).toHaveLength(2 + 12);
       expect(texts(hosts.body[2] as Content)).toEqual(['1', 'srv-0001.mueller-it.example', 'Windows Server 2022', '03.06.2024']);
       expect(texts(hosts.body[5] as Content)).toEqual(['4', 'srv-0004.mueller-it.example', '–', '03.06.2024']);
     });
 
     it('lists every endpoint with URL and check interval', () => {
-      expect(texts(endpoints.body[0] as Content)).toEqual(['Endpunkte / Endpoints (3)']);
-      expect(texts(endpoints.body[1] as Content)).toEqual(['Nr.', 'Name', 'URL', 'Intervall / Interval', 'Angelegt / Added']);
+      expect(texts(endpoints.body[0] as Content)).toEqual(['Endpunkte (3)']);
+      expect(texts(endpoints.body[1] as Content)).toEqual(['Nr.', 'Name', 'URL', 'Intervall', 'Angelegt']);
       expect(texts(endpoints.body[2] as Content)).toEqual([
         '1',
         'Webshop check 1',
@@ -126,7 +126,7 @@ describe('buildInventoryReportDocument', () => {
       const empty = buildInventoryReportDocument(sampleInventory(0, { hosts: [], endpoints: [] }));
       expect(findTables(empty.content, (table) => table.headerRows !== undefined)).toEqual([]);
       expect(texts(empty.content)).toEqual(
-        expect.arrayContaining(['Hosts (0)', 'Keine Hosts / No hosts', 'Endpunkte / Endpoints (0)', 'Keine Endpunkte / No endpoints']),
+        expect.arrayContaining(['Hosts (0)', 'Keine Hosts', 'Endpunkte (0)', 'Keine Endpunkte']),
       );
     });
 
@@ -139,17 +139,17 @@ describe('buildInventoryReportDocument', () => {
 
   it('formats check intervals in the largest whole unit', () => {
     const expected = ['45 s', '1 min', '5 min', '90 s', '1 h', '2 h', '90 min'].map((text) => text.replace(' ', '\u00a0'));
-    expect([45, 60, 300, 90, 3600, 7200, 5400].map(formatInterval)).toEqual(expected);
+    expect([45, 60, 300, 90, 3600, 7200, 5400].map((seconds) => formatInterval(seconds))).toEqual(expected);
   });
 
   it('puts the organization, the date and page numbers in the footer', () => {
     const footer = renderDynamic(definition.footer, 2, 7);
-    expect(footer).toEqual(['Bäckerei Schmitz KG · Inventarbericht / Inventory report · 14.03.2025', pageLabel(2, 7)]);
+    expect(footer).toEqual(['Bäckerei Schmitz KG · Inventarbericht · 14.03.2025', pageLabel(2, 7, 'de')]);
   });
 
   it('heads continuation pages with the title', () => {
     expect(renderDynamic(definition.header, 1, 2)).toEqual([]);
-    expect(renderDynamic(definition.header, 2, 2)).toEqual(['Inventarbericht / Inventory report: Bäckerei Schmitz KG · Fortsetzung / continued']);
+    expect(renderDynamic(definition.header, 2, 2)).toEqual(['Inventarbericht: Bäckerei Schmitz KG · Fortsetzung']);
   });
 
   it('is a pure function of its input', () => {
@@ -158,5 +158,16 @@ describe('buildInventoryReportDocument', () => {
     const copy = structuredClone({ hosts, endpoints });
     buildInventoryReportDocument(sampleInventory(3, { hosts, endpoints }));
     expect({ hosts, endpoints }).toEqual(copy);
+  });
+
+  it('is written wholly in English for an English-speaking organization', () => {
+    const english = buildInventoryReportDocument(sampleInventory(3, { locale: 'en' }));
+    expect(english.info).toMatchObject({ title: 'Inventory report: Bäckerei Schmitz KG' });
+    expect(english.language).toBe('en-GB');
+    const shown = texts(english.content);
+    expect(shown).toEqual(expect.arrayContaining(['Inventory report', 'As of: 14 Mar 2025', 'Managed by: Müller IT-Service GmbH', '3 of 50 in use', 'Subscription']));
+    expect(shown.join(' ')).not.toMatch(/Inventarbericht|belegt|Angelegt|\d{2}\.\d{2}\.\d{4}/);
+    expect(renderDynamic(english.footer, 2, 7)).toEqual(['Bäckerei Schmitz KG · Inventory report · 14 Mar 2025', 'Page 2 of 7']);
+    expect(licenseUsageLines({ used: 3, limit: 10, source: 'trial', trialEndsAt: new Date('2025-03-31T00:00:00Z') }, 'en')).toEqual(['3 of 10 in use', 'Trial until 31 Mar 2025']);
   });
 });

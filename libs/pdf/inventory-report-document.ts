@@ -1,3 +1,4 @@
+import { Locale, translator } from '../i18n';
 import type { Content, DocumentDefinition, DynamicContent } from 'pdfmake';
 import { formatDate } from './dates';
 import type { InventoryEndpoint, InventoryHost, InventoryLicenseUsage, InventoryReportData } from './inventory-report-data';
@@ -23,31 +24,38 @@ const HORIZONTAL_MARGIN = PAGE_MARGINS[0];
 const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const LOGO_BOX: [number, number] = [120, 50];
 
-/** German first, English second, as on the invoice. */
-const LABELS = {
-  title: 'Inventarbericht / Inventory report',
-  asOf: 'Stand / As of',
-  managedBy: 'Betreut von / Managed by',
-  licenses: 'Lizenzen / Licences',
-  licensesUsed: (used: string, limit: string) => `${used} von ${limit} belegt / ${used} of ${limit} in use`,
-  subscription: 'Abonnement / Subscription',
-  trialUntil: (date: string) => `Testphase bis ${date} / Trial until ${date}`,
-  trialEnded: (date: string) => `Testphase am ${date} beendet, kein Abonnement / Trial ended on ${date}, no subscription`,
-  noSubscription: 'Kein Abonnement / No subscription',
-  hosts: 'Hosts',
-  noHosts: 'Keine Hosts / No hosts',
-  endpoints: 'Endpunkte / Endpoints',
-  noEndpoints: 'Keine Endpunkte / No endpoints',
-  position: 'Nr.',
-  name: 'Name',
-  os: 'Betriebssystem / OS',
-  url: 'URL',
-  interval: 'Intervall / Interval',
-  added: 'Angelegt / Added',
-} as const;
+/** The report's words in the organization's language (libs/i18n). */
+function labelsFor(locale: Locale) {
+  const t = translator(locale);
+  const label = (key: string, values: Record<string, string> = {}) => t(`pdf.inventory.${key}`, values) as string;
+  return {
+    locale,
+    title: label('title'),
+    asOf: label('asOf'),
+    managedBy: label('managedBy'),
+    licenses: label('licenses'),
+    licensesUsed: (used: string, limit: string) => label('licensesUsed', { used, limit }),
+    subscription: label('subscription'),
+    trialUntil: (date: string) => label('trialUntil', { date }),
+    trialEnded: (date: string) => label('trialEnded', { date }),
+    noSubscription: label('noSubscription'),
+    hosts: label('hosts'),
+    noHosts: label('noHosts'),
+    endpoints: label('endpoints'),
+    noEndpoints: label('noEndpoints'),
+    position: label('position'),
+    name: label('name'),
+    os: label('os'),
+    url: label('url'),
+    interval: label('interval'),
+    added: label('added'),
+  };
+}
 
-export function inventoryReportTitle(organizationName: string): string {
-  return `${LABELS.title}: ${organizationName}`;
+type Labels = ReturnType<typeof labelsFor>;
+
+export function inventoryReportTitle(organizationName: string, locale: Locale): string {
+  return `${labelsFor(locale).title}: ${organizationName}`;
 }
 
 /**
@@ -55,32 +63,33 @@ export function inventoryReportTitle(organizationName: string): string {
  * lists repeat their title and column headers on every page, so organizations of any size paginate.
  */
 export function buildInventoryReportDocument(report: InventoryReportData): DocumentDefinition {
-  const title = inventoryReportTitle(report.organizationName);
+  const title = inventoryReportTitle(report.organizationName, report.locale);
+  const labels = labelsFor(report.locale);
   return {
-    info: { title, subject: LABELS.title, creationDate: report.generatedAt },
-    language: 'de-DE',
+    info: { title, subject: labels.title, creationDate: report.generatedAt },
+    language: report.locale === 'en' ? 'en-GB' : 'de-DE',
     pageSize: PAGE_SIZE,
     pageMargins: PAGE_MARGINS,
     images: report.logo ? { logo: imageDataUrl(report.logo) } : undefined,
     defaultStyle: DEFAULT_STYLE,
     styles: { ...BASE_STYLES, listTitle: { fontSize: 12, bold: true, margin: [0, 0, 0, 2] } },
-    header: continuationHeader(title, HORIZONTAL_MARGIN),
-    footer: footer(report),
+    header: continuationHeader(title, HORIZONTAL_MARGIN, report.locale),
+    footer: footer(report, labels),
     content: [
-      letterhead(report),
-      licenseUsage(report.licenses),
-      hostsSection(report.hosts),
-      endpointsSection(report.endpoints),
+      letterhead(report, labels),
+      licenseUsage(report.licenses, labels),
+      hostsSection(report.hosts, labels),
+      endpointsSection(report.endpoints, labels),
     ],
   };
 }
 
-function letterhead(report: InventoryReportData): Content {
+function letterhead(report: InventoryReportData, labels: Labels): Content {
   const heading: Content[] = [
-    { text: LABELS.title, style: 'title' },
+    { text: labels.title, style: 'title' },
     { text: report.organizationName, fontSize: 11, bold: true },
-    ...(report.partnerName ? [{ text: `${LABELS.managedBy}: ${report.partnerName}`, style: 'small' }] : []),
-    { text: `${LABELS.asOf}: ${formatDate(report.generatedAt)}`, style: 'small', margin: [0, 2, 0, 0] },
+    ...(report.partnerName ? [{ text: `${labels.managedBy}: ${report.partnerName}`, style: 'small' }] : []),
+    { text: `${labels.asOf}: ${formatDate(report.generatedAt, labels.locale)}`, style: 'small', margin: [0, 2, 0, 0] },
   ];
   // Without a logo the heading, which names the organization already, stands alone.
   if (!report.logo) return { stack: heading, margin: [0, 0, 0, 24] };
@@ -94,22 +103,23 @@ function letterhead(report: InventoryReportData): Content {
   };
 }
 
-/** `12 von 50 belegt / 12 of 50 in use` and where the limit comes from. */
-export function licenseUsageLines(licenses: InventoryLicenseUsage): [string, string] {
-  const used = LABELS.licensesUsed(formatDecimal(licenses.used), formatDecimal(licenses.limit));
-  if (licenses.source === 'subscription') return [used, LABELS.subscription];
-  const trialEnd = licenses.trialEndsAt ? formatDate(licenses.trialEndsAt) : null;
-  if (licenses.source === 'trial' && trialEnd) return [used, LABELS.trialUntil(trialEnd)];
-  return [used, trialEnd ? LABELS.trialEnded(trialEnd) : LABELS.noSubscription];
+/** `12 von 50 belegt` (`12 of 50 in use`) and where the limit comes from. */
+export function licenseUsageLines(licenses: InventoryLicenseUsage, locale: Locale): [string, string] {
+  const labels = labelsFor(locale);
+  const used = labels.licensesUsed(formatDecimal(licenses.used, 2, locale), formatDecimal(licenses.limit, 2, locale));
+  if (licenses.source === 'subscription') return [used, labels.subscription];
+  const trialEnd = licenses.trialEndsAt ? formatDate(licenses.trialEndsAt, locale) : null;
+  if (licenses.source === 'trial' && trialEnd) return [used, labels.trialUntil(trialEnd)];
+  return [used, trialEnd ? labels.trialEnded(trialEnd) : labels.noSubscription];
 }
 
-function licenseUsage(licenses: InventoryLicenseUsage): Content {
-  const [used, source] = licenseUsageLines(licenses);
+function licenseUsage(licenses: InventoryLicenseUsage, labels: Labels): Content {
+  const [used, source] = licenseUsageLines(licenses, labels.locale);
   return {
     table: {
       widths: ['*'],
       body: [
-        [{ stack: [{ text: LABELS.licenses, style: 'tableHeader' }, { text: used, fontSize: 11, bold: true }, { text: source, style: 'small' }] }],
+        [{ stack: [{ text: labels.licenses, style: 'tableHeader' }, { text: used, fontSize: 11, bold: true }, { text: source, style: 'small' }] }],
       ],
     },
     layout: {
@@ -126,6 +136,7 @@ function licenseUsage(licenses: InventoryLicenseUsage): Content {
 }
 
 interface ListSection {
+  locale: Locale;
   title: string;
   emptyText: string;
   /** One column (name, URL) takes the width the others leave. */
@@ -138,8 +149,8 @@ interface ListSection {
  * every page and never stay behind alone at the bottom of one (`keepWithHeaderRows`). An empty list
  * is one line of text, not a table without rows.
  */
-function listSection({ title, emptyText, columns, rows }: ListSection): Content {
-  const heading = `${title} (${formatDecimal(rows.length)})`;
+function listSection({ title, emptyText, locale, columns, rows }: ListSection): Content {
+  const heading = `${title} (${formatDecimal(rows.length, 2, locale)})`;
   if (rows.length === 0) {
     // Placed where a table's title cell would put it (table margin + cell padding).
     const margin = [LIST_CELL_PADDING, 16 + LIST_CELL_PADDING, 0, 0];
@@ -171,55 +182,57 @@ function columnWidths(widths: (number | 'rest')[]): number[] {
   return widths.map((width) => (width === 'rest' ? CONTENT_WIDTH - taken : width));
 }
 
-function hostsSection(hosts: InventoryHost[]): Content {
+function hostsSection(hosts: InventoryHost[], labels: Labels): Content {
   return listSection({
-    title: LABELS.hosts,
-    emptyText: LABELS.noHosts,
+    title: labels.hosts,
+    emptyText: labels.noHosts,
+    locale: labels.locale,
     columns: [
-      { label: LABELS.position, width: 28 },
-      { label: LABELS.name, width: 'rest' },
-      { label: LABELS.os, width: 130 },
-      { label: LABELS.added, width: 56 },
+      { label: labels.position, width: 28 },
+      { label: labels.name, width: 'rest' },
+      { label: labels.os, width: 130 },
+      { label: labels.added, width: 56 },
     ],
     rows: hosts.map((host, index) => [
       { text: String(index + 1), color: MUTED_COLOR },
       host.name,
       host.os ? host.os : { text: '–', color: MUTED_COLOR },
-      formatDate(host.createdAt),
+      formatDate(host.createdAt, labels.locale),
     ]),
   });
 }
 
-function endpointsSection(endpoints: InventoryEndpoint[]): Content {
+function endpointsSection(endpoints: InventoryEndpoint[], labels: Labels): Content {
   return listSection({
-    title: LABELS.endpoints,
-    emptyText: LABELS.noEndpoints,
+    title: labels.endpoints,
+    emptyText: labels.noEndpoints,
+    locale: labels.locale,
     columns: [
-      { label: LABELS.position, width: 28 },
-      { label: LABELS.name, width: 100 },
-      { label: LABELS.url, width: 'rest' },
-      { label: LABELS.interval, width: 44 },
-      { label: LABELS.added, width: 56 },
+      { label: labels.position, width: 28 },
+      { label: labels.name, width: 100 },
+      { label: labels.url, width: 'rest' },
+      { label: labels.interval, width: 44 },
+      { label: labels.added, width: 56 },
     ],
     rows: endpoints.map((endpoint, index) => [
       { text: String(index + 1), color: MUTED_COLOR },
       endpoint.name,
       endpoint.url,
-      formatInterval(endpoint.intervalSeconds),
-      formatDate(endpoint.createdAt),
+      formatInterval(endpoint.intervalSeconds, labels.locale),
+      formatDate(endpoint.createdAt, labels.locale),
     ]),
   });
 }
 
 /** 300 → `5 min`, 3600 → `1 h`, 45 → `45 s`. */
-export function formatInterval(seconds: number): string {
-  if (seconds > 0 && seconds % 3600 === 0) return `${formatDecimal(seconds / 3600)}${NBSP}h`;
-  if (seconds > 0 && seconds % 60 === 0) return `${formatDecimal(seconds / 60)}${NBSP}min`;
-  return `${formatDecimal(seconds)}${NBSP}s`;
+export function formatInterval(seconds: number, locale: Locale = 'de'): string {
+  if (seconds > 0 && seconds % 3600 === 0) return `${formatDecimal(seconds / 3600, 2, locale)}${NBSP}h`;
+  if (seconds > 0 && seconds % 60 === 0) return `${formatDecimal(seconds / 60, 2, locale)}${NBSP}min`;
+  return `${formatDecimal(seconds, 2, locale)}${NBSP}s`;
 }
 
-function footer(report: InventoryReportData): DynamicContent {
-  const left = `${report.organizationName} · ${LABELS.title} · ${formatDate(report.generatedAt)}`;
+function footer(report: InventoryReportData, labels: Labels): DynamicContent {
+  const left = `${report.organizationName} · ${labels.title} · ${formatDate(report.generatedAt, labels.locale)}`;
   return (currentPage, pageCount, pageSize) => ({
     margin: [HORIZONTAL_MARGIN, 20, HORIZONTAL_MARGIN, 0],
     style: 'small',
@@ -228,7 +241,7 @@ function footer(report: InventoryReportData): DynamicContent {
       {
         columns: [
           { width: '*', text: left },
-          { width: 'auto', text: pageLabel(currentPage, pageCount) },
+          { width: 'auto', text: pageLabel(currentPage, pageCount, labels.locale) },
         ],
         columnGap: 12,
         margin: [0, 4, 0, 0],

@@ -70,7 +70,7 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
     images: invoice.logo ? { logo: imageDataUrl(invoice.logo) } : undefined,
     defaultStyle: DEFAULT_STYLE,
     styles: BASE_STYLES,
-    header: continuationHeader(title, HORIZONTAL_MARGIN),
+    header: continuationHeader(title, HORIZONTAL_MARGIN, invoice.locale),
     footer: footer(invoice.seller, labels, invoice.locale),
     content: [
       letterhead(invoice, labels),

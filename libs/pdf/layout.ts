@@ -23,13 +23,13 @@ export const BASE_STYLES: Record<string, Style> = {
   tableHeader: { bold: true, fontSize: 8 },
 };
 
-const CONTINUED = 'Fortsetzung / continued';
 
-/** From the second page on, `<title> · Fortsetzung / continued` above the content. */
-export function continuationHeader(title: string, horizontalMargin: number): DynamicContent {
+/** From the second page on, `<title> · Fortsetzung` (`continued`) above the content. */
+export function continuationHeader(title: string, horizontalMargin: number, locale: Locale): DynamicContent {
+  const continued = translator(locale)('pdf.continued') as string;
   return (currentPage) =>
     currentPage > 1
-      ? { text: `${title} · ${CONTINUED}`, style: 'small', margin: [horizontalMargin, 28, horizontalMargin, 0] }
+      ? { text: `${title} · ${continued}`, style: 'small', margin: [horizontalMargin, 28, horizontalMargin, 0] }
       : null;
 }
 

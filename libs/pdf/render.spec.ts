@@ -60,10 +60,10 @@ describe('renderInventoryReportPdf', () => {
     const report = sampleInventory(12, { logo: await logo.clone().png().toBuffer() });
     const text = extractPdfText(await renderInventoryReportPdf(report, { compress: false }));
     expect(text).toContain('Bäckerei Schmitz KG');
-    expect(text).toContain('12 von 50 belegt / 12 of 50 in use');
+    expect(text).toContain('12 von 50 belegt');
     for (const host of report.hosts) expect(text).toContain(host.name);
-    expect(text).toContain('Endpunkte / Endpoints (3)');
-    expect(text).toContain('Seite 1 von 1 / Page 1 of 1');
+    expect(text).toContain('Endpunkte (3)');
+    expect(text).toContain('Seite 1 von 1');
   });
 
   it('embeds a PNG or JPEG logo as an image', async () => {
@@ -81,13 +81,13 @@ describe('renderInventoryReportPdf', () => {
     const pages = countPdfPages(pdf);
     const text = extractPdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(30);
-    const tableHeads = text.split('Hosts (1.000)').length - 1 + text.split('Endpunkte / Endpoints (250)').length - 1;
+    const tableHeads = text.split('Hosts (1.000)').length - 1 + text.split('Endpunkte (250)').length - 1;
     // every page starts a table or continues one with its header; one page may hold the end of the first and the start of the second
     expect(tableHeads).toBeGreaterThanOrEqual(pages);
     expect(tableHeads).toBeLessThanOrEqual(pages + 1);
     const missing = report.hosts.filter((host) => !text.includes(host.name));
     expect(missing).toEqual([]);
-    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).toContain(`Seite ${pages} von ${pages}`);
   });
 
   it('wraps a long host name inside its column', async () => {

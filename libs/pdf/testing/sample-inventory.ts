@@ -34,6 +34,7 @@ export function sampleEndpoints(count: number): InventoryEndpoint[] {
 export function sampleInventory(hostCount = 20, overrides: Partial<InventoryReportData> = {}): InventoryReportData {
   const hosts = overrides.hosts ?? sampleHosts(hostCount);
   return {
+    locale: 'de',
     organizationName: 'Bäckerei Schmitz KG',
     partnerName: 'Müller IT-Service GmbH',
     generatedAt: new Date('2025-03-14T10:15:00Z'),
