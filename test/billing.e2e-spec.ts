@@ -35,6 +35,8 @@ describe('billing: ordering and invoices', () => {
       .expect(200);
     const partner = await testApp.http.get(`/api/v1/organizations/${tenant.partnerId}`).set(bearer(tenant.partnerAdmin)).expect(200);
     expect(invoice.body).toMatchObject({ net: 19040, tax: 3618, gross: 22658, vatRate: 19, recipient: { name: partner.body.name } });
+    // Due after the payment terms (PAYMENT_TERMS_DAYS, 14 by default).
+    expect(Date.parse(invoice.body.dueAt) - Date.parse(invoice.body.issuedAt)).toBe(14 * 86_400_000);
     expect(invoice.body.lines).toEqual([
       expect.objectContaining({ code: 'business', quantity: 1, unitPrice: 15920, total: 15920 }),
       expect.objectContaining({ code: 'hosts-10', quantity: 1, unitPrice: 3120, total: 3120 }),

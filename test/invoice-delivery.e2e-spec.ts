@@ -240,6 +240,7 @@ describe('invoice delivery: PDF and mail', () => {
     expect(mail.text).toContain(`please find attached invoice ${invoice.number} of `);
     expect(mail.text).toContain('for "Tea Room Ltd".');
     expect(mail.text).toMatch(/^Total: €\d{1,3}(,\d{3})*\.\d{2}$/m);
+    expect(mail.text).toMatch(/^Due by: \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
     expect(mail.text).toMatch(/^Period: \d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
     expect(mail.html).toContain('<html lang="en">');
     const pdfText = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));

@@ -53,6 +53,8 @@ export interface InvoiceMailData extends BaseMailData {
   issuedOn: string;
   period: string;
   total: string;
+  /** When it is payable at the latest, formatted. */
+  dueOn?: string;
   /** The customer organization the invoice is for, when it is addressed to its partner. */
   customerName?: string;
 }

@@ -43,6 +43,8 @@ export interface InvoiceDocumentData {
   periodEnd: Date;
   /** The customer organization the invoice is for, when the recipient is its partner. */
   customerName?: string;
+  /** Payable at the latest; an invoice has one, a credit note none. */
+  dueAt?: Date | null;
   lines: InvoiceLineData[];
   netCents: number;
   vatRatePercent: number;

@@ -139,4 +139,13 @@ describe('buildInvoiceDocument', () => {
     expect(shown.join(' ')).not.toMatch(/Rechnung|Nettobetrag|Leistungszeitraum|\d{2}\.\d{2}\.\d{4}/);
     expect(renderDynamic(definition.footer, 2, 3)).toEqual(expect.arrayContaining(['Page 2 of 3', 'VAT ID: DE123456789']));
   });
+
+  it('states when an invoice is due, and no due date on a credit note', () => {
+    const shown = texts(buildInvoiceDocument(sampleInvoice(1)).content);
+    expect(shown).toEqual(expect.arrayContaining(['Fällig am', '15.03.2025', 'Zahlbar ohne Abzug bis 15.03.2025.']));
+    const english = texts(buildInvoiceDocument(sampleInvoice(1, { locale: 'en' })).content);
+    expect(english).toEqual(expect.arrayContaining(['Due date', '15 Mar 2025', 'Payable without deduction by 15 Mar 2025.']));
+    const creditNote = sampleInvoice(1, { dueAt: null, corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T00:00:00Z') } });
+    expect(texts(buildInvoiceDocument(creditNote).content).join(' ')).not.toMatch(/Fällig|Zahlbar/);
+  });
 });

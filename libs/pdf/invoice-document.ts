@@ -45,6 +45,8 @@ function labelsFor(locale: Locale) {
     gross: label('gross'),
     creditedGross: label('creditedGross'),
     vatId: label('vatId'),
+    dueDate: label('dueDate'),
+    payableBy: (date: string) => label('payableBy', { date }),
   };
 }
 
@@ -79,6 +81,7 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
       invoice.customerName ? { text: `${labels.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
       linesTable(invoice.lines, labels, invoice.locale),
       totals(invoice, labels),
+      invoice.dueAt ? { text: labels.payableBy(formatDate(invoice.dueAt, invoice.locale)), margin: [0, 14, 0, 0] } : '',
     ],
   };
 }
@@ -121,6 +124,7 @@ function addressAndMeta(invoice: InvoiceDocumentData, labels: Labels): Content {
         [labels.number, invoice.number],
         [labels.date, formatDate(invoice.issuedAt, locale)],
         [labels.period, period],
+        ...(invoice.dueAt ? ([[labels.dueDate, formatDate(invoice.dueAt, locale)]] as [string, string][]) : []),
       ];
   return {
     columns: [

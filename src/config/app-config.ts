@@ -90,6 +90,13 @@ class Environment {
   @Max(100)
   VAT_RATE = 19;
 
+  /** Days after issue an invoice is payable (its due date). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  PAYMENT_TERMS_DAYS = 14;
+
   @IsIn(['on', 'off'])
   WORKERS = 'on';
 
@@ -227,6 +234,8 @@ export interface AppConfig {
   pdfRenderThreads: number;
   trial: { days: number; licenses: number };
   vatRate: number;
+  /** Days after issue an invoice is due. */
+  paymentTermsDays: number;
   /** The back-office at /admin. */
   admin: {
     /** Signs the session cookie. */
@@ -294,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pdfRenderThreads: parsed.PDF_RENDER_THREADS,
     trial: { days: parsed.TRIAL_DAYS, licenses: parsed.TRIAL_LICENSES },
     vatRate: parsed.VAT_RATE,
+    paymentTermsDays: parsed.PAYMENT_TERMS_DAYS,
     admin: {
       // Without a secret of its own the cookie is signed with a key derived from JWT_SECRET (itself required in production).
       sessionSecret:

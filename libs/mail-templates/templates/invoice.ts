@@ -10,6 +10,9 @@ ${INTRO}
 
 {{t "mail.invoice.period"}}: {{period}}
 {{t "mail.invoice.total"}}: {{total}}
+{{#if dueOn}}
+{{t "mail.invoice.dueOn"}}: {{dueOn}}
+{{/if}}
 
 {{t "mail.invoice.findAll" link=(link loginUrl)}}
 
@@ -19,7 +22,8 @@ ${INTRO}
 <p>{{t "mail.greeting" name=recipientName}}</p>
 <p>${INTRO}</p>
 <p>{{t "mail.invoice.period"}}: {{period}}<br>
-{{t "mail.invoice.total"}}: <strong>{{total}}</strong></p>
+{{t "mail.invoice.total"}}: <strong>{{total}}</strong>{{#if dueOn}}<br>
+{{t "mail.invoice.dueOn"}}: {{dueOn}}{{/if}}</p>
 <p>{{t "mail.invoice.findAll" link=(link loginUrl)}}</p>
 {{/layout}}`,
 };

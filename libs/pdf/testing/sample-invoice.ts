@@ -48,6 +48,7 @@ export function sampleInvoice(lineCount = 3, overrides: Partial<InvoiceDocumentD
     },
     number: '2025-000042',
     issuedAt: new Date('2025-03-01T09:30:00Z'),
+    dueAt: new Date('2025-03-15T09:30:00Z'),
     periodStart: new Date('2025-03-01T00:00:00Z'),
     periodEnd: new Date('2025-04-01T00:00:00Z'),
     customerName: 'Bäckerei Schmitz KG',

@@ -99,3 +99,8 @@ function shareOfPeriodCents(priceCents: number, period: BillingPeriod, days: num
   const share = Math.min(daysInPeriod, Math.max(0, days));
   return Math.floor((2 * priceCents * share + daysInPeriod) / (2 * daysInPeriod));
 }
+
+/** When an invoice issued at `issuedAt` is payable at the latest, with `termsDays` of payment terms. */
+export function dueDate(issuedAt: Date, termsDays: number): Date {
+  return new Date(issuedAt.getTime() + termsDays * 86_400_000);
+}

@@ -50,6 +50,7 @@ export class InvoiceMailContent implements OnModuleInit {
         attachments,
       };
     }
-    return { template: 'invoice', data: { ...shared, invoiceNumber: invoice.number }, attachments };
+    const dueOn = invoice.due_at ? formatDate(new Date(invoice.due_at), locale) : undefined;
+    return { template: 'invoice', data: { ...shared, invoiceNumber: invoice.number, dueOn }, attachments };
   }
 }

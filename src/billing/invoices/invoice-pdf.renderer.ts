@@ -30,6 +30,7 @@ export class InvoicePdfRenderer {
       periodStart: invoice.periodStart,
       periodEnd: invoice.periodEnd,
       customerName,
+      dueAt: invoice.dueAt,
       corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
       lines: invoice.lines.getItems().map((line) => ({
         description: line.description,

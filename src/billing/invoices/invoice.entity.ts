@@ -52,6 +52,10 @@ export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'c
   @Property({ type: 'timestamptz' })
   issuedAt!: Date;
 
+  /** Payable at the latest: issue date + PAYMENT_TERMS_DAYS; null on a credit note. */
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   periodStart!: Date;
 

@@ -14,6 +14,7 @@ export interface InvoiceMailRow {
   type: InvoiceType;
   recipient: InvoiceRecipient | string;
   issued_at: Date | string;
+  due_at: Date | string | null;
   period_start: Date | string;
   period_end: Date | string;
   gross_cents: number;
@@ -85,7 +86,7 @@ export class InvoiceRepository {
   async mailContent(invoiceId: string): Promise<InvoiceMailRow | null> {
     const [row] = await preparedQuery<InvoiceMailRow>(
       this.em,
-      `select i.number, i.type, i.recipient, i.issued_at, i.period_start, i.period_end, i.gross_cents, i.organization_id, i.billing_owner_id,
+      `select i.number, i.type, i.recipient, i.issued_at, i.due_at, i.period_start, i.period_end, i.gross_cents, i.organization_id, i.billing_owner_id,
               o.name as organization_name, bo.locale as billing_owner_locale, c.number as corrected_number, d.status as document_status, d.pdf
          from invoice i
          join organization o on o.id = i.organization_id

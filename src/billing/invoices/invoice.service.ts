@@ -14,7 +14,7 @@ import { Invoice, InvoiceLine, InvoiceType } from './invoice.entity';
 import { InvoiceDocument } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
-import { creditTotals, invoiceTotals } from '../catalog/pricing';
+import { creditTotals, dueDate, invoiceTotals } from '../catalog/pricing';
 import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
 
@@ -144,6 +144,7 @@ export class InvoiceService {
         subscriptionId: header.subscriptionId,
         recipient: header.recipient,
         issuedAt,
+        dueAt: header.type === InvoiceType.Invoice ? dueDate(issuedAt, this.config.paymentTermsDays) : null,
         periodStart: header.periodStart,
         periodEnd: header.periodEnd,
         vatRatePercent: header.vatRatePercent,
@@ -209,6 +210,7 @@ export function toInvoiceDto(invoice: Invoice): InvoiceDto {
     type: invoice.type,
     correctsInvoiceId: invoice.correctsInvoice?.id ?? null,
     issuedAt: invoice.issuedAt.toISOString(),
+    dueAt: invoice.dueAt?.toISOString() ?? null,
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),
     net: invoice.netCents,

@@ -20,6 +20,8 @@ export class InvoiceDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For a credit note, the invoice it corrects; else null' })
   correctsInvoiceId: string | null;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Payable at the latest: the issue date plus the payment terms (PAYMENT_TERMS_DAYS, 14 by default); null on a credit note' })
+  dueAt: string | null;
   @ApiProperty({ format: 'date-time' }) periodStart: string;
   @ApiProperty({ format: 'date-time' }) periodEnd: string;
   @ApiProperty({ description: 'Net total in cents (negative on a credit note)' }) net: number;
