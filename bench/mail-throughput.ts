@@ -128,6 +128,12 @@ export async function measureMailThroughput(options: MailThroughputOptions, log:
       REDIS_URL: options.redisUrl,
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       JWT_SECRET: randomBytes(32).toString('base64url'),
+      VENDOR_NAME: 'Bench Vendor GmbH',
+      VENDOR_STREET: 'Benchstraße 1',
+      VENDOR_POSTAL_CODE: '10115',
+      VENDOR_CITY: 'Berlin',
+      VENDOR_COUNTRY: 'DE',
+      VENDOR_VAT_ID: 'DE123456789',
     };
     started = Date.now();
     for (let i = 1; i <= options.workers; i++) {

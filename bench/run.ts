@@ -63,6 +63,12 @@ async function main(): Promise<void> {
         DATABASE_URL: seeded.databaseUrl,
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         JWT_SECRET: randomBytes(32).toString('base64url'),
+        VENDOR_NAME: 'Bench Vendor GmbH',
+        VENDOR_STREET: 'Benchstraße 1',
+        VENDOR_POSTAL_CODE: '10115',
+        VENDOR_CITY: 'Berlin',
+        VENDOR_COUNTRY: 'DE',
+        VENDOR_VAT_ID: 'DE123456789',
         LOG_LEVEL: logLevel,
         WORKERS: 'off', // as the api service in docker/compose.yml: queue workers run elsewhere
       },

@@ -15,6 +15,8 @@ export interface SellerDetails extends PartyAddress {
   vatId?: string;
   /** Free text, may span lines (`\n`), e.g. bank, IBAN, BIC. */
   bankDetails?: string;
+  /** Steuernummer; printed when there is no VAT ID. */
+  taxNumber?: string;
 }
 
 export interface InvoiceLineData {

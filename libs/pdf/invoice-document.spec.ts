@@ -148,4 +148,11 @@ describe('buildInvoiceDocument', () => {
     const creditNote = sampleInvoice(1, { dueAt: null, corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T00:00:00Z') } });
     expect(texts(buildInvoiceDocument(creditNote).content).join(' ')).not.toMatch(/Fällig|Zahlbar/);
   });
+
+  it('prints the seller\'s tax number when it has no VAT ID', () => {
+    const seller = { ...sampleInvoice(1).seller, vatId: undefined, taxNumber: '143/123/45678' };
+    const definition = buildInvoiceDocument(sampleInvoice(1, { seller }));
+    expect(renderDynamic(definition.footer, 1, 1)).toEqual(expect.arrayContaining(['Steuernummer: 143/123/45678']));
+    expect(renderDynamic(definition.footer, 1, 1).join(' ')).not.toContain('USt-IdNr.');
+  });
 });

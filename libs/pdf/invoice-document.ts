@@ -45,6 +45,7 @@ function labelsFor(locale: Locale) {
     gross: label('gross'),
     creditedGross: label('creditedGross'),
     vatId: label('vatId'),
+    taxNumber: label('taxNumber'),
     dueDate: label('dueDate'),
     payableBy: (date: string) => label('payableBy', { date }),
   };
@@ -157,9 +158,10 @@ function addressLines(party: PartyAddress | SellerDetails): string[] {
   return [party.street, `${party.postalCode} ${party.city}`, party.country].filter((line) => line.trim() !== '');
 }
 
-/** The seller's e-mail and VAT ID, those it has. */
+/** The seller's e-mail and VAT ID (else tax number), those it has. */
 function sellerContactLines(seller: SellerDetails, labels: Labels): string[] {
-  return [...(seller.email ? [seller.email] : []), ...(seller.vatId ? [`${labels.vatId}: ${seller.vatId}`] : [])];
+  const taxLine = seller.vatId ? `${labels.vatId}: ${seller.vatId}` : seller.taxNumber ? `${labels.taxNumber}: ${seller.taxNumber}` : undefined;
+  return [...(seller.email ? [seller.email] : []), ...(taxLine ? [taxLine] : [])];
 }
 
 function linesTable(lines: InvoiceLineData[], labels: Labels, locale: Locale): Content {

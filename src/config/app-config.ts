@@ -195,6 +195,11 @@ class Environment {
   @IsOptional()
   @IsString()
   VENDOR_VAT_ID?: string = undefined;
+
+  /** The seller's tax number (Steuernummer), printed on invoices when there is no VAT ID. */
+  @IsOptional()
+  @IsString()
+  VENDOR_TAX_NUMBER?: string = undefined;
 }
 
 export interface AppConfig {
@@ -254,6 +259,7 @@ export interface AppConfig {
     /** The seller on invoices. */
     address: { street: string; postalCode: string; city: string; country: string };
     vatId?: string;
+    taxNumber?: string;
   };
 }
 
@@ -272,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const reasons = errors.map((error) => Object.values(error.constraints ?? {}).join(', ') || error.property);
     throw new ConfigError(`Invalid configuration: ${reasons.join('; ')}`);
+  }
+  if (parsed.NODE_ENV === 'production') {
+    const missing = missingSellerDetails(present);
+    if (missing.length > 0) throw new ConfigError(`Invoices need the seller's details (§14 UStG): set ${missing.join(', ')}`);
   }
   return {
     env: parsed.NODE_ENV as AppConfig['env'],
@@ -319,23 +329,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       supportHours: parsed.VENDOR_SUPPORT_HOURS,
       address: { street: parsed.VENDOR_STREET, postalCode: parsed.VENDOR_POSTAL_CODE, city: parsed.VENDOR_CITY, country: parsed.VENDOR_COUNTRY },
       vatId: parsed.VENDOR_VAT_ID,
+      taxNumber: parsed.VENDOR_TAX_NUMBER,
     },
   };
 }
 
-/** Vendor settings that name the seller on invoices and mails; each has a placeholder default for development. */
-const VENDOR_PLACEHOLDERS = ['VENDOR_NAME', 'VENDOR_SUPPORT_EMAIL', 'VENDOR_SUPPORT_PHONE', 'VENDOR_STREET', 'VENDOR_POSTAL_CODE', 'VENDOR_CITY', 'VENDOR_COUNTRY'] as const;
+/** The seller on every invoice (§14 UStG): a production process does not start on placeholders for them. */
+const SELLER_SETTINGS = ['VENDOR_NAME', 'VENDOR_STREET', 'VENDOR_POSTAL_CODE', 'VENDOR_CITY', 'VENDOR_COUNTRY'] as const;
+/** The vendor's contact in mails; placeholders are allowed, with a warning. */
+const CONTACT_PLACEHOLDERS = ['VENDOR_SUPPORT_EMAIL', 'VENDOR_SUPPORT_PHONE'] as const;
+
+/** The seller settings still unset, and the VAT ID or tax number an invoice must carry. */
+function missingSellerDetails(present: Record<string, unknown>): string[] {
+  const missing: string[] = SELLER_SETTINGS.filter((key) => present[key] === undefined);
+  if (present.VENDOR_VAT_ID === undefined && present.VENDOR_TAX_NUMBER === undefined) missing.push('VENDOR_VAT_ID or VENDOR_TAX_NUMBER');
+  return missing;
+}
 
 /**
- * One line per vendor setting a production process still runs on placeholder data for:
- * invoices would name a seller that does not exist, without its VAT ID.
+ * One line per vendor contact setting a production process still runs on placeholder data for:
+ * mails show them. (The seller's details on invoices are required: without them a production
+ * process does not start.)
  */
 export function vendorPlaceholderWarnings(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
   if (config.env !== 'production') return [];
   const defaults = new Environment();
-  const unset = VENDOR_PLACEHOLDERS.filter((key) => !env[key]).map(
-    (key) => `${key} is not set: invoices and mails use the placeholder "${defaults[key]}"`,
-  );
-  if (!config.vendor.vatId) unset.push('VENDOR_VAT_ID is not set: invoices carry no seller VAT ID (§14 UStG requires it or a tax number)');
-  return unset;
+  return CONTACT_PLACEHOLDERS.filter((key) => !env[key]).map((key) => `${key} is not set: mails use the placeholder "${defaults[key]}"`);
 }

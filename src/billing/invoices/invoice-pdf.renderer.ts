@@ -23,7 +23,7 @@ export class InvoicePdfRenderer {
     return {
       // Addressed to the billing owner: its language.
       locale: invoice.billingOwner.locale,
-      seller: { name: vendor.name, ...vendor.address, email: vendor.supportEmail, vatId: vendor.vatId },
+      seller: { name: vendor.name, ...vendor.address, email: vendor.supportEmail, vatId: vendor.vatId, taxNumber: vendor.taxNumber },
       recipient: invoice.recipient,
       number: invoice.number,
       issuedAt: invoice.issuedAt,
