@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogService } from '../src/billing/catalog/catalog.service';
 import { TestApp, createTestApp } from './support/test-app';
-import { Tenant, bearer, createCustomer, createTenant, orderSubscription } from './support/fixtures';
+import { Tenant, bearer, createCustomer, createPartner, createTenant, orderSubscription } from './support/fixtures';
 
 const ORDER = { planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true };
 
@@ -93,6 +93,33 @@ describe('billing: ordering and invoices', () => {
     expect(a.body.invoice.id).toBe(b.body.invoice.id);
     const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from invoice where organization_id = ?', [customer.id]);
     expect(count).toBe('1');
+  });
+
+  it('refuses to order while the billing owner\'s invoice address is incomplete, creating nothing', async () => {
+    const partner = await createPartner(testApp, 'Halbfertig GmbH');
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId);
+    // What an operator's placeholder left behind; the API itself does not accept blank fields.
+    await testApp.sql(`update organization set address_street = '-', address_city = '' where id = ?`, [partner.organizationId]);
+    const refused = await testApp.http
+      .post(`/api/v1/organizations/${customer.id}/subscription`)
+      .set(bearer(partner.admin))
+      .set('Idempotency-Key', randomUUID())
+      .send({ planCode: 'business', acceptPaymentObligation: true })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      type: expect.stringMatching(/billing-address-incomplete$/),
+      billingOwnerId: partner.organizationId,
+      missingFields: ['street', 'city'],
+    });
+    const [{ count }] = await testApp.sql<{ count: string }>('select count(*) from subscription where organization_id = ?', [customer.id]);
+    expect(Number(count)).toBe(0);
+
+    await testApp.http
+      .put(`/api/v1/organizations/${partner.organizationId}/billing-address`)
+      .set(bearer(partner.admin))
+      .send({ differentBillingAddress: true, useAsInvoiceRecipient: false, recipient: { name: 'Halbfertig GmbH', street: 'Ganzweg 1', postalCode: '99084', city: 'Erfurt', country: 'DE', email: 'rechnung@halbfertig.example' } })
+      .expect(200);
+    await orderSubscription(testApp, partner.admin, customer.id);
   });
 
   it('numbers invoices of concurrent orders uniquely and without gaps', async () => {

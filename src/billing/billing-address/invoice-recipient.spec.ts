@@ -1,4 +1,4 @@
-import { BillingAddressChoice, BillingOwnerDetails, defaultBillingAddressChoice, resolveInvoiceRecipient } from './invoice-recipient';
+import { BillingAddressChoice, BillingOwnerDetails, defaultBillingAddressChoice, missingRecipientFields, resolveInvoiceRecipient } from './invoice-recipient';
 
 const owner: BillingOwnerDetails = {
   name: 'Muster IT GmbH',
@@ -44,5 +44,18 @@ describe('defaultBillingAddressChoice', () => {
       useAsInvoiceRecipient: false,
       recipient: { name: 'Muster IT GmbH', ...owner.address, email: 'admin@muster.example' },
     });
+  });
+});
+
+describe('missingRecipientFields', () => {
+  const complete = { name: 'Acme IT GmbH', street: 'Hauptstraße 1', postalCode: '99084', city: 'Erfurt', country: 'DE', email: 'rechnung@acme.example' };
+
+  it('finds nothing missing on a complete address', () => {
+    expect(missingRecipientFields(complete)).toEqual([]);
+  });
+
+  it('counts blanks and placeholders such as "-" as missing', () => {
+    expect(missingRecipientFields({ ...complete, street: '-', city: '  ', email: '' })).toEqual(['street', 'city', 'email']);
+    expect(missingRecipientFields({ ...complete, name: '–', postalCode: '...' })).toEqual(['name', 'postalCode']);
   });
 });

@@ -44,3 +44,12 @@ export function resolveInvoiceRecipient(owner: BillingOwnerDetails, saved: Billi
   const { name, ...postal } = choice.recipient;
   return { ...postal, name: choice.useAsInvoiceRecipient ? name : owner.name };
 }
+
+/** A value that stands for nothing: empty, or only dashes, dots and spaces (a placeholder such as "-"). */
+const PLACEHOLDER = /^[\s\-–—.]*$/;
+
+/** The fields of an invoice recipient an invoice cannot go out without (§14 UStG: full name and address; the e-mail it is mailed to). */
+export function missingRecipientFields(recipient: InvoiceRecipient): (keyof InvoiceRecipient)[] {
+  const fields: (keyof InvoiceRecipient)[] = ['name', 'street', 'postalCode', 'city', 'country', 'email'];
+  return fields.filter((field) => PLACEHOLDER.test(recipient[field] ?? ''));
+}

@@ -51,7 +51,7 @@ export class SubscriptionController {
   @ApiOperation({
     summary: 'Order a subscription with obligation to pay',
     description:
-      'Creates the subscription, its addons and the first invoice (addressed to the billing owner, at its partner conditions) in one transaction. Unknown plan or addon codes: 400. Already subscribed: 409 already-subscribed.',
+      'Creates the subscription, its addons and the first invoice (addressed to the billing owner, at its partner conditions) in one transaction. Unknown plan or addon codes: 400. Already subscribed: 409 already-subscribed. A billing owner whose invoice address lacks a name, street, postal code, city, country or e-mail: 409 billing-address-incomplete with `billingOwnerId` and `missingFields`; nothing is created.',
   })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: OrderResultDto })

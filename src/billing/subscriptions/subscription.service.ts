@@ -6,6 +6,8 @@ import { licenseLimit } from '../../licensing/license-limit';
 import { LicenseService } from '../../licensing/license.service';
 import { Organization } from '../../tenancy/organization.entity';
 import { BillingAddressService } from '../billing-address/billing-address.service';
+import { missingRecipientFields } from '../billing-address/invoice-recipient';
+import { billingAddressIncomplete } from '../billing.errors';
 import { Addon, Plan } from '../catalog/catalog.entity';
 import { CatalogService } from '../catalog/catalog.service';
 import { OrderResultDto, OrderSubscriptionDto, SubscribedItemDto, SubscriptionDto } from './dto/subscription.dto';
@@ -91,6 +93,9 @@ export class SubscriptionService {
     const plan = await this.catalog.orderablePlan(dto.planCode);
     const addons = await this.catalog.orderableAddons(dto.addonCodes ?? [], plan);
     const billingOwnerId = billingOwnerOf(access);
+    const recipient = await this.billingAddresses.invoiceRecipient(billingOwnerId);
+    const missing = missingRecipientFields(recipient);
+    if (missing.length > 0) throw billingAddressIncomplete(billingOwnerId, missing);
     const conditions = await this.catalog.conditionsOf(billingOwnerId);
 
     const start = new Date();
@@ -111,7 +116,7 @@ export class SubscriptionService {
       organizationId: access.organizationId,
       billingOwnerId,
       subscriptionId: subscription.id,
-      recipient: await this.billingAddresses.invoiceRecipient(billingOwnerId),
+      recipient,
       periodStart: start,
       periodEnd: end,
       issuedAt: start,
