@@ -1,7 +1,7 @@
 import { OrganizationId } from '../src/common/organization-id';
 import { BillingAddressService } from '../src/billing/billing-address/billing-address.service';
 import { TestApp, createTestApp } from './support/test-app';
-import { Login, Tenant, addMember, address, bearer, createTenant } from './support/fixtures';
+import { Login, Tenant, addMember, address, bearer, createTenant, orderSubscription } from './support/fixtures';
 
 const IBAN = 'DE89370400440532013000';
 const VISA = '4242424242424242';
@@ -64,6 +64,7 @@ describe('billing address and payment methods', () => {
           city: partner.address_city,
           country: partner.address_country,
           email: tenant.partnerAdmin.email,
+          vatId: null,
         },
         managedByPartner: true,
       });
@@ -83,12 +84,12 @@ describe('billing address and payment methods', () => {
       const { partnerId, customerId, partnerAdmin } = await createTenant(testApp); // leaves the shared partner unsaved
       const body = { differentBillingAddress: true, useAsInvoiceRecipient: true, recipient: recipient({ country: 'at', name: ' Muster Holding AG ' }) };
       const saved = await testApp.http.put(billingAddressOf(partnerId)).set(bearer(partnerAdmin)).send(body).expect(200);
-      const expected = { differentBillingAddress: true, useAsInvoiceRecipient: true, recipient: recipient({ country: 'AT' }), managedByPartner: false };
+      const expected = { differentBillingAddress: true, useAsInvoiceRecipient: true, recipient: { ...recipient({ country: 'AT' }), vatId: null }, managedByPartner: false };
       expect(saved.body).toEqual(expected);
       await testApp.http.get(billingAddressOf(partnerId)).set(bearer(partnerAdmin)).expect(200, expected);
 
       const customer = await testApp.http.get(billingAddressOf(customerId)).set(bearer(partnerAdmin)).expect(200);
-      expect(customer.body.recipient).toEqual(recipient({ country: 'AT' }));
+      expect(customer.body.recipient).toEqual({ ...recipient({ country: 'AT' }), vatId: null });
 
       const audit = await testApp.http.get(`/api/v1/organizations/${partnerId}/audit-log`).set(bearer(partnerAdmin)).expect(200);
       expect(audit.body.items[0]).toMatchObject({ action: 'billing-address.update', target: { type: 'organization', id: partnerId } });
@@ -98,19 +99,33 @@ describe('billing address and payment methods', () => {
       const { organizationId, admin } = await createStandalone('Solo Effects GmbH');
       const billingAddresses = testApp.app.get(BillingAddressService);
       const own = { name: 'Solo Effects GmbH', ...address({ street: 'Anger 5' }) };
-      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...own, email: admin.email });
+      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...own, email: admin.email, vatId: null });
 
       const put = (differentBillingAddress: boolean, useAsInvoiceRecipient: boolean) =>
         testApp.http.put(billingAddressOf(organizationId)).set(bearer(admin)).send({ differentBillingAddress, useAsInvoiceRecipient, recipient: recipient() });
       await put(false, false).expect(200);
-      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...own, email: 'rechnung@muster.example' });
+      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...own, email: 'rechnung@muster.example', vatId: null });
       await put(true, false).expect(200);
-      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...recipient(), name: 'Solo Effects GmbH' });
+      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...recipient(), name: 'Solo Effects GmbH', vatId: null });
       await put(true, true).expect(200);
-      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual(recipient());
+      expect(await billingAddresses.invoiceRecipient(organizationId)).toEqual({ ...recipient(), vatId: null });
 
       const meaningless = await put(false, true).expect(400);
       expect(meaningless.body.errors).toEqual([{ field: 'useAsInvoiceRecipient', message: 'useAsInvoiceRecipient requires differentBillingAddress' }]);
+    });
+
+    it('keeps the recipient\'s VAT ID, checked per country, normalized, and prints it on the invoices', async () => {
+      const { partnerId, customerId, partnerAdmin } = await createTenant(testApp);
+      const put = (vatId: unknown) =>
+        testApp.http.put(billingAddressOf(partnerId)).set(bearer(partnerAdmin)).send({ differentBillingAddress: true, useAsInvoiceRecipient: true, recipient: { ...recipient({ country: 'AT' }), vatId } });
+      const malformed = await put('ATU1234').expect(400);
+      expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'recipient.vatId' })]);
+      const saved = await put('atu 1234 5678').expect(200);
+      expect(saved.body.recipient.vatId).toBe('ATU12345678');
+
+      const { invoice } = await orderSubscription(testApp, partnerAdmin, customerId);
+      const [row] = await testApp.sql<{ recipient: { vatId: string } }>('select recipient from invoice where id = ?', [invoice.id]);
+      expect(row.recipient.vatId).toBe('ATU12345678');
     });
 
     it('addresses a linked customer organization’s invoices to its partner', async () => {

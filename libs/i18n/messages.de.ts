@@ -95,6 +95,7 @@ export const de: Catalogue = {
       creditedGross: 'Korrekturbetrag',
       dueDate: 'Fällig am',
       payableBy: 'Zahlbar ohne Abzug bis {{date}}.',
+      recipientVatId: 'Ihre USt-IdNr.',
       taxNumber: 'Steuernummer',
       vatId: 'USt-IdNr.',
     },

@@ -93,6 +93,7 @@ export const en = {
       creditedGross: 'Total credited',
       dueDate: 'Due date',
       payableBy: 'Payable without deduction by {{date}}.',
+      recipientVatId: 'Your VAT ID',
       taxNumber: 'Tax number',
       vatId: 'VAT ID',
     },

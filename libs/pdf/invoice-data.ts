@@ -9,6 +9,8 @@ export interface PartyAddress {
   city: string;
   country: string;
   email?: string;
+  /** The recipient's VAT ID, printed under its address. */
+  vatId?: string | null;
 }
 
 export interface SellerDetails extends PartyAddress {

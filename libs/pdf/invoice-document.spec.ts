@@ -155,4 +155,10 @@ describe('buildInvoiceDocument', () => {
     expect(renderDynamic(definition.footer, 1, 1)).toEqual(expect.arrayContaining(['Steuernummer: 143/123/45678']));
     expect(renderDynamic(definition.footer, 1, 1).join(' ')).not.toContain('USt-IdNr.');
   });
+
+  it('prints the recipient\'s VAT ID under its address when it has one', () => {
+    const invoice = sampleInvoice(1, { recipient: { ...sampleInvoice(1).recipient, vatId: 'ATU12345678' } });
+    expect(texts(buildInvoiceDocument(invoice).content)).toEqual(expect.arrayContaining(['Ihre USt-IdNr.: ATU12345678']));
+    expect(texts(buildInvoiceDocument(sampleInvoice(1)).content).join(' ')).not.toContain('Ihre USt-IdNr.');
+  });
 });

@@ -46,6 +46,7 @@ function labelsFor(locale: Locale) {
     creditedGross: label('creditedGross'),
     vatId: label('vatId'),
     taxNumber: label('taxNumber'),
+    recipientVatId: label('recipientVatId'),
     dueDate: label('dueDate'),
     payableBy: (date: string) => label('payableBy', { date }),
   };
@@ -136,6 +137,7 @@ function addressAndMeta(invoice: InvoiceDocumentData, labels: Labels): Content {
           { text: [seller.name, seller.street, `${seller.postalCode} ${seller.city}`].join(' · '), style: 'small', decoration: 'underline', margin: [0, 0, 0, 6] },
           { text: recipient.name, bold: true, fontSize: 10 },
           ...addressLines(recipient).map((line) => ({ text: line, fontSize: 10 })),
+          ...(recipient.vatId ? [{ text: `${labels.recipientVatId}: ${recipient.vatId}`, style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
         ],
       },
       {

@@ -37,6 +37,10 @@ export class BillingAddress {
   @Property({ type: 'text' })
   email!: string;
 
+  /** The recipient's VAT ID, stored as `parseVatId` returns it; the organization's own when unset. */
+  @Property({ type: 'text', nullable: true })
+  vatId?: string | null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

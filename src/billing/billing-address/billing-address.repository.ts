@@ -20,6 +20,8 @@ interface BillingProfileRow {
   billing_city: string;
   billing_country: string;
   billing_email: string;
+  billing_vat_id: string | null;
+  vat_id: string | null;
 }
 
 export interface BillingProfile {
@@ -37,14 +39,15 @@ export class BillingAddressRepository {
   async profile(organizationId: OrganizationId): Promise<BillingProfile | null> {
     const [row] = await rawQuery<BillingProfileRow>(
       this.em,
-      `select o.name, o.partner_id, o.address_street, o.address_postal_code, o.address_city, o.address_country,
+      `select o.name, o.partner_id, o.vat_id, o.address_street, o.address_postal_code, o.address_city, o.address_country,
               (select u.email
                  from membership m join app_user u on u.id = m.user_id
                 where m.organization_id = o.id and m.role = 'admin'
                 order by m.created_at, m.id
                 limit 1) as first_admin_email,
               b.different_billing_address, b.use_as_invoice_recipient, b.name as billing_name, b.street as billing_street,
-              b.postal_code as billing_postal_code, b.city as billing_city, b.country as billing_country, b.email as billing_email
+              b.postal_code as billing_postal_code, b.city as billing_city, b.country as billing_country, b.email as billing_email,
+              b.vat_id as billing_vat_id
          from organization o
          left join billing_address b on b.organization_id = o.id
         where o.id = :organizationId and o.deleted_at is null`,
@@ -57,6 +60,7 @@ export class BillingAddressRepository {
         name: row.name,
         address: { street: row.address_street, postalCode: row.address_postal_code, city: row.address_city, country: row.address_country },
         firstAdminEmail: row.first_admin_email,
+        vatId: row.vat_id,
       },
       saved: row.different_billing_address === null ? null : toChoice(row),
     };
@@ -74,6 +78,7 @@ function toChoice(row: BillingProfileRow): BillingAddressChoice {
       city: row.billing_city,
       country: row.billing_country,
       email: row.billing_email,
+      vatId: row.billing_vat_id,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { parseVatId } from './vat-id';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
@@ -43,6 +44,7 @@ export class BillingAddressService {
       city: dto.recipient.city.trim(),
       country: dto.recipient.country.toUpperCase(),
       email: dto.recipient.email.trim(),
+      vatId: dto.recipient.vatId ? parseVatId(dto.recipient.vatId) : null,
     };
     await inTransaction(this.em, async (em) => {
       await em.upsert(BillingAddress, {

@@ -14,11 +14,11 @@ const saved = (differentBillingAddress: boolean, useAsInvoiceRecipient: boolean)
 
 describe('resolveInvoiceRecipient', () => {
   it('addresses the organization at its first admin’s e-mail while nothing is saved', () => {
-    expect(resolveInvoiceRecipient(owner, null)).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'admin@muster.example' });
+    expect(resolveInvoiceRecipient(owner, null)).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'admin@muster.example', vatId: null });
   });
 
   it('takes only the saved e-mail while no different billing address is chosen', () => {
-    expect(resolveInvoiceRecipient(owner, saved(false, false))).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'rechnung@muster.example' });
+    expect(resolveInvoiceRecipient(owner, saved(false, false))).toEqual({ name: 'Muster IT GmbH', ...owner.address, email: 'rechnung@muster.example', vatId: null });
   });
 
   it('sends to the saved postal address under the organization’s name', () => {
@@ -29,11 +29,19 @@ describe('resolveInvoiceRecipient', () => {
       city: 'Berlin',
       country: 'DE',
       email: 'rechnung@muster.example',
+      vatId: null,
     });
   });
 
   it('uses the saved recipient as a whole when it is to be the invoice recipient', () => {
-    expect(resolveInvoiceRecipient(owner, saved(true, true))).toEqual(saved(true, true).recipient);
+    expect(resolveInvoiceRecipient(owner, saved(true, true))).toEqual({ ...saved(true, true).recipient, vatId: null });
+  });
+
+  it('carries the VAT ID saved with the billing address, else the organization\'s own', () => {
+    const withOwn = { ...owner, vatId: 'DE123456789' };
+    expect(resolveInvoiceRecipient(withOwn, null).vatId).toBe('DE123456789');
+    const choice = saved(true, true);
+    expect(resolveInvoiceRecipient(withOwn, { ...choice, recipient: { ...choice.recipient, vatId: 'ATU12345678' } }).vatId).toBe('ATU12345678');
   });
 });
 

@@ -7,6 +7,8 @@ export interface InvoiceRecipient {
   /** ISO 3166-1 alpha-2 */
   country: string;
   email: string;
+  /** The recipient's VAT ID, printed on the invoice; null when it has none on file. */
+  vatId?: string | null;
 }
 
 /** What a billing owner's admins saved under Settings → Organization → Billing address. */
@@ -21,6 +23,8 @@ export interface BillingOwnerDetails {
   address: { street: string; postalCode: string; city: string; country: string };
   /** Of the earliest admin membership; null only if staff removed every admin. */
   firstAdminEmail: string | null;
+  /** The organization's own VAT ID, if it has one. */
+  vatId?: string | null;
 }
 
 /** The form as it shows before anyone saved it: the organization itself, at its first admin's e-mail. */
@@ -40,9 +44,11 @@ export function defaultBillingAddressChoice(owner: BillingOwnerDetails): Billing
  */
 export function resolveInvoiceRecipient(owner: BillingOwnerDetails, saved: BillingAddressChoice | null): InvoiceRecipient {
   const choice = saved ?? defaultBillingAddressChoice(owner);
-  if (!choice.differentBillingAddress) return { name: owner.name, ...owner.address, email: choice.recipient.email };
+  // A VAT ID saved with the billing address, else the organization's own.
+  const vatId = choice.recipient.vatId || owner.vatId || null;
+  if (!choice.differentBillingAddress) return { name: owner.name, ...owner.address, email: choice.recipient.email, vatId };
   const { name, ...postal } = choice.recipient;
-  return { ...postal, name: choice.useAsInvoiceRecipient ? name : owner.name };
+  return { ...postal, name: choice.useAsInvoiceRecipient ? name : owner.name, vatId };
 }
 
 /** A value that stands for nothing: empty, or only dashes, dots and spaces (a placeholder such as "-"). */

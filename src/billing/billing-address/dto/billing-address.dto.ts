@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsObject, IsNotEmpty, IsString, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsObject, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsVatId } from '../vat-id';
 import { AddressDto } from '../../../tenancy/dto/organization.dto';
 
 export class BillingRecipientDto extends AddressDto {
@@ -14,6 +15,16 @@ export class BillingRecipientDto extends AddressDto {
   @IsEmail()
   @MaxLength(254)
   email: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'ATU12345678',
+    description: "The recipient's VAT ID with its country prefix, printed on its invoices; format checked per country. Unset or null: the organization's own, if any.",
+  })
+  @IsOptional()
+  @IsVatId()
+  vatId?: string | null;
 }
 
 const OnlyWithDifferentBillingAddress = () =>
