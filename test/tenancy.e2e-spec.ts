@@ -56,6 +56,17 @@ describe('tenancy', () => {
     expect((await create({ name: 'Chooses German', locale: 'de' })).body).toMatchObject({ kind: 'customer', locale: 'de' });
   });
 
+  it('keeps a VAT ID per organization: checked per country, normalized, removable with null', async () => {
+    const url = `/api/v1/organizations/${tenant.strangerPartnerId}`;
+    const refused = await testApp.http.patch(url).set(bearer(tenant.strangerAdmin)).send({ vatId: 'DE12345' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'vatId' })]);
+    expect((await testApp.http.patch(url).set(bearer(tenant.strangerAdmin)).send({ vatId: 'de 123 456 789' }).expect(200)).body.vatId).toBe('DE123456789');
+    expect((await testApp.http.get(url).set(bearer(tenant.strangerAdmin)).expect(200)).body.vatId).toBe('DE123456789');
+    expect((await testApp.http.patch(url).set(bearer(tenant.strangerAdmin)).send({ vatId: null }).expect(200)).body.vatId).toBeNull();
+    const [row] = await testApp.sql<{ vat_id: string | null }>('select vat_id from organization where id = ?', [tenant.strangerPartnerId]);
+    expect(row.vat_id).toBeNull();
+  });
+
   it('soft-deletes a customer org: gone from every list, 404 afterwards', async () => {
     const created = await testApp.http
       .post('/api/v1/organizations')

@@ -3,7 +3,7 @@ import { IsISO31661Alpha2, IsNumber, IsOptional, IsString, Matches, Max, MaxLeng
 import { Command, Option } from 'nest-commander';
 import { MIN_PASSWORD_LENGTH } from '../accounts/password-hasher';
 import { CatalogService } from '../billing/catalog/catalog.service';
-import { IsVatId, parseVatId } from '../billing/billing-address/vat-id';
+import { IsVatId, parseVatId } from '../common/vat-id';
 import { ProvisioningService } from '../accounts/provisioning.service';
 import { CliOutput } from './cli-output';
 import { LoginOptions, parseDecimal, validOptions } from './cli-options';

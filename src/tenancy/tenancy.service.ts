@@ -1,3 +1,4 @@
+import { parseVatId } from '../common/vat-id';
 import { DEFAULT_LOCALE, Locale } from '../../libs/i18n';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -107,6 +108,7 @@ export class TenancyService {
       if (dto.name !== undefined) organization.name = dto.name.trim();
       if (dto.address !== undefined) organization.address = Object.assign(organization.address, dto.address);
       if (dto.locale !== undefined) organization.locale = dto.locale;
+      if (dto.vatId !== undefined) organization.vatId = dto.vatId === null ? undefined : (parseVatId(dto.vatId) ?? undefined);
       await em.flush();
       await this.audit.record({
         organizationId,
@@ -193,6 +195,7 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
     partnerId: organization.partner?.id ?? null,
     address: { ...organization.address },
     locale: organization.locale,
+    vatId: organization.vatId ?? null,
     createdAt: organization.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { parseVatId } from './vat-id';
+import { parseVatId } from '../../common/vat-id';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';

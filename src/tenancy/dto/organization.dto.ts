@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsVatId } from '../../common/vat-id';
 import { LOCALES, Locale } from '../../../libs/i18n';
 import { IsUuid } from '../../common/uuid-param';
 import { Omittable } from '../../common/validation';
@@ -78,6 +79,16 @@ export class UpdateOrganizationDto {
   @Omittable()
   @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'DE123456789',
+    description: "The organization's VAT ID (USt-IdNr.) with its country prefix, format checked per country; printed on the invoices it pays unless its billing address names another. `null` removes it.",
+  })
+  @IsOptional()
+  @IsVatId()
+  vatId?: string | null;
 }
 
 export class OrganizationDto {
@@ -98,6 +109,9 @@ export class OrganizationDto {
 
   @ApiProperty({ enum: LOCALES, enumName: 'Locale', description: "Language of the organization's mails and documents." })
   locale: Locale;
+
+  @ApiProperty({ type: String, nullable: true, description: "The organization's VAT ID, printed on the invoices it pays." })
+  vatId: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

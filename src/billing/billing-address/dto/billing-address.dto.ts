@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsObject, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
-import { IsVatId } from '../vat-id';
+import { IsVatId } from '../../../common/vat-id';
 import { AddressDto } from '../../../tenancy/dto/organization.dto';
 
 export class BillingRecipientDto extends AddressDto {
