@@ -1,7 +1,7 @@
 import { OrganizationId } from '../src/common/organization-id';
 import { BillingAddressService } from '../src/billing/billing-address/billing-address.service';
 import { TestApp, createTestApp } from './support/test-app';
-import { Login, Tenant, addMember, address, bearer, createTenant, orderSubscription } from './support/fixtures';
+import { Login, Tenant, addMember, address, bearer, createCustomer, createTenant, orderSubscription } from './support/fixtures';
 
 const IBAN = 'DE89370400440532013000';
 const VISA = '4242424242424242';
@@ -126,6 +126,27 @@ describe('billing address and payment methods', () => {
       const { invoice } = await orderSubscription(testApp, partnerAdmin, customerId);
       const [row] = await testApp.sql<{ recipient: { vatId: string } }>('select recipient from invoice where id = ?', [invoice.id]);
       expect(row.recipient.vatId).toBe('ATU12345678');
+      // A business in another EU country: reverse charge, no German VAT.
+      const issued = await testApp.http.get(`/api/v1/organizations/${customerId}/invoices/${invoice.id}`).set(bearer(partnerAdmin)).expect(200);
+      expect(issued.body).toMatchObject({ vatRate: 0, tax: 0, vatTreatment: 'reverse-charge' });
+      expect(issued.body.gross).toBe(issued.body.net);
+    });
+
+    it('charges no German VAT to a recipient outside the EU, and German VAT at home', async () => {
+      const swiss = await createTenant(testApp);
+      await testApp.http
+        .put(billingAddressOf(swiss.partnerId))
+        .set(bearer(swiss.partnerAdmin))
+        .send({ differentBillingAddress: true, useAsInvoiceRecipient: true, recipient: recipient({ country: 'CH', postalCode: '8001', city: 'Zürich' }) })
+        .expect(200);
+      const abroad = await orderSubscription(testApp, swiss.partnerAdmin, swiss.customerId);
+      const outside = await testApp.http.get(`/api/v1/organizations/${swiss.customerId}/invoices/${abroad.invoice.id}`).set(bearer(swiss.partnerAdmin)).expect(200);
+      expect(outside.body).toMatchObject({ vatRate: 0, tax: 0, vatTreatment: 'outside-eu' });
+
+      const customer = await createCustomer(testApp, tenant.partnerAdmin, tenant.partnerId);
+      const home = await orderSubscription(testApp, tenant.partnerAdmin, customer.id);
+      const domestic = await testApp.http.get(`/api/v1/organizations/${customer.id}/invoices/${home.invoice.id}`).set(bearer(tenant.partnerAdmin)).expect(200);
+      expect(domestic.body).toMatchObject({ vatRate: 19, vatTreatment: 'domestic' });
     });
 
     it('addresses a linked customer organization’s invoices to its partner', async () => {

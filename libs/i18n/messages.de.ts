@@ -96,6 +96,8 @@ export const de: Catalogue = {
       dueDate: 'Fällig am',
       payableBy: 'Zahlbar ohne Abzug bis {{date}}.',
       recipientVatId: 'Ihre USt-IdNr.',
+      reverseCharge: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse charge).',
+      outsideEu: 'Nicht im Inland steuerbare Leistung: Leistungsempfänger außerhalb der EU.',
       taxNumber: 'Steuernummer',
       vatId: 'USt-IdNr.',
     },

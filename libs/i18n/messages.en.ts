@@ -94,6 +94,8 @@ export const en = {
       dueDate: 'Due date',
       payableBy: 'Payable without deduction by {{date}}.',
       recipientVatId: 'Your VAT ID',
+      reverseCharge: 'Reverse charge: the recipient is liable for the VAT (Steuerschuldnerschaft des Leistungsempfängers).',
+      outsideEu: 'Not taxable in Germany: the service is supplied to a recipient outside the EU.',
       taxNumber: 'Tax number',
       vatId: 'VAT ID',
     },

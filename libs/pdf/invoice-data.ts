@@ -47,6 +47,8 @@ export interface InvoiceDocumentData {
   periodEnd: Date;
   /** The customer organization the invoice is for, when the recipient is its partner. */
   customerName?: string;
+  /** Why the VAT is 0 %: the recipient owes it (reverse charge), or the service is not taxable here (outside the EU). */
+  vatNote?: 'reverse-charge' | 'outside-eu' | null;
   /** Payable at the latest; an invoice has one, a credit note none. */
   dueAt?: Date | null;
   lines: InvoiceLineData[];

@@ -161,4 +161,12 @@ describe('buildInvoiceDocument', () => {
     expect(texts(buildInvoiceDocument(invoice).content)).toEqual(expect.arrayContaining(['Ihre USt-IdNr.: ATU12345678']));
     expect(texts(buildInvoiceDocument(sampleInvoice(1)).content).join(' ')).not.toContain('Ihre USt-IdNr.');
   });
+
+  it('says why there is no German VAT: reverse charge, or a recipient outside the EU', () => {
+    const reverse = texts(buildInvoiceDocument(sampleInvoice(1, { vatNote: 'reverse-charge' })).content);
+    expect(reverse).toEqual(expect.arrayContaining(['Steuerschuldnerschaft des Leistungsempfängers (Reverse charge).']));
+    const abroad = texts(buildInvoiceDocument(sampleInvoice(1, { locale: 'en', vatNote: 'outside-eu' })).content);
+    expect(abroad).toEqual(expect.arrayContaining(['Not taxable in Germany: the service is supplied to a recipient outside the EU.']));
+    expect(texts(buildInvoiceDocument(sampleInvoice(1)).content).join(' ')).not.toMatch(/Steuerschuldnerschaft|Nicht im Inland/);
+  });
 });

@@ -47,6 +47,8 @@ function labelsFor(locale: Locale) {
     vatId: label('vatId'),
     taxNumber: label('taxNumber'),
     recipientVatId: label('recipientVatId'),
+    reverseCharge: label('reverseCharge'),
+    outsideEu: label('outsideEu'),
     dueDate: label('dueDate'),
     payableBy: (date: string) => label('payableBy', { date }),
   };
@@ -83,6 +85,7 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
       invoice.customerName ? { text: `${labels.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
       linesTable(invoice.lines, labels, invoice.locale),
       totals(invoice, labels),
+      invoice.vatNote ? { text: invoice.vatNote === 'reverse-charge' ? labels.reverseCharge : labels.outsideEu, bold: true, margin: [0, 14, 0, 0] } : '',
       invoice.dueAt ? { text: labels.payableBy(formatDate(invoice.dueAt, invoice.locale)), margin: [0, 14, 0, 0] } : '',
     ],
   };

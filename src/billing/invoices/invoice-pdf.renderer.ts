@@ -31,6 +31,7 @@ export class InvoicePdfRenderer {
       periodEnd: invoice.periodEnd,
       customerName,
       dueAt: invoice.dueAt,
+      vatNote: invoice.vatTreatment === 'domestic' ? null : invoice.vatTreatment,
       corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
       lines: invoice.lines.getItems().map((line) => ({
         description: line.description,

@@ -2,6 +2,7 @@ import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property,
 import { BaseEntity } from '../../database/base.entity';
 import { Organization } from '../../tenancy/organization.entity';
 import type { InvoiceRecipient } from '../billing-address/invoice-recipient';
+import type { VatTreatment } from '../catalog/vat-treatment';
 
 export enum InvoiceType {
   Invoice = 'invoice',
@@ -23,7 +24,7 @@ export enum InvoiceType {
   expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null and "type" = 'invoice'`,
 })
 @Check({ name: 'invoice_credit_note_corrects_check', expression: `("type" = 'credit_note') = ("corrects_invoice_id" is not null)` })
-export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'correctsInvoice'> {
+export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'correctsInvoice' | 'vatTreatment'> {
   /** YYYY-NNNNNN, gapless per year; credit notes take theirs from the same sequence. */
   @Property({ type: 'text' })
   number!: string;
@@ -67,6 +68,10 @@ export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'c
 
   @Property({ type: 'decimal', precision: 5, scale: 2, runtimeType: 'number' })
   vatRatePercent!: number;
+
+  /** How it was taxed (vat-treatment.ts), decided at issue from the recipient; a credit note's is its invoice's. */
+  @Enum({ items: () => ['domestic', 'reverse-charge', 'outside-eu'], nativeEnumName: 'invoice_vat_treatment', default: 'domestic' })
+  vatTreatment: VatTreatment = 'domestic';
 
   @Property({ type: 'integer' })
   taxCents!: number;

@@ -15,6 +15,7 @@ import { InvoiceDocument } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, InvoicePdfJob } from './invoice-pdf.job';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import { creditTotals, dueDate, invoiceTotals } from '../catalog/pricing';
+import { vatRateFor, vatTreatment } from '../catalog/vat-treatment';
 import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
 
@@ -57,7 +58,8 @@ export interface NewCreditNote {
 }
 
 type StoredLine = NewInvoiceLine & { totalCents: number };
-type InvoiceHeader = Omit<NewInvoice, 'lines'> & Pick<Invoice, 'type' | 'vatRatePercent' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
+type InvoiceHeader = Omit<NewInvoice, 'lines'> &
+  Pick<Invoice, 'type' | 'vatRatePercent' | 'vatTreatment' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
 
 const BY_ISSUE = newestFirst<Invoice>('issuedAt', 'issued_at');
 
@@ -87,8 +89,10 @@ export class InvoiceService {
     return this.storeAll(
       invoices.map((data) => {
         const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
-        const totals = invoiceTotals(lines.map((line) => line.totalCents), this.config.vatRate);
-        return { header: { ...data, type: InvoiceType.Invoice, vatRatePercent: this.config.vatRate, ...totals }, lines };
+        const treatment = vatTreatment(this.config.vendor.address.country, data.recipient);
+        const vatRatePercent = vatRateFor(treatment, this.config.vatRate);
+        const totals = invoiceTotals(lines.map((line) => line.totalCents), vatRatePercent);
+        return { header: { ...data, type: InvoiceType.Invoice, vatRatePercent, vatTreatment: treatment, ...totals }, lines };
       }),
     );
   }
@@ -114,6 +118,7 @@ export class InvoiceService {
         type: InvoiceType.CreditNote,
         correctsInvoice: corrected,
         vatRatePercent,
+        vatTreatment: corrected.vatTreatment,
         ...totals,
         },
         lines: stored,
@@ -148,6 +153,7 @@ export class InvoiceService {
         periodStart: header.periodStart,
         periodEnd: header.periodEnd,
         vatRatePercent: header.vatRatePercent,
+        vatTreatment: header.vatTreatment,
         netCents: header.netCents,
         taxCents: header.taxCents,
         grossCents: header.grossCents,
@@ -217,6 +223,7 @@ export function toInvoiceDto(invoice: Invoice): InvoiceDto {
     tax: invoice.taxCents,
     gross: invoice.grossCents,
     vatRate: Number(invoice.vatRatePercent),
+    vatTreatment: invoice.vatTreatment,
     currency: invoice.currency,
     recipient: invoice.recipient,
     status: 'issued',

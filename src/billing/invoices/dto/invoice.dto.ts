@@ -28,6 +28,12 @@ export class InvoiceDto {
   @ApiProperty({ description: 'VAT in cents (negative on a credit note)' }) tax: number;
   @ApiProperty({ description: 'Gross total in cents (negative on a credit note)' }) gross: number;
   @ApiProperty({ description: 'VAT rate in percent applied at issue' }) vatRate: number;
+  @ApiProperty({
+    enum: ['domestic', 'reverse-charge', 'outside-eu'],
+    description:
+      '`domestic`: German VAT. `reverse-charge`: a business in another EU country (VAT ID on file) owes the VAT (0 %, Steuerschuldnerschaft des Leistungsempfängers). `outside-eu`: not taxable in Germany (0 %).',
+  })
+  vatTreatment: 'domestic' | 'reverse-charge' | 'outside-eu';
   @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
   @ApiProperty({ type: InvoiceRecipientDto, description: 'The billing owner as addressed at issue' }) recipient: InvoiceRecipientDto;
   @ApiProperty({ enum: ['issued'] }) status: 'issued';
