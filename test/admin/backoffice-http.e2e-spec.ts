@@ -208,19 +208,29 @@ describe('back-office over HTTP', () => {
         [action],
       );
 
-    it('edits an organization’s name and address', async () => {
+    it('edits an organization’s name, address, language and VAT ID', async () => {
       const response = await post(staff, record('Organization', world.customer.id, 'edit'))
         .field('name', `${world.customer.name} KG`)
         .field('address.street', 'Neue Straße 2')
         .field('address.postalCode', '99085')
         .field('address.city', 'Erfurt')
         .field('address.country', 'DE')
+        .field('locale', 'en')
+        .field('vatId', 'de 123 456 789')
         .expect(200);
       expect(response.body.notice).toMatchObject({ type: 'success' });
-      const [organization] = await server.sql<{ name: string; address_street: string }>('select name, address_street from organization where id = $1', [world.customer.id]);
-      expect(organization).toEqual({ name: `${world.customer.name} KG`, address_street: 'Neue Straße 2' });
+      const [organization] = await server.sql<{ name: string; address_street: string; locale: string; vat_id: string }>(
+        'select name, address_street, locale, vat_id from organization where id = $1',
+        [world.customer.id],
+      );
+      expect(organization).toEqual({ name: `${world.customer.name} KG`, address_street: 'Neue Straße 2', locale: 'en', vat_id: 'DE123456789' });
       expect(await staffEntries('organization.update')).toEqual([
-        expect.objectContaining({ actor_id: world.staff.id, actor_email: world.staff.email, organization_id: world.customer.id, details: { changed: ['name', 'address'] } }),
+        expect.objectContaining({
+          actor_id: world.staff.id,
+          actor_email: world.staff.email,
+          organization_id: world.customer.id,
+          details: { changed: ['name', 'address', 'locale', 'vatId'] },
+        }),
       ]);
     });
 

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../../../libs/i18n';
 import type { ResourceWithOptions } from 'adminjs';
 import { asOrganizationId } from '../../../common/organization-id';
 import { Organization } from '../../../tenancy/organization.entity';
@@ -39,8 +40,14 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
         },
         { path: 'related', type: 'richtext', compute: related },
       ],
-      // Name and address through TenancyService.update, as PATCH /organizations/:orgId does; kind and partner link only by "Make partner".
-      writer: { update: { fields: ['name', 'address'], run: (id, params) => deps.changes.updateOrganization(asOrganizationId(id), params) } },
+      // Name, address, language and VAT ID through TenancyService.update, as PATCH /organizations/:orgId does; kind and partner link only by "Make partner".
+      writer: {
+        update: {
+          fields: ['name', 'address', 'locale', 'vatId'],
+          // An emptied form field removes the VAT ID.
+          run: (id, params) => deps.changes.updateOrganization(asOrganizationId(id), { ...params, ...(params.vatId === '' ? { vatId: null } : {}) }),
+        },
+      },
     },
     {
       navigation: NAVIGATION.tenancy,
@@ -48,14 +55,16 @@ export function organizationResource(deps: ResourceDeps): ResourceWithOptions {
       sort: { sortBy: 'name', direction: 'asc' },
       listProperties: ['name', 'kind', 'partner', 'deleted', 'createdAt'],
       filterProperties: ['name', 'kind', 'partner', 'deleted', 'deletedAt', 'createdAt', 'id'],
-      showProperties: ['id', 'name', 'kind', 'partner', ...ADDRESS_FIELDS, 'vatId', 'trialEndsAt', 'trialLicenses', 'createdAt', 'updatedAt', 'deletedAt', 'related'],
-      editProperties: ['name', ...ADDRESS_FIELDS],
+      showProperties: ['id', 'name', 'kind', 'partner', ...ADDRESS_FIELDS, 'locale', 'vatId', 'trialEndsAt', 'trialLicenses', 'createdAt', 'updatedAt', 'deletedAt', 'related'],
+      editProperties: ['name', ...ADDRESS_FIELDS, 'locale', 'vatId'],
       properties: {
         deleted: { type: 'boolean', description: 'Soft-deleted: gone for its users, kept for its invoices' },
         'address.street': { type: 'string' },
         'address.postalCode': { type: 'string' },
         'address.city': { type: 'string' },
         'address.country': { type: 'string' },
+        locale: { availableValues: LOCALES.map((locale) => ({ value: locale, label: locale === 'de' ? 'Deutsch' : 'English' })), description: 'Language of its mails and documents' },
+        vatId: { type: 'string', description: 'VAT ID with its country prefix, printed on the invoices it pays; empty removes it' },
         related: { type: 'richtext' },
       },
       actions: {
