@@ -13,3 +13,13 @@ export function numberFromEnv(name: string, fallback: number, min: number): numb
 export function benchPostgresUrl(): string {
   return process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
+
+/** The seller a production process needs on its invoices (it refuses to start without one). */
+export const BENCH_SELLER_ENV = {
+  VENDOR_NAME: 'Bench Vendor GmbH',
+  VENDOR_STREET: 'Benchstraße 1',
+  VENDOR_POSTAL_CODE: '10115',
+  VENDOR_CITY: 'Berlin',
+  VENDOR_COUNTRY: 'DE',
+  VENDOR_VAT_ID: 'DE123456789',
+};

@@ -21,7 +21,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { ABOVE_ZERO, benchPostgresUrl, numberFromEnv } from './env';
+import { ABOVE_ZERO, BENCH_SELLER_ENV, benchPostgresUrl, numberFromEnv } from './env';
 import { AcceptedMail, CpuSampler, CpuWindow, MAIL_BENCH_DATABASE, seedDueSubscriptions, startMailSink } from './mail-bench-support';
 import { NOISY_OTHER_LOAD_PERCENT, formatNumber, formatTable } from './report';
 import { recreateDatabase } from './seed';
@@ -128,12 +128,7 @@ export async function measureMailThroughput(options: MailThroughputOptions, log:
       REDIS_URL: options.redisUrl,
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       JWT_SECRET: randomBytes(32).toString('base64url'),
-      VENDOR_NAME: 'Bench Vendor GmbH',
-      VENDOR_STREET: 'Benchstraße 1',
-      VENDOR_POSTAL_CODE: '10115',
-      VENDOR_CITY: 'Berlin',
-      VENDOR_COUNTRY: 'DE',
-      VENDOR_VAT_ID: 'DE123456789',
+      ...BENCH_SELLER_ENV,
     };
     started = Date.now();
     for (let i = 1; i <= options.workers; i++) {

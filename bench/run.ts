@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
-import { benchPostgresUrl, numberFromEnv } from './env';
+import { BENCH_SELLER_ENV, benchPostgresUrl, numberFromEnv } from './env';
 import { LoadOptions, Probe, Target, bearer, login, measure, probe, warmUp } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
@@ -63,12 +63,7 @@ async function main(): Promise<void> {
         DATABASE_URL: seeded.databaseUrl,
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         JWT_SECRET: randomBytes(32).toString('base64url'),
-        VENDOR_NAME: 'Bench Vendor GmbH',
-        VENDOR_STREET: 'Benchstraße 1',
-        VENDOR_POSTAL_CODE: '10115',
-        VENDOR_CITY: 'Berlin',
-        VENDOR_COUNTRY: 'DE',
-        VENDOR_VAT_ID: 'DE123456789',
+        ...BENCH_SELLER_ENV,
         LOG_LEVEL: logLevel,
         WORKERS: 'off', // as the api service in docker/compose.yml: queue workers run elsewhere
       },
