@@ -38,10 +38,9 @@ export function footerRule(pageWidth: number, horizontalMargin: number): Content
   return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageWidth - 2 * horizontalMargin, y2: 0, lineWidth: 0.4, lineColor: RULE_COLOR }] };
 }
 
-/** `Seite 2 von 5` or `Page 2 of 5`; both, `Seite 2 von 5 / Page 2 of 5`, for a document in both languages. */
-export function pageLabel(currentPage: number, pageCount: number, locale?: Locale): string {
-  const label = (language: Locale) => translator(language)('pdf.page', { current: currentPage, total: pageCount });
-  return locale ? label(locale) : `${label('de')} / ${label('en')}`;
+/** `Seite 2 von 5`, `Page 2 of 5`. */
+export function pageLabel(currentPage: number, pageCount: number, locale: Locale): string {
+  return translator(locale)('pdf.page', { current: currentPage, total: pageCount });
 }
 
 /** Left, right, top and bottom of every cell of a list table. */

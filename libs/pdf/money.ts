@@ -5,6 +5,11 @@ import type { Locale } from '../i18n';
 // ICU build has).
 
 const ENGLISH_EUROS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+const englishDecimals = new Map<number, Intl.NumberFormat>();
+const englishDecimal = (maxFractionDigits: number): Intl.NumberFormat => {
+  if (!englishDecimals.has(maxFractionDigits)) englishDecimals.set(maxFractionDigits, new Intl.NumberFormat('en-GB', { maximumFractionDigits: maxFractionDigits }));
+  return englishDecimals.get(maxFractionDigits)!;
+};
 
 /** No-break space: keeps a unit or sign on its number's line. */
 export const NBSP = '\u00a0';
@@ -34,7 +39,7 @@ export function formatDecimal(value: number, maxFractionDigits = 2, locale: Loca
   if (!Number.isFinite(value)) {
     throw new RangeError(`not a finite number: ${value}`);
   }
-  if (locale === 'en') return new Intl.NumberFormat('en-GB', { maximumFractionDigits: maxFractionDigits }).format(value);
+  if (locale === 'en') return englishDecimal(maxFractionDigits).format(value);
   const fixed = Math.abs(value).toFixed(maxFractionDigits);
   const [whole, fraction = ''] = fixed.split('.');
   const trimmed = fraction.replace(/0+$/, '');

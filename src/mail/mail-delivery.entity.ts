@@ -82,6 +82,9 @@ export class MailDelivery extends BaseEntity<
   failureReportId?: string | null;
 }
 
-/** Whether a `sending` delivery's claim has outlived its lease: the worker holding it died. */
+/** A claim made before this instant has outlived its lease: the worker holding it died. */
+export const claimLeaseCutoff = (leaseMs: number, now = new Date()): Date => new Date(now.getTime() - leaseMs);
+
+/** Whether a `sending` delivery's claim has outlived its lease. */
 export const claimExpired = (delivery: Pick<MailDelivery, 'claimedAt'>, leaseMs: number, now = new Date()): boolean =>
-  (delivery.claimedAt?.getTime() ?? 0) < now.getTime() - leaseMs;
+  (delivery.claimedAt?.getTime() ?? 0) < claimLeaseCutoff(leaseMs, now).getTime();

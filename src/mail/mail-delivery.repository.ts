@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../database/raw-query';
+import { claimLeaseCutoff } from './mail-delivery.entity';
 
 /** A delivery as one attempt at sending it sees it, just after claiming it. */
 export interface ClaimedDelivery {
@@ -22,9 +23,10 @@ interface ClaimedRow {
   id: string;
   template: string;
   recipient: string;
-  references: Record<string, string> | string;
+  references: Record<string, string>;
   secret_ciphertext: string | null;
-  created_at: Date | string;
+  /** timestamptz arrives as text (MikroORM's pg type parsers). */
+  created_at: string;
   attempts: number;
   resending: boolean;
 }
@@ -57,14 +59,14 @@ export class MailDeliveryRepository {
             or (d.status = 'sending' and coalesce(d.claimed_at, '-infinity') < :leaseCutoff))
        returning d.id, d.template, d.recipient, d."references", d.secret_ciphertext, d.created_at, d.attempts,
                  (before.status = 'sending' and before.smtp_started_at is not null) as resending`,
-      { id: deliveryId, now, leaseCutoff: new Date(now.getTime() - leaseMs) },
+      { id: deliveryId, now, leaseCutoff: claimLeaseCutoff(leaseMs, now) },
     );
     if (!row) return null;
     return {
       id: row.id,
       template: row.template,
       recipient: row.recipient,
-      references: typeof row.references === 'string' ? (JSON.parse(row.references) as Record<string, string>) : row.references,
+      references: row.references,
       secretCiphertext: row.secret_ciphertext,
       createdAt: new Date(row.created_at),
       attempts: row.attempts,

@@ -5,7 +5,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Queue } from 'bull';
 import { renderMail } from '../../libs/mail-templates';
 import { MAIL_QUEUE } from '../queue/queue-names';
-import { MailDelivery, MailDeliveryStatus } from './mail-delivery.entity';
+import { MailDelivery, MailDeliveryStatus, claimLeaseCutoff } from './mail-delivery.entity';
 import { ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 import { UndeliverableMailError } from './mail-content';
 import { MailContentRegistry } from './mail-content.registry';
@@ -131,7 +131,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
         $or: [
           { status: MailDeliveryStatus.Pending, nextAttemptAt: { $lte: now } },
           { status: MailDeliveryStatus.Pending, nextAttemptAt: null, createdAt: { $lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
-          { status: MailDeliveryStatus.Sending, claimedAt: { $lt: new Date(now.getTime() - this.claimLeaseMs) } },
+          { status: MailDeliveryStatus.Sending, claimedAt: { $lt: claimLeaseCutoff(this.claimLeaseMs, now) } },
         ],
       },
       { fields: ['id', 'template', 'status', 'attempts'], orderBy: { createdAt: 'asc' }, limit: REDRIVE_BATCH },

@@ -1,7 +1,6 @@
 import { PdfRenderTask, renderTask } from './pdf-render-task';
 
 /** The entry point of a render thread (see PdfRenderPool); the PDF (tens of kB) goes back by structured clone. */
-export default async function renderInThread(task: PdfRenderTask): Promise<{ pdf: Uint8Array; cpuMs: number }> {
-  const { pdf, cpuMs } = await renderTask(task);
-  return { pdf, cpuMs };
+export default function renderInThread(task: PdfRenderTask): Promise<{ pdf: Uint8Array; cpuMs: number }> {
+  return renderTask(task);
 }

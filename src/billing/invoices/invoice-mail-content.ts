@@ -7,7 +7,6 @@ import { MailContentRegistry } from '../../mail/mail-content.registry';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { customerNameOn, invoicePdfFileName } from './invoice-pdf.job';
 import { InvoiceRepository } from './invoice.repository';
-import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 
 /**
  * The invoice mail: the invoice as issued (a deleted customer organization's invoices are still
@@ -32,11 +31,10 @@ export class InvoiceMailContent implements OnModuleInit {
     // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
     if (invoice.document_status !== InvoiceDocumentStatus.Rendered || !invoice.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
     const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: invoice.pdf }];
-    const recipient = typeof invoice.recipient === 'string' ? (JSON.parse(invoice.recipient) as InvoiceRecipient) : invoice.recipient;
     const locale = invoice.billing_owner_locale;
     const shared = {
       ...(await this.registry.vendorFrame(locale)),
-      recipientName: recipient.name,
+      recipientName: invoice.recipient.name,
       issuedOn: formatDate(new Date(invoice.issued_at), locale),
       period: formatPeriod(new Date(invoice.period_start), new Date(invoice.period_end), locale),
       total: formatMoney(invoice.gross_cents, locale),

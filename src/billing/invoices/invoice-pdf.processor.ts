@@ -95,7 +95,6 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
         // Stored just now, so no mail can exist yet: it is queued in the transaction that stores the PDF.
         if (outcome === 'stored') this.mail.queue(mail);
         else await this.mail.queueOnce(mail);
-        await this.em.getContext().flush();
         return outcome === 'stored';
       });
       return { renderCpuMs: stored ? rendered.cpuMs : 0 };

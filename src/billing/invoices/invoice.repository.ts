@@ -8,15 +8,15 @@ import { InvoiceType } from './invoice.entity';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import type { Locale } from '../../../libs/i18n';
 
-/** What an invoice's mail shows and attaches, read in one statement at sending time. */
+/** What an invoice's mail shows and attaches, read in one statement at sending time; timestamps arrive as text. */
 export interface InvoiceMailRow {
   number: string;
   type: InvoiceType;
-  recipient: InvoiceRecipient | string;
-  issued_at: Date | string;
-  due_at: Date | string | null;
-  period_start: Date | string;
-  period_end: Date | string;
+  recipient: InvoiceRecipient;
+  issued_at: string;
+  due_at: string | null;
+  period_start: string;
+  period_end: string;
   gross_cents: number;
   organization_id: string;
   billing_owner_id: string;
