@@ -56,7 +56,6 @@ export class DeliveryFailureReport implements OnApplicationBootstrap {
       for (const recipient of this.config.mail.staffAlertRecipients) {
         this.mail.queue({ template: DELIVERY_FAILURES_TEMPLATE, recipient, references: { reportId } });
       }
-      await em.flush();
       this.logger.warn(`Reported ${failures.length} failed mail(s) to ${this.config.mail.staffAlertRecipients.join(', ')}`);
       return failures.length;
     });

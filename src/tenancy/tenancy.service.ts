@@ -84,13 +84,12 @@ export class TenancyService {
         throw TenancyErrors.notAPartner();
       }
       if (!buildAbility(access).can('create', 'Customer')) throw TenancyErrors.onlyPartnerAdminsCreateCustomers();
-      const partner = await this.em.getContext().findOneOrFail(Organization, { id: access.organizationId }, { fields: ['locale'] });
       return this.createOrganization({
         name: dto.name,
         address: dto.address,
         kind: OrganizationKind.Customer,
         partnerId: access.organizationId,
-        locale: dto.locale ?? partner.locale,
+        locale: dto.locale ?? (await this.organizations.localeOf(access.organizationId)) ?? undefined,
       });
     }
     const organization = this.createOrganization({ name: dto.name, address: dto.address, kind: OrganizationKind.Standalone, locale: dto.locale });
