@@ -206,8 +206,10 @@ describe('billing address and payment methods', () => {
         expiryMonth: null,
         expiryYear: null,
         accountHolder: 'Muster IT GmbH',
+        mandateReference: `PH${(response.body.id as string).replaceAll('-', '').toUpperCase()}`,
         createdAt: expect.any(String),
       });
+      expect(response.body.mandateReference).toHaveLength(34);
       expect(JSON.stringify(response.body)).not.toContain('370400440532');
 
       const rows = await testApp.sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);
@@ -240,6 +242,7 @@ describe('billing address and payment methods', () => {
         expiryMonth: 12,
         expiryYear: card().expiryYear,
         accountHolder: null,
+        mandateReference: null,
         createdAt: expect.any(String),
       });
       const rows = await testApp.sql<Record<string, unknown>>('select * from payment_method where id = ?', [response.body.id]);

@@ -206,6 +206,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/invoices': { expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId': { freshTenant: true, prepare: orderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId/pdf': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/invoices/:invoiceId/xml': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: partnerAdmins(200) },
 
   'PUT /api/v1/organizations/:orgId/logo': { file: () => png(), expect: admins(200) },

@@ -1,4 +1,4 @@
-export type { InvoiceDocumentData, InvoiceLineData, PartyAddress, SellerDetails } from './invoice-data';
+export type { InvoiceDocumentData, InvoiceLineData, PartyAddress, PaymentInstruction, SellerDetails } from './invoice-data';
 export { buildInvoiceDocument, invoiceTitle } from './invoice-document';
 export type { InventoryEndpoint, InventoryHost, InventoryLicenseUsage, InventoryReportData } from './inventory-report-data';
 export { buildInventoryReportDocument, inventoryReportTitle } from './inventory-report-document';

@@ -15,11 +15,22 @@ export interface PartyAddress {
 
 export interface SellerDetails extends PartyAddress {
   vatId?: string;
-  /** Free text, may span lines (`\n`), e.g. bank, IBAN, BIC. */
-  bankDetails?: string;
   /** Steuernummer; printed when there is no VAT ID. */
   taxNumber?: string;
+  /** Shown on the seller's e-invoice contact (XRechnung requires one). */
+  phone?: string;
+  /** The account invoices are paid to by transfer; printed in the footer. IBAN in electronic format. */
+  bank?: { iban: string; bic?: string; name?: string };
 }
+
+/**
+ * How the invoice is paid: the billing owner's direct-debit mandate or card as at issue, or else a
+ * transfer to the seller's account. A credit note carries its invoice's and is refunded that way.
+ */
+export type PaymentInstruction =
+  | { method: 'sepa-direct-debit'; mandateReference: string; creditorId: string; /** masked IBAN */ account: string }
+  | { method: 'card'; /** masked, e.g. `Visa •••• 4242` */ card: string; last4: string; /** the card scheme, e.g. `visa` */ network: string }
+  | { method: 'credit-transfer' };
 
 export interface InvoiceLineData {
   description: string;
@@ -51,6 +62,9 @@ export interface InvoiceDocumentData {
   vatNote?: 'reverse-charge' | 'outside-eu' | null;
   /** Payable at the latest; an invoice has one, a credit note none. */
   dueAt?: Date | null;
+  payment: PaymentInstruction;
+  /** The billing owner's customer number with the seller, quoted as the buyer reference (BT-10) in the e-invoice. */
+  buyerReference: string;
   lines: InvoiceLineData[];
   netCents: number;
   vatRatePercent: number;

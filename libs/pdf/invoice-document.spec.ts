@@ -83,7 +83,7 @@ describe('buildInvoiceDocument', () => {
     const footer = renderDynamic(definition.footer, 2, 3);
     expect(footer).toContain(pageLabel(2, 3, 'de'));
     expect(pageLabel(2, 3, 'de')).toBe('Seite 2 von 3');
-    expect(footer).toEqual(expect.arrayContaining(['Sentinel Platform GmbH', 'USt-IdNr.: DE123456789', invoice.seller.bankDetails]));
+    expect(footer).toEqual(expect.arrayContaining(['Sentinel Platform GmbH', 'USt-IdNr.: DE123456789', 'Hamburger Sparkasse', 'IBAN DE02 2005 0550 1015 8713 93', 'BIC HASPDEHHXXX']));
   });
 
   it('heads continuation pages with the invoice number', () => {
@@ -140,13 +140,30 @@ describe('buildInvoiceDocument', () => {
     expect(renderDynamic(definition.footer, 2, 3)).toEqual(expect.arrayContaining(['Page 2 of 3', 'VAT ID: DE123456789']));
   });
 
-  it('states when an invoice is due, and no due date on a credit note', () => {
+  it('states when an invoice is due and how it is paid: transfer, SEPA direct debit with its mandate, card; a credit note is refunded', () => {
     const shown = texts(buildInvoiceDocument(sampleInvoice(1)).content);
-    expect(shown).toEqual(expect.arrayContaining(['Fällig am', '15.03.2025', 'Zahlbar ohne Abzug bis 15.03.2025.']));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'Fällig am',
+        '15.03.2025',
+        'Bitte überweisen Sie den Betrag ohne Abzug bis 15.03.2025 unter Angabe der Rechnungsnummer 2025-000042 auf unser Konto IBAN DE02 2005 0550 1015 8713 93.',
+      ]),
+    );
     const english = texts(buildInvoiceDocument(sampleInvoice(1, { locale: 'en' })).content);
-    expect(english).toEqual(expect.arrayContaining(['Due date', '15 Mar 2025', 'Payable without deduction by 15 Mar 2025.']));
-    const creditNote = sampleInvoice(1, { dueAt: null, corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T00:00:00Z') } });
-    expect(texts(buildInvoiceDocument(creditNote).content).join(' ')).not.toMatch(/Fällig|Zahlbar/);
+    expect(english).toEqual(expect.arrayContaining(['Due date', '15 Mar 2025', 'Please transfer the amount without deduction by 15 Mar 2025 to our account IBAN DE02 2005 0550 1015 8713 93, quoting invoice number 2025-000042.']));
+    const mandate = { method: 'sepa-direct-debit', mandateReference: 'PH0193A4C2E1B87D4F', creditorId: 'DE98ZZZ09999999999', account: 'DE89 •••• •••• •••• •••• 3000' } as const;
+    expect(texts(buildInvoiceDocument(sampleInvoice(1, { payment: mandate })).content)).toEqual(
+      expect.arrayContaining([
+        'Der Betrag wird am 15.03.2025 per SEPA-Lastschrift von Ihrem Konto DE89 •••• •••• •••• •••• 3000 eingezogen (Mandatsreferenz PH0193A4C2E1B87D4F, Gläubiger-ID DE98ZZZ09999999999).',
+      ]),
+    );
+    expect(texts(buildInvoiceDocument(sampleInvoice(1, { locale: 'en', payment: { method: 'card', card: 'Visa •••• 4242', last4: '4242', network: 'visa' } })).content)).toEqual(
+      expect.arrayContaining(['The amount will be charged to your card Visa •••• 4242 on 15 Mar 2025.']),
+    );
+    const creditNote = sampleInvoice(1, { dueAt: null, payment: mandate, corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T00:00:00Z') } });
+    const credited = texts(buildInvoiceDocument(creditNote).content);
+    expect(credited).toEqual(expect.arrayContaining(['Der Betrag wird auf dem Zahlungsweg der Rechnung 2025-000042 erstattet.']));
+    expect(credited.join(' ')).not.toMatch(/Fällig|überweisen|eingezogen/);
   });
 
   it('prints the seller\'s tax number when it has no VAT ID', () => {

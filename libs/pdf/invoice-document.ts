@@ -50,7 +50,12 @@ function labelsFor(locale: Locale) {
     reverseCharge: label('reverseCharge'),
     outsideEu: label('outsideEu'),
     dueDate: label('dueDate'),
-    payableBy: (date: string) => label('payableBy', { date }),
+    iban: label('iban'),
+    bic: label('bic'),
+    paidByDirectDebit: (values: { date: string; account: string; mandate: string; creditor: string }) => label('paidByDirectDebit', values),
+    paidByCard: (values: { date: string; card: string }) => label('paidByCard', values),
+    payByTransfer: (values: { date: string; iban: string; number: string }) => label('payByTransfer', values),
+    refundedLikeInvoice: (values: { number: string }) => label('refundedLikeInvoice', values),
   };
 }
 
@@ -86,7 +91,7 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
       linesTable(invoice.lines, labels, invoice.locale),
       totals(invoice, labels),
       invoice.vatNote ? { text: invoice.vatNote === 'reverse-charge' ? labels.reverseCharge : labels.outsideEu, bold: true, margin: [0, 14, 0, 0] } : '',
-      invoice.dueAt ? { text: labels.payableBy(formatDate(invoice.dueAt, invoice.locale)), margin: [0, 14, 0, 0] } : '',
+      { text: paymentSentence(invoice), margin: [0, 14, 0, 0] },
     ],
   };
 }
@@ -105,7 +110,7 @@ function letterhead(invoice: InvoiceDocumentData, labels: Labels): Content {
         style: 'small',
         stack: [
           { text: seller.name, bold: true, color: TEXT_COLOR },
-          ...addressLines(seller),
+          ...addressLines(seller, invoice.locale),
           ...sellerContactLines(seller, labels),
         ],
       },
@@ -139,7 +144,7 @@ function addressAndMeta(invoice: InvoiceDocumentData, labels: Labels): Content {
           // The sender line above the address, as in a windowed envelope (DIN 5008).
           { text: [seller.name, seller.street, `${seller.postalCode} ${seller.city}`].join(' · '), style: 'small', decoration: 'underline', margin: [0, 0, 0, 6] },
           { text: recipient.name, bold: true, fontSize: 10 },
-          ...addressLines(recipient).map((line) => ({ text: line, fontSize: 10 })),
+          ...addressLines(recipient, locale).map((line) => ({ text: line, fontSize: 10 })),
           ...(recipient.vatId ? [{ text: `${labels.recipientVatId}: ${recipient.vatId}`, style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
         ],
       },
@@ -159,8 +164,18 @@ function addressAndMeta(invoice: InvoiceDocumentData, labels: Labels): Content {
   };
 }
 
-function addressLines(party: PartyAddress | SellerDetails): string[] {
-  return [party.street, `${party.postalCode} ${party.city}`, party.country].filter((line) => line.trim() !== '');
+function addressLines(party: PartyAddress | SellerDetails, locale: Locale): string[] {
+  return [party.street, `${party.postalCode} ${party.city}`, countryName(party.country, locale)].filter((line) => line.trim() !== '');
+}
+
+const COUNTRY_NAMES: Record<Locale, Intl.DisplayNames> = {
+  de: new Intl.DisplayNames('de-DE', { type: 'region' }),
+  en: new Intl.DisplayNames('en-GB', { type: 'region' }),
+};
+
+/** Countries are stored as ISO 3166-1 alpha-2 codes; the address prints the country's name in the recipient's language. */
+function countryName(country: string, locale: Locale): string {
+  return /^[A-Z]{2}$/.test(country) ? (COUNTRY_NAMES[locale].of(country) ?? country) : country;
 }
 
 /** The seller's e-mail and VAT ID (else tax number), those it has. */
@@ -234,11 +249,36 @@ function totals(invoice: InvoiceDocumentData, labels: Labels): Content {
   };
 }
 
+/** How the invoice is paid (§14 UStG asks for it with the due date); a credit note is refunded the way its invoice was paid. */
+export function paymentSentence(invoice: InvoiceDocumentData): string {
+  const labels = labelsFor(invoice.locale);
+  if (invoice.corrects) return labels.refundedLikeInvoice({ number: invoice.corrects.number });
+  const date = invoice.dueAt ? formatDate(invoice.dueAt, invoice.locale) : formatDate(invoice.issuedAt, invoice.locale);
+  const { payment } = invoice;
+  switch (payment.method) {
+    case 'sepa-direct-debit':
+      return labels.paidByDirectDebit({ date, account: payment.account, mandate: payment.mandateReference, creditor: payment.creditorId });
+    case 'card':
+      return labels.paidByCard({ date, card: payment.card });
+    case 'credit-transfer':
+      return labels.payByTransfer({ date, iban: invoice.seller.bank ? printIban(invoice.seller.bank.iban) : '', number: invoice.number });
+  }
+}
+
+/** The IBAN's print format: groups of four. */
+const printIban = (iban: string) => iban.replace(/(.{4})(?=.)/g, '$1 ');
+
+function bankLines(seller: SellerDetails, labels: Labels): string[] {
+  if (!seller.bank) return [];
+  const { name, iban, bic } = seller.bank;
+  return [...(name ? [name] : []), `${labels.iban} ${printIban(iban)}`, ...(bic ? [`${labels.bic} ${bic}`] : [])];
+}
+
 function footer(seller: SellerDetails, labels: Labels, locale: Locale): DynamicContent {
   const columns: Content[] = [
-    { width: '*', stack: [seller.name, ...addressLines(seller)] },
+    { width: '*', stack: [seller.name, ...addressLines(seller, locale)] },
     { width: '*', stack: sellerContactLines(seller, labels) },
-    { width: '*', text: seller.bankDetails ?? '' },
+    { width: '*', stack: bankLines(seller, labels) },
   ];
   return (currentPage, pageCount, pageSize) => ({
     margin: [HORIZONTAL_MARGIN, 14, HORIZONTAL_MARGIN, 0],

@@ -13,3 +13,7 @@ export function pdfPending<Status extends string>(response: FastifyReply, status
 export function pdfAttachment(pdf: Buffer, fileName: string): StreamableFile {
   return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
 }
+
+export function xmlAttachment(xml: string, fileName: string): StreamableFile {
+  return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${fileName}"` });
+}

@@ -7,6 +7,8 @@ const SELLER = {
   VENDOR_CITY: 'München',
   VENDOR_COUNTRY: 'DE',
   VENDOR_VAT_ID: 'DE123456789',
+  VENDOR_IBAN: 'DE89 3704 0044 0532 0130 00',
+  VENDOR_SEPA_CREDITOR_ID: 'DE98ZZZ09999999999',
 };
 
 describe('loadConfig', () => {
@@ -52,7 +54,7 @@ describe('the seller on invoices in production', () => {
 
   it('refuses to start, in one line, without the seller\'s name, address and VAT ID or tax number', () => {
     expect(() => loadConfig(secret)).toThrow(
-      new ConfigError("Invoices need the seller's details (§14 UStG): set VENDOR_NAME, VENDOR_STREET, VENDOR_POSTAL_CODE, VENDOR_CITY, VENDOR_COUNTRY, VENDOR_VAT_ID or VENDOR_TAX_NUMBER"),
+      new ConfigError("Invoices need the seller's details (§14 UStG) and where they are paid: set VENDOR_NAME, VENDOR_STREET, VENDOR_POSTAL_CODE, VENDOR_CITY, VENDOR_COUNTRY, VENDOR_IBAN, VENDOR_SEPA_CREDITOR_ID, VENDOR_VAT_ID or VENDOR_TAX_NUMBER"),
     );
     const { VENDOR_VAT_ID: _vatId, ...withoutTaxId } = SELLER;
     expect(() => loadConfig({ ...secret, ...withoutTaxId, VENDOR_VAT_ID: '' })).toThrow(/set VENDOR_VAT_ID or VENDOR_TAX_NUMBER$/);

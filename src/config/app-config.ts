@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Type, plainToInstance } from 'class-transformer';
+import { checkIban, normalizeIban } from '../common/iban';
 import {
   IsEmail,
   IsIn,
@@ -13,6 +14,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -200,6 +202,22 @@ class Environment {
   @IsOptional()
   @IsString()
   VENDOR_TAX_NUMBER?: string = undefined;
+
+  /** The seller's account that invoices without a direct debit or card are paid to (a valid test IBAN by default). */
+  @ValidateBy({ name: 'isIban', validator: { validate: (value) => typeof value === 'string' && checkIban(value).valid, defaultMessage: () => 'VENDOR_IBAN must be a valid IBAN' } })
+  VENDOR_IBAN = 'DE02120300000000202051';
+
+  @IsOptional()
+  @Matches(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { message: 'VENDOR_BIC must be a BIC of 8 or 11 characters' })
+  VENDOR_BIC?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  VENDOR_BANK_NAME?: string = undefined;
+
+  /** The seller's SEPA creditor identifier (Gläubiger-ID), printed with the mandate on invoices paid by direct debit (the Bundesbank's test ID by default). */
+  @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, { message: 'VENDOR_SEPA_CREDITOR_ID must be a SEPA creditor identifier such as DE98ZZZ09999999999' })
+  VENDOR_SEPA_CREDITOR_ID = 'DE98ZZZ09999999999';
 }
 
 export interface AppConfig {
@@ -260,6 +278,9 @@ export interface AppConfig {
     address: { street: string; postalCode: string; city: string; country: string };
     vatId?: string;
     taxNumber?: string;
+    /** Where invoices are paid by transfer. */
+    bank: { iban: string; bic?: string; name?: string };
+    sepaCreditorId: string;
   };
 }
 
@@ -281,7 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (parsed.NODE_ENV === 'production') {
     const missing = missingSellerDetails(present);
-    if (missing.length > 0) throw new ConfigError(`Invoices need the seller's details (§14 UStG): set ${missing.join(', ')}`);
+    if (missing.length > 0) throw new ConfigError(`Invoices need the seller's details (§14 UStG) and where they are paid: set ${missing.join(', ')}`);
   }
   return {
     env: parsed.NODE_ENV as AppConfig['env'],
@@ -330,12 +351,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: { street: parsed.VENDOR_STREET, postalCode: parsed.VENDOR_POSTAL_CODE, city: parsed.VENDOR_CITY, country: parsed.VENDOR_COUNTRY },
       vatId: parsed.VENDOR_VAT_ID,
       taxNumber: parsed.VENDOR_TAX_NUMBER,
+      bank: { iban: normalizeIban(parsed.VENDOR_IBAN), bic: parsed.VENDOR_BIC, name: parsed.VENDOR_BANK_NAME },
+      sepaCreditorId: parsed.VENDOR_SEPA_CREDITOR_ID,
     },
   };
 }
 
 /** The seller on every invoice (§14 UStG): a production process does not start on placeholders for them. */
-const SELLER_SETTINGS = ['VENDOR_NAME', 'VENDOR_STREET', 'VENDOR_POSTAL_CODE', 'VENDOR_CITY', 'VENDOR_COUNTRY'] as const;
+const SELLER_SETTINGS = ['VENDOR_NAME', 'VENDOR_STREET', 'VENDOR_POSTAL_CODE', 'VENDOR_CITY', 'VENDOR_COUNTRY', 'VENDOR_IBAN', 'VENDOR_SEPA_CREDITOR_ID'] as const;
 /** The vendor's contact in mails; placeholders are allowed, with a warning. */
 const CONTACT_PLACEHOLDERS = ['VENDOR_SUPPORT_EMAIL', 'VENDOR_SUPPORT_PHONE'] as const;
 

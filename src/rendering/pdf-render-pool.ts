@@ -17,7 +17,7 @@ const THREAD_ENTRY = join(__dirname, 'pdf-render-thread.js');
  */
 @Injectable()
 export class PdfRenderPool implements OnModuleDestroy {
-  private readonly pool?: Piscina<PdfRenderTask, { pdf: Uint8Array; cpuMs: number }>;
+  private readonly pool?: Piscina<PdfRenderTask, Omit<RenderedPdf, 'pdf'> & { pdf: Uint8Array }>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const threads = config.pdfRenderThreads;
@@ -35,8 +35,9 @@ export class PdfRenderPool implements OnModuleDestroy {
 
   async render(task: PdfRenderTask): Promise<RenderedPdf> {
     if (!this.pool) return renderTask(task);
-    const { pdf, cpuMs } = await this.pool.run(task);
-    return { pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), cpuMs };
+    const { pdf, ...rendered } = await this.pool.run(task);
+    // Structured clone hands a Buffer back as a plain Uint8Array.
+    return { ...rendered, pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
   }
 
   async onModuleDestroy(): Promise<void> {

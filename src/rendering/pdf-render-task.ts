@@ -1,3 +1,4 @@
+import { embedFacturX, renderXRechnung } from '../../libs/e-invoice';
 import { InventoryReportData, InvoiceDocumentData, renderInventoryReportPdf, renderInvoicePdf } from '../../libs/pdf';
 
 /** What a render thread is asked to draw: plain data, copied to the thread by structured clone. */
@@ -5,14 +6,33 @@ export type PdfRenderTask = { kind: 'invoice'; data: InvoiceDocumentData } | { k
 
 export interface RenderedPdf {
   pdf: Buffer;
-  /** CPU time of the render alone, on the thread that drew it. */
+  /** An invoice's e-invoice as XRechnung (CII); the PDF embeds the same data as Factur-X. */
+  xml?: string;
+  /** CPU time of the whole render, on the thread that drew it. */
   cpuMs: number;
+  /** Of that, the e-invoice's share: the XRechnung and embedding the Factur-X XML (0 for a report). */
+  eInvoiceCpuMs: number;
 }
 
-/** Draws the task's PDF on the calling thread and measures that thread's CPU time for it. */
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.threadCpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
+/**
+ * Draws the task's PDF on the calling thread and measures that thread's CPU time for it. An
+ * invoice becomes a Factur-X PDF/A-3 plus its XRechnung; data that is not a valid EN 16931
+ * e-invoice throws (EInvoiceError), so no broken invoice is stored or mailed.
+ */
 export async function renderTask(task: PdfRenderTask): Promise<RenderedPdf> {
   const started = process.threadCpuUsage();
-  const pdf = task.kind === 'invoice' ? await renderInvoicePdf(task.data) : await renderInventoryReportPdf(task.data);
-  const used = process.threadCpuUsage(started);
-  return { pdf, cpuMs: (used.user + used.system) / 1000 };
+  if (task.kind === 'inventory-report') {
+    const pdf = await renderInventoryReportPdf(task.data);
+    return { pdf, cpuMs: cpuMsSince(started), eInvoiceCpuMs: 0 };
+  }
+  const plain = await renderInvoicePdf(task.data);
+  const drawn = process.threadCpuUsage();
+  const pdf = await embedFacturX(plain, task.data);
+  const xml = await renderXRechnung(task.data);
+  return { pdf, xml, cpuMs: cpuMsSince(started), eInvoiceCpuMs: cpuMsSince(drawn) };
 }

@@ -30,5 +30,5 @@ export function tenantScopedQueriesRefusePlainStrings(
   // @ts-expect-error a string is not an organization id
   void subscriptions.lockActive(userId);
   // @ts-expect-error a string is not an organization id
-  void invoices.document(userId, userId);
+  void invoices.document(userId, userId, 'pdf');
 }

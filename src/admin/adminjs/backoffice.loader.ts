@@ -160,7 +160,7 @@ export class BackofficeLoader implements OnApplicationShutdown {
         return void res.status(409).type('text/plain').send(`The PDF of invoice ${pdf.number} is not rendered yet (${pdf.status}).`);
       }
       res.setHeader('Content-Disposition', `attachment; filename="${pdf.fileName}"`);
-      res.type('application/pdf').send(pdf.pdf);
+      res.type('application/pdf').send(pdf.content);
     };
   }
 

@@ -6,7 +6,7 @@ import { OrganizationId } from '../../common/organization-id';
 import { notFound } from '../../common/domain-error';
 import { MailService } from '../../mail/mail.service';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
-import { InvoiceDocumentService, InvoicePdf } from './invoice-document.service';
+import { InvoiceDocumentService, InvoiceFile } from './invoice-document.service';
 import { invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
 import { Invoice } from './invoice.entity';
 import { InvoiceErrors } from './invoices.errors';
@@ -28,7 +28,7 @@ export class InvoiceDeliveryService {
   ) {}
 
   /** The PDF of any organization's invoice once the `pdf` queue has rendered it. */
-  async pdf(invoiceId: string): Promise<InvoicePdf> {
+  async pdf(invoiceId: string): Promise<InvoiceFile<Buffer>> {
     const invoice = await this.em.findOne(Invoice, { id: invoiceId }, { fields: ['id', 'organization'] });
     if (!invoice) throw notFound('Invoice');
     return this.documents.pdf(invoice.organization.id, invoiceId);

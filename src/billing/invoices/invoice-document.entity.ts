@@ -8,13 +8,13 @@ export enum InvoiceDocumentStatus {
 }
 
 /**
- * The rendered PDF of an invoice, kept apart from the immutable invoice row so
+ * The rendered PDF and e-invoice of an invoice, kept apart from the immutable invoice row so
  * rendering can record its progress. `failed` means the last attempt failed;
  * the job is retried and a later success turns it into `rendered`.
  */
 @Entity({ tableName: 'invoice_document' })
 export class InvoiceDocument {
-  [OptionalProps]?: 'status' | 'pdf' | 'renderedAt' | 'attempts' | 'lastError' | 'createdAt';
+  [OptionalProps]?: 'status' | 'pdf' | 'xml' | 'renderedAt' | 'attempts' | 'lastError' | 'createdAt';
 
   @OneToOne(() => Invoice, { primary: true, owner: true, deleteRule: 'restrict', fieldName: 'invoice_id' })
   invoice!: Invoice;
@@ -22,8 +22,13 @@ export class InvoiceDocument {
   @Enum({ items: () => InvoiceDocumentStatus, nativeEnumName: 'invoice_document_status', default: InvoiceDocumentStatus.Pending })
   status: InvoiceDocumentStatus = InvoiceDocumentStatus.Pending;
 
+  /** A PDF/A-3 with the e-invoice embedded as factur-x.xml (Factur-X EN 16931). */
   @Property({ type: 'blob', nullable: true, lazy: true })
   pdf?: Buffer | null;
+
+  /** The same e-invoice as XRechnung (CII XML), served at …/xml and attached to the mail. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  xml?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   renderedAt?: Date | null;

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { LoadedMail, MailDeliveryView, UndeliverableMailError } from '../../mail/mail-content';
 import { MailContentRegistry } from '../../mail/mail-content.registry';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
-import { customerNameOn, invoicePdfFileName } from './invoice-pdf.job';
+import { customerNameOn, invoicePdfFileName, invoiceXmlFileName } from './invoice-pdf.job';
 import { InvoiceRepository } from './invoice.repository';
 
 /**
@@ -30,7 +30,11 @@ export class InvoiceMailContent implements OnModuleInit {
     if (!invoice) throw new UndeliverableMailError(`Invoice ${invoiceId} does not exist`);
     // Queued in the transaction that stored the PDF, so this is not expected; retrying may still help.
     if (invoice.document_status !== InvoiceDocumentStatus.Rendered || !invoice.pdf) throw new Error(`The PDF of invoice ${invoice.number} is not rendered yet`);
-    const attachments = [{ filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: invoice.pdf }];
+    // Both e-invoices: the Factur-X PDF/A-3 and the XRechnung (invoices rendered before e-invoices existed have only the PDF).
+    const attachments = [
+      { filename: invoicePdfFileName(invoice), contentType: 'application/pdf', content: invoice.pdf },
+      ...(invoice.xml ? [{ filename: invoiceXmlFileName(invoice), contentType: 'application/xml', content: Buffer.from(invoice.xml, 'utf8') }] : []),
+    ];
     const locale = invoice.billing_owner_locale;
     const shared = {
       ...(await this.registry.vendorFrame(locale)),

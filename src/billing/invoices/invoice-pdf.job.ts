@@ -14,6 +14,9 @@ export const invoiceMailDedupeKey = (invoiceId: string) => `invoice:${invoiceId}
 export const invoicePdfFileName = ({ number, type }: Pick<Invoice, 'number' | 'type'>) =>
   `${type === InvoiceType.CreditNote ? 'credit-note' : 'invoice'}-${number}.pdf`;
 
+/** The XRechnung beside it: `invoice-<number>.xml`, `credit-note-<number>.xml`. */
+export const invoiceXmlFileName = (invoice: Pick<Invoice, 'number' | 'type'>) => invoicePdfFileName(invoice).replace(/\.pdf$/, '.xml');
+
 /** The customer organization an invoice addressed to its partner is for, named on its PDF and mail; else undefined. */
 export const customerNameOn = ({ organizationId, billingOwnerId, organizationName }: { organizationId: string; billingOwnerId: string; organizationName: string }) =>
   organizationId !== billingOwnerId ? organizationName : undefined;

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { PdfRenderPool } from '../../rendering/pdf-render-pool';
 import { RenderedPdf } from '../../rendering/pdf-render-task';
 import { Invoice } from './invoice.entity';
+import { paymentInstruction } from './invoice-payment';
 
 /** Turns an issued invoice or credit note (lines and corrected invoice loaded) into its PDF; the seller is the platform vendor from configuration. */
 @Injectable()
@@ -19,33 +20,50 @@ export class InvoicePdfRenderer {
   }
 
   documentData(invoice: Invoice, customerName?: string): InvoiceDocumentData {
-    const { vendor } = this.config;
-    return {
-      // Addressed to the billing owner: its language.
-      locale: invoice.billingOwner.locale,
-      seller: { name: vendor.name, ...vendor.address, email: vendor.supportEmail, vatId: vendor.vatId, taxNumber: vendor.taxNumber },
-      recipient: invoice.recipient,
-      number: invoice.number,
-      issuedAt: invoice.issuedAt,
-      periodStart: invoice.periodStart,
-      periodEnd: invoice.periodEnd,
-      customerName,
-      dueAt: invoice.dueAt,
-      vatNote: invoice.vatTreatment === 'domestic' ? null : invoice.vatTreatment,
-      corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
-      lines: invoice.lines.getItems().map((line) => ({
-        description: line.description,
-        quantity: line.quantity,
-        unitPriceCents: line.unitPriceCents,
-        totalCents: line.totalCents,
-        periodStart: line.periodStart,
-        periodEnd: line.periodEnd,
-      })),
-      netCents: invoice.netCents,
-      vatRatePercent: Number(invoice.vatRatePercent),
-      taxCents: invoice.taxCents,
-      grossCents: invoice.grossCents,
-      currency: invoice.currency,
-    };
+    return invoiceDocumentData(invoice, this.config.vendor, customerName);
   }
+}
+
+/**
+ * What an issued invoice or credit note (lines and corrected invoice loaded) prints and its e-invoice
+ * carries: its snapshot, with the seller (the platform vendor) from configuration.
+ */
+export function invoiceDocumentData(invoice: Invoice, vendor: AppConfig['vendor'], customerName?: string): InvoiceDocumentData {
+  return {
+    // Addressed to the billing owner: its language.
+    locale: invoice.billingOwner.locale,
+    seller: {
+      name: vendor.name,
+      ...vendor.address,
+      email: vendor.supportEmail,
+      phone: vendor.supportPhone,
+      vatId: vendor.vatId,
+      taxNumber: vendor.taxNumber,
+      bank: vendor.bank,
+    },
+    recipient: invoice.recipient,
+    number: invoice.number,
+    issuedAt: invoice.issuedAt,
+    periodStart: invoice.periodStart,
+    periodEnd: invoice.periodEnd,
+    customerName,
+    dueAt: invoice.dueAt,
+    payment: paymentInstruction(invoice.payment, vendor.sepaCreditorId),
+    buyerReference: invoice.billingOwner.id,
+    vatNote: invoice.vatTreatment === 'domestic' ? null : invoice.vatTreatment,
+    corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
+    lines: invoice.lines.getItems().map((line) => ({
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      totalCents: line.totalCents,
+      periodStart: line.periodStart,
+      periodEnd: line.periodEnd,
+    })),
+    netCents: invoice.netCents,
+    vatRatePercent: Number(invoice.vatRatePercent),
+    taxCents: invoice.taxCents,
+    grossCents: invoice.grossCents,
+    currency: invoice.currency,
+  };
 }

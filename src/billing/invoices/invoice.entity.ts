@@ -3,6 +3,7 @@ import { BaseEntity } from '../../database/base.entity';
 import { Organization } from '../../tenancy/organization.entity';
 import type { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import type { VatTreatment } from '../catalog/vat-treatment';
+import type { InvoicePayment } from './invoice-payment';
 
 export enum InvoiceType {
   Invoice = 'invoice',
@@ -56,6 +57,10 @@ export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'c
   /** Payable at the latest: issue date + PAYMENT_TERMS_DAYS; null on a credit note. */
   @Property({ type: 'timestamptz', nullable: true })
   dueAt?: Date | null;
+
+  /** How it is paid, as at issue (invoice-payment.ts); a credit note's is its invoice's. Null on invoices from before it was recorded. */
+  @Property({ type: 'jsonb', nullable: true })
+  payment?: InvoicePayment | null;
 
   @Property({ type: 'timestamptz' })
   periodStart!: Date;

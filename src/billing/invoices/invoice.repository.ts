@@ -26,13 +26,15 @@ export interface InvoiceMailRow {
   corrected_number: string | null;
   document_status: InvoiceDocumentStatus | null;
   pdf: Buffer | null;
+  xml: string | null;
 }
 
-interface InvoiceDocumentRow {
+interface InvoiceDocumentRow<Part extends 'pdf' | 'xml'> {
   number: string;
   type: InvoiceType;
   status: InvoiceDocumentStatus | null;
-  pdf: Buffer | null;
+  /** The bytes (pdf) or text (xml), only once rendered. */
+  content: (Part extends 'pdf' ? Buffer : string) | null;
 }
 
 @Injectable()
@@ -62,7 +64,7 @@ export class InvoiceRepository {
    * parameter: they go to PostgreSQL as they are, not as a hex literal twice their size that the
    * ORM would build and escape.
    */
-  async storeRenderedPdf(invoiceId: string, pdf: Buffer): Promise<'stored' | 'rendered-before' | 'no-document'> {
+  async storeRenderedPdf(invoiceId: string, pdf: Buffer, xml: string): Promise<'stored' | 'rendered-before' | 'no-document'> {
     const em = requireTransaction(this.em, 'Storing an invoice PDF');
     const [row] = await preparedQuery<{ stored: boolean }>(
       em,
@@ -70,24 +72,24 @@ export class InvoiceRepository {
          select invoice_id, status from invoice_document where invoice_id = :invoiceId for update
        ), stored as (
          update invoice_document d
-            set pdf = :pdf, status = 'rendered', rendered_at = now(), attempts = d.attempts + 1, last_error = null
+            set pdf = :pdf, xml = :xml, status = 'rendered', rendered_at = now(), attempts = d.attempts + 1, last_error = null
            from target
           where d.invoice_id = target.invoice_id and target.status <> 'rendered'
          returning d.invoice_id
        )
        select exists (select 1 from stored) as stored from target`,
-      { pdf, invoiceId },
+      { pdf, xml, invoiceId },
     );
     if (!row) return 'no-document';
     return row.stored ? 'stored' : 'rendered-before';
   }
 
-  /** The invoice (also of a deleted organization), the invoice it corrects and its PDF; null when there is no such invoice. */
+  /** The invoice (also of a deleted organization), the invoice it corrects, its PDF and e-invoice; null when there is no such invoice. */
   async mailContent(invoiceId: string): Promise<InvoiceMailRow | null> {
     const [row] = await preparedQuery<InvoiceMailRow>(
       this.em,
       `select i.number, i.type, i.recipient, i.issued_at, i.due_at, i.period_start, i.period_end, i.gross_cents, i.organization_id, i.billing_owner_id,
-              o.name as organization_name, bo.locale as billing_owner_locale, c.number as corrected_number, d.status as document_status, d.pdf
+              o.name as organization_name, bo.locale as billing_owner_locale, c.number as corrected_number, d.status as document_status, d.pdf, d.xml
          from invoice i
          join organization o on o.id = i.organization_id
          join organization bo on bo.id = i.billing_owner_id
@@ -99,12 +101,12 @@ export class InvoiceRepository {
     return row ?? null;
   }
 
-  /** The invoice's number, type and document state; the PDF bytes only once rendered. */
-  async document(organizationId: OrganizationId, invoiceId: string): Promise<InvoiceDocumentRow | null> {
-    const [row] = await rawQuery<InvoiceDocumentRow>(
+  /** The invoice's number, type and document state; the PDF bytes or the e-invoice XML only once rendered. */
+  async document<Part extends 'pdf' | 'xml'>(organizationId: OrganizationId, invoiceId: string, part: Part): Promise<InvoiceDocumentRow<Part> | null> {
+    const [row] = await rawQuery<InvoiceDocumentRow<Part>>(
       this.em,
       `select i.number, i.type, d.status,
-              case when d.status = 'rendered' then d.pdf end as pdf
+              case when d.status = 'rendered' then ${part === 'xml' ? 'd.xml' : 'd.pdf'} end as content
          from invoice i left join invoice_document d on d.invoice_id = i.id
         where i.id = :invoiceId and i.organization_id = :organizationId`,
       { invoiceId, organizationId },

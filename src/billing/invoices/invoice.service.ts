@@ -18,6 +18,8 @@ import { creditTotals, dueDate, invoiceTotals } from '../catalog/pricing';
 import { vatRateFor, vatTreatment } from '../catalog/vat-treatment';
 import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
+import { PaymentMethodRepository } from '../payment-methods/payment-method.repository';
+import { invoicePaymentBy } from './invoice-payment';
 
 export interface NewInvoiceLine {
   code: string;
@@ -59,7 +61,7 @@ export interface NewCreditNote {
 
 type StoredLine = NewInvoiceLine & { totalCents: number };
 type InvoiceHeader = Omit<NewInvoice, 'lines'> &
-  Pick<Invoice, 'type' | 'vatRatePercent' | 'vatTreatment' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
+  Pick<Invoice, 'type' | 'vatRatePercent' | 'vatTreatment' | 'payment' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
 
 const BY_ISSUE = newestFirst<Invoice>('issuedAt', 'issued_at');
 
@@ -69,6 +71,7 @@ export class InvoiceService {
     private readonly em: EntityManager,
     private readonly invoices: InvoiceRepository,
     private readonly outbox: OutboxService,
+    private readonly paymentMethods: PaymentMethodRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,13 +89,15 @@ export class InvoiceService {
 
   /** Issues several invoices as `issue` does, numbered in the given order, with one counter update per year and one flush. */
   async issueAll(invoices: NewInvoice[]): Promise<Invoice[]> {
+    const payingMethods = await this.paymentMethods.payingMethods(invoices.map((data) => data.billingOwnerId));
     return this.storeAll(
       invoices.map((data) => {
+        const payment = invoicePaymentBy(payingMethods.get(data.billingOwnerId));
         const lines = data.lines.map((line) => ({ ...line, totalCents: line.quantity * line.unitPriceCents }));
         const treatment = vatTreatment(this.config.vendor.address.country, data.recipient);
         const vatRatePercent = vatRateFor(treatment, this.config.vatRate);
         const totals = invoiceTotals(lines.map((line) => line.totalCents), vatRatePercent);
-        return { header: { ...data, type: InvoiceType.Invoice, vatRatePercent, vatTreatment: treatment, ...totals }, lines };
+        return { header: { ...data, type: InvoiceType.Invoice, vatRatePercent, vatTreatment: treatment, payment, ...totals }, lines };
       }),
     );
   }
@@ -119,6 +124,7 @@ export class InvoiceService {
         correctsInvoice: corrected,
         vatRatePercent,
         vatTreatment: corrected.vatTreatment,
+        payment: corrected.payment,
         ...totals,
         },
         lines: stored,
@@ -154,6 +160,7 @@ export class InvoiceService {
         periodEnd: header.periodEnd,
         vatRatePercent: header.vatRatePercent,
         vatTreatment: header.vatTreatment,
+        payment: header.payment,
         netCents: header.netCents,
         taxCents: header.taxCents,
         grossCents: header.grossCents,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
-import { pdfAttachment, pdfPending } from '../../common/pdf-response';
+import { pdfAttachment, pdfPending, xmlAttachment } from '../../common/pdf-response';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
@@ -51,7 +51,31 @@ export class InvoicesController {
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
     const document = await this.documents.pdf(orgId, invoiceId);
     if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
-    return pdfAttachment(document.pdf, document.fileName);
+    return pdfAttachment(document.content, document.fileName);
+  }
+
+  @Get('invoices/:invoiceId/xml')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({
+    summary: 'The invoice as EN 16931 e-invoice (XRechnung, CII syntax), once the pdf queue has rendered it',
+    description:
+      'The same data the PDF embeds as factur-x.xml (Factur-X / ZUGFeRD EN 16931 profile). A credit note is type 381 with positive amounts and the corrected invoice as preceding invoice reference (BT-25).',
+  })
+  @ApiProduces('application/xml', 'application/json')
+  @ApiOkResponse({
+    description: 'The XRechnung, as an attachment named invoice-<number>.xml (credit-note-<number>.xml for a credit note)',
+    content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems()
+  async xml(
+    @OrgIdParam() orgId: OrganizationId,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<StreamableFile | InvoicePdfPendingDto> {
+    const document = await this.documents.xml(orgId, invoiceId);
+    if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
+    return xmlAttachment(document.content, document.fileName);
   }
 
   @Get('customer-invoices')

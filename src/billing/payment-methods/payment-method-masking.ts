@@ -1,6 +1,6 @@
 import { CardBrand, cardBrand, cardLabel, normalizeCardNumber } from './card';
 import { NewPaymentMethodDto } from './dto/payment-method.dto';
-import { maskIban, normalizeIban } from './iban';
+import { maskIban, normalizeIban } from '../../common/iban';
 import { PaymentMethodType } from './payment-method.entity';
 
 /** The masked record of a payment method; the full IBAN or card number goes no further than this. */

@@ -14,7 +14,7 @@ export enum PaymentMethodType {
  */
 @Entity({ tableName: 'payment_method' })
 @Index({ properties: ['organization', 'createdAt', 'id'] })
-export class PaymentMethod extends BaseEntity<'brand' | 'expiryMonth' | 'expiryYear' | 'accountHolder'> {
+export class PaymentMethod extends BaseEntity<'brand' | 'expiryMonth' | 'expiryYear' | 'accountHolder' | 'mandateReference'> {
   @ManyToOne(() => Organization, { deleteRule: 'cascade' })
   organization!: Organization;
 
@@ -39,4 +39,11 @@ export class PaymentMethod extends BaseEntity<'brand' | 'expiryMonth' | 'expiryY
 
   @Property({ type: 'text', nullable: true })
   accountHolder?: string;
+
+  /** A SEPA method's mandate reference (Mandatsreferenz), printed on every invoice it pays. */
+  @Property({ type: 'text', nullable: true })
+  mandateReference?: string;
 }
+
+/** A SEPA mandate's reference: unique per creditor, at most 35 characters of the SEPA set; the migration gave existing methods the same. */
+export const sepaMandateReference = (paymentMethodId: string) => `PH${paymentMethodId.replaceAll('-', '').toUpperCase()}`;

@@ -10,7 +10,7 @@ import { PaymentMethodsService } from './payment-methods.service';
   imports: [TenancyModule],
   controllers: [PaymentMethodsController],
   providers: [PaymentMethodsService, PaymentMethodRepository],
-  exports: [PaymentMethodsService],
+  exports: [PaymentMethodsService, PaymentMethodRepository],
 })
 export class PaymentMethodsModule implements OnModuleInit {
   constructor(

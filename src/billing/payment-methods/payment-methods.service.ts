@@ -10,7 +10,7 @@ import { Organization } from '../../tenancy/organization.entity';
 import { NewPaymentMethodDto, PaymentMethodDto } from './dto/payment-method.dto';
 import { managedByPartner } from '../billing.errors';
 import { maskPaymentMethod } from './payment-method-masking';
-import { PaymentMethod } from './payment-method.entity';
+import { PaymentMethod, PaymentMethodType, sepaMandateReference } from './payment-method.entity';
 import { Actor } from '../../audit/actor';
 import { AuditService } from '../../audit/audit.service';
 import { inTransaction } from '../../database/transaction';
@@ -37,6 +37,7 @@ export class PaymentMethodsService {
       expiryMonth: row.expiry_month,
       expiryYear: row.expiry_year,
       accountHolder: row.account_holder,
+      mandateReference: row.mandate_reference,
       createdAt: createdAtIso(row),
     }));
   }
@@ -48,6 +49,7 @@ export class PaymentMethodsService {
         organization: em.getReference(Organization, organizationId),
         ...maskPaymentMethod(input),
       });
+      if (paymentMethod.type === PaymentMethodType.Sepa) paymentMethod.mandateReference = sepaMandateReference(paymentMethod.id);
       await em.persist(paymentMethod).flush();
       await this.audit.record({ organizationId, actor, action: 'payment-method.create', target: { type: 'payment-method', id: paymentMethod.id } });
       return toPaymentMethodDto(paymentMethod);
@@ -87,6 +89,7 @@ function toPaymentMethodDto(paymentMethod: PaymentMethod): PaymentMethodDto {
     expiryMonth: paymentMethod.expiryMonth ?? null,
     expiryYear: paymentMethod.expiryYear ?? null,
     accountHolder: paymentMethod.accountHolder ?? null,
+    mandateReference: paymentMethod.mandateReference ?? null,
     createdAt: paymentMethod.createdAt.toISOString(),
   };
 }

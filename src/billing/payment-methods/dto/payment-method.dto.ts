@@ -88,6 +88,15 @@ export class PaymentMethodDto {
   @ApiProperty({ type: String, nullable: true, description: 'SEPA only; null for cards.' })
   accountHolder: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: 35,
+    example: 'PH0193A4C2E1B87D4F6A9C3E2B1D0F7A58',
+    description: 'SEPA only: the direct-debit mandate reference (Mandatsreferenz) printed on the invoices this method pays; null for cards.',
+  })
+  mandateReference: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }

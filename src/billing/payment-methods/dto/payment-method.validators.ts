@@ -1,6 +1,6 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
 import { isCardExpired, isValidCardNumber } from '../card';
-import { checkIban } from '../iban';
+import { checkIban } from '../../../common/iban';
 
 // Messages never contain the value: they are returned to the client and may be logged.
 
