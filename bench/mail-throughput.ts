@@ -82,10 +82,11 @@ export interface MailThroughputFigures {
   cpuMsPerMail: Record<keyof CpuWindow['byRole'], number> | null;
   /**
    * CPU ms per invoice by stage: issuing (billing:run), rendering (pdfmake alone, measured on the
-   * render thread around each render: a bare render of that very invoice), the rest of the workers
+   * render thread around each render: a bare render of that very invoice), the e-invoice (embedding
+   * the Factur-X XML and writing the XRechnung, on the same thread), the rest of the workers
    * (outbox relay, loading and storing, the mail and its SMTP transaction), PostgreSQL.
    */
-  cpuMsPerInvoice: { issuing: number; rendering: number; workersBesidesRendering: number; postgres: number } | null;
+  cpuMsPerInvoice: { issuing: number; rendering: number; eInvoice: number; workersBesidesRendering: number; postgres: number } | null;
   /** (billing:run + workers) CPU per invoice ÷ the bare render's; and with PostgreSQL's CPU added. */
   pipelineToRenderRatio: { withoutPostgres: number; withPostgres: number } | null;
   /** Worker CPU in % of one core, per worker process. */
@@ -198,7 +199,7 @@ interface InvoiceRow {
   mail_status: string | null;
 }
 
-type JobTimes = { added?: number; processed?: number; finished?: number; renderCpuMs?: number };
+type JobTimes = { added?: number; processed?: number; finished?: number; renderCpuMs?: number; eInvoiceCpuMs?: number };
 
 async function collectFigures(
   options: MailThroughputOptions,
@@ -237,9 +238,9 @@ async function collectFigures(
   const jobTimes = (index: number): JobTimes => {
     const [added, processed, finished, returned] = (replies[index] ?? []) as (string | null)[];
     const time = (value: string | null) => (value ? Number(value) : undefined);
-    // The pdf job returns { renderCpuMs } (InvoicePdfResult).
-    const renderCpuMs = returned ? (JSON.parse(returned) as { renderCpuMs?: number } | null)?.renderCpuMs : undefined;
-    return { added: time(added), processed: time(processed), finished: time(finished), renderCpuMs };
+    // The pdf job returns { renderCpuMs, eInvoiceCpuMs } (InvoicePdfResult).
+    const result = returned ? (JSON.parse(returned) as { renderCpuMs?: number; eInvoiceCpuMs?: number } | null) : null;
+    return { added: time(added), processed: time(processed), finished: time(finished), renderCpuMs: result?.renderCpuMs, eInvoiceCpuMs: result?.eInvoiceCpuMs };
   };
 
   const items = rows.map((row, index) => ({ row, pdf: jobTimes(2 * index), mail: jobTimes(2 * index + 1) }));
@@ -281,14 +282,17 @@ async function collectFigures(
   const cpu = t0 !== null ? sampler.window(t0) : null;
   const perMail = (ms: number) => (arrivals.size ? ms / arrivals.size : 0);
   const renderCpuMs = items.reduce((sum, item) => sum + (item.pdf.renderCpuMs ?? 0), 0);
+  const eInvoiceCpuMs = items.reduce((sum, item) => sum + (item.pdf.eInvoiceCpuMs ?? 0), 0);
   const perInvoice = (ms: number) => (rows.length ? ms / rows.length : 0);
   const cpuMsPerInvoice = cpu && {
     issuing: perInvoice(cpu.byRole['billing:run']),
-    rendering: perInvoice(renderCpuMs),
+    rendering: perInvoice(renderCpuMs - eInvoiceCpuMs),
+    eInvoice: perInvoice(eInvoiceCpuMs),
     workersBesidesRendering: perInvoice(cpu.byRole.workers - renderCpuMs),
     postgres: perInvoice(cpu.byRole.postgres),
   };
-  const pipelineMs = cpuMsPerInvoice && cpuMsPerInvoice.issuing + cpuMsPerInvoice.rendering + cpuMsPerInvoice.workersBesidesRendering;
+  const pipelineMs =
+    cpuMsPerInvoice && cpuMsPerInvoice.issuing + cpuMsPerInvoice.rendering + cpuMsPerInvoice.eInvoice + cpuMsPerInvoice.workersBesidesRendering;
   const pipelineToRenderRatio =
     cpuMsPerInvoice && pipelineMs !== null && cpuMsPerInvoice.rendering > 0
       ? { withoutPostgres: pipelineMs / cpuMsPerInvoice.rendering, withPostgres: (pipelineMs + cpuMsPerInvoice.postgres) / cpuMsPerInvoice.rendering }
@@ -381,6 +385,7 @@ export function formatMailThroughputReport(f: MailThroughputFigures): string {
         'CPU ms per invoice, by stage',
         f.cpuMsPerInvoice
           ? `issuing ${formatNumber(f.cpuMsPerInvoice.issuing, 1)}, rendering (bare pdfmake) ${formatNumber(f.cpuMsPerInvoice.rendering, 1)}, ` +
+            `e-invoice (Factur-X embedding + XRechnung) ${formatNumber(f.cpuMsPerInvoice.eInvoice, 1)}, ` +
             `rest of the workers (relay, store, mail) ${formatNumber(f.cpuMsPerInvoice.workersBesidesRendering, 1)}, postgres ${formatNumber(f.cpuMsPerInvoice.postgres, 1)}`
           : 'n/a',
         '',

@@ -4,7 +4,7 @@ import { businessRuleViolations, schemaErrors } from '../libs/e-invoice/testing/
 import { InvoicePdfRenderer } from '../src/billing/invoices/invoice-pdf.renderer';
 import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { binaryBody } from './support/http';
-import { inflatePdf } from './support/pdf';
+import { decodedPdf } from './support/pdf';
 import { MimePart, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { TestApp, createTestApp } from './support/test-app';
 import { eventually } from './support/eventually';
@@ -97,7 +97,7 @@ describe('e-invoices: XRechnung at …/xml, Factur-X in the PDF, both in the mai
     expect(await schemaErrors(embedded)).toEqual([]);
     expect(businessRuleViolations(embedded)).toEqual([]);
     expect(await xmpMetadata(pdf)).toContain('<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>');
-    return { xml, embedded, text: extractPdfText(inflatePdf(pdf)), mail };
+    return { xml, embedded, text: extractPdfText(await decodedPdf(pdf)), mail };
   }
 
   it('invoices a German partner paying by SEPA direct debit: mandate and creditor ID on the PDF and in both e-invoices', async () => {

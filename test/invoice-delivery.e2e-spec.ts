@@ -9,7 +9,7 @@ import { creditTotals, unusedPeriod, unusedShareCents } from '../src/billing/cat
 import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
 import { binaryBody } from './support/http';
-import { inflatePdf } from './support/pdf';
+import { decodedPdf } from './support/pdf';
 import { MimePart, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { TestApp, createTestApp } from './support/test-app';
 import { eventually } from './support/eventually';
@@ -64,7 +64,7 @@ describe('invoice delivery: PDF and mail', () => {
     expect(response.headers['content-disposition']).toBe(`attachment; filename="invoice-${invoice.number}.pdf"`);
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = extractPdfText(inflatePdf(pdf));
+    const text = extractPdfText(await decodedPdf(pdf));
     expect(text).toContain(invoice.number);
     expect(text).toContain('Sentinel Platform GmbH');
     expect(text).toContain('Bäckerei Schmidt');
@@ -223,7 +223,7 @@ describe('invoice delivery: PDF and mail', () => {
     expect(mail.recipients).toEqual([partner.admin.email]);
     expect(mail.raw).toMatch(new RegExp(`^Subject: Rechnungskorrektur ${creditNote!.number} von Sentinel Platform GmbH`, 'm'));
     expect(mail.text).toContain(invoice.number);
-    const text = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));
+    const text = extractPdfText(await decodedPdf(attachmentsOf(mail)[0].content));
     expect(text).toContain('Rechnungskorrektur');
     expect(text).toContain(creditNote!.number);
     expect(text).toContain(invoice.number);
@@ -243,7 +243,7 @@ describe('invoice delivery: PDF and mail', () => {
     expect(mail.text).toMatch(/^Due by: \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
     expect(mail.text).toMatch(/^Period: \d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
     expect(mail.html).toContain('<html lang="en">');
-    const pdfText = extractPdfText(inflatePdf(attachmentsOf(mail)[0].content));
+    const pdfText = extractPdfText(await decodedPdf(attachmentsOf(mail)[0].content));
     expect(pdfText).toContain(`Invoice ${invoice.number}`);
     expect(pdfText).toContain('Customer: Tea Room Ltd');
     expect(pdfText).toMatch(/Total due€\d/);

@@ -189,11 +189,12 @@ function paymentMeans(payment: PaymentInstruction, invoice: InvoiceDocumentData)
   }
 }
 
-/** BT-22: the customer an invoice to a partner is for, and why there is no German VAT. */
+/** BT-22: the customer an invoice to a partner is for, why a credit note corrects its invoice, and why there is no German VAT. */
 function notes(invoice: InvoiceDocumentData): string[] {
   const t = translator(invoice.locale);
   return [
     ...(invoice.customerName ? [`${t('pdf.invoice.customer')}: ${invoice.customerName}`] : []),
+    ...(invoice.corrects && invoice.creditReason ? [t('pdf.invoice.creditReason', { reason: invoice.creditReason })] : []),
     ...(invoice.vatNote ? [vatNoteText(invoice)] : []),
   ];
 }

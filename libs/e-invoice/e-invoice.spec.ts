@@ -28,6 +28,7 @@ function creditNoteFor(invoice: InvoiceDocumentData): InvoiceDocumentData {
     issuedAt: new Date('2025-03-20T10:00:00Z'),
     dueAt: null,
     corrects: { number: invoice.number, issuedAt: invoice.issuedAt },
+    creditReason: 'Doppelt gebucht & storniert <Test>',
     periodStart: new Date('2025-03-16T00:00:00Z'),
     lines: [{ description: line.description, quantity: 1, unitPriceCents: -credited, totalCents: -credited, periodStart: new Date('2025-03-16T00:00:00Z'), periodEnd: invoice.periodEnd }],
     netCents: -credited,
@@ -101,6 +102,7 @@ describe('e-invoices (EN 16931)', () => {
     const xml = await renderXRechnung(creditNoteFor(invoiceTo(GERMAN_PARTNER)));
     expect(xml).toMatch(/<ram:InvoiceReferencedDocument>\s*<ram:IssuerAssignedID>2025-000042<\/ram:IssuerAssignedID>/);
     expect(xml).not.toMatch(/Amount>-/);
+    expect(xml).toContain('Grund der Korrektur: Doppelt gebucht &amp; storniert &lt;Test&gt;');
   });
 
   it('has checks that fail: a wrong total breaks BR-CO-15 and -16, a dropped element the schema', async () => {

@@ -100,6 +100,7 @@ export const de: Catalogue = {
       paidByCard: 'Der Betrag wird am {{date}} Ihrer Karte {{card}} belastet.',
       payByTransfer: 'Bitte überweisen Sie den Betrag ohne Abzug bis {{date}} unter Angabe der Rechnungsnummer {{number}} auf unser Konto IBAN {{iban}}.',
       refundedLikeInvoice: 'Der Betrag wird auf dem Zahlungsweg der Rechnung {{number}} erstattet.',
+      creditReason: 'Grund der Korrektur: {{- reason}}',
       recipientVatId: 'Ihre USt-IdNr.',
       reverseCharge: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse charge).',
       outsideEu: 'Nicht im Inland steuerbare Leistung: Leistungsempfänger außerhalb der EU.',

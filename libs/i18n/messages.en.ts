@@ -98,6 +98,7 @@ export const en = {
       paidByCard: 'The amount will be charged to your card {{card}} on {{date}}.',
       payByTransfer: 'Please transfer the amount without deduction by {{date}} to our account IBAN {{iban}}, quoting invoice number {{number}}.',
       refundedLikeInvoice: 'The amount will be refunded the way invoice {{number}} was paid.',
+      creditReason: 'Reason for the correction: {{- reason}}',
       recipientVatId: 'Your VAT ID',
       reverseCharge: 'Reverse charge: the recipient is liable for the VAT (Steuerschuldnerschaft des Leistungsempfängers).',
       outsideEu: 'Not taxable in Germany: the service is supplied to a recipient outside the EU.',

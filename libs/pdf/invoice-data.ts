@@ -73,6 +73,8 @@ export interface InvoiceDocumentData {
   currency: 'EUR';
   /** Set on a credit note (Rechnungskorrektur): the invoice it corrects. Its amounts are negative. */
   corrects?: { number: string; issuedAt: Date };
+  /** Why staff corrected the invoice, printed on the credit note. */
+  creditReason?: string | null;
   /** PNG or JPEG for the header (whitelabel); without it the seller's name is printed there. */
   logo?: Buffer;
 }

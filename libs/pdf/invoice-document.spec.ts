@@ -163,7 +163,9 @@ describe('buildInvoiceDocument', () => {
     const creditNote = sampleInvoice(1, { dueAt: null, payment: mandate, corrects: { number: '2025-000042', issuedAt: new Date('2025-03-01T00:00:00Z') } });
     const credited = texts(buildInvoiceDocument(creditNote).content);
     expect(credited).toEqual(expect.arrayContaining(['Der Betrag wird auf dem Zahlungsweg der Rechnung 2025-000042 erstattet.']));
-    expect(credited.join(' ')).not.toMatch(/Fällig|überweisen|eingezogen/);
+    expect(credited.join(' ')).not.toMatch(/Fällig|überweisen|eingezogen|Grund der Korrektur/);
+    const withReason = texts(buildInvoiceDocument({ ...creditNote, creditReason: 'Doppelt gebucht & storniert' }).content);
+    expect(withReason).toEqual(expect.arrayContaining(['Grund der Korrektur: Doppelt gebucht & storniert']));
   });
 
   it('prints the seller\'s tax number when it has no VAT ID', () => {

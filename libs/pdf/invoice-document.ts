@@ -56,6 +56,7 @@ function labelsFor(locale: Locale) {
     paidByCard: (values: { date: string; card: string }) => label('paidByCard', values),
     payByTransfer: (values: { date: string; iban: string; number: string }) => label('payByTransfer', values),
     refundedLikeInvoice: (values: { number: string }) => label('refundedLikeInvoice', values),
+    creditReason: (reason: string) => label('creditReason', { reason }),
   };
 }
 
@@ -88,6 +89,7 @@ export function buildInvoiceDocument(invoice: InvoiceDocumentData): DocumentDefi
       addressAndMeta(invoice, labels),
       { text: title, style: 'title', margin: [0, 28, 0, 4] },
       invoice.customerName ? { text: `${labels.customer}: ${invoice.customerName}`, margin: [0, 0, 0, 2] } : '',
+      invoice.corrects && invoice.creditReason ? { text: labels.creditReason(invoice.creditReason), margin: [0, 0, 0, 2] } : '',
       linesTable(invoice.lines, labels, invoice.locale),
       totals(invoice, labels),
       invoice.vatNote ? { text: invoice.vatNote === 'reverse-charge' ? labels.reverseCharge : labels.outsideEu, bold: true, margin: [0, 14, 0, 0] } : '',

@@ -15,6 +15,8 @@ import { createValidationPipe } from '../common/validation';
 import { UpdateOrganizationDto } from '../tenancy/dto/organization.dto';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { NewStaffDto } from './dto/new-staff.dto';
+import { CreditInvoiceDto, creditedPositions } from './dto/credit-invoice.dto';
+import { InvoiceService } from '../billing/invoices/invoice.service';
 import { StaffActor, requireStaff, staffAuditActor } from './staff-actor';
 import { StaffService } from './staff.service';
 import { inTransaction } from '../database/transaction';
@@ -46,6 +48,7 @@ export class BackofficeChanges {
     private readonly auth: AuthService,
     private readonly catalog: CatalogService,
     private readonly invoices: InvoiceDeliveryService,
+    private readonly invoiceIssuing: InvoiceService,
     private readonly staff: StaffService,
     private readonly staffRows: StaffRepository,
     private readonly mail: MailService,
@@ -98,6 +101,26 @@ export class BackofficeChanges {
           action: 'invoice.mail.resend',
           target: { type: 'invoice', id: invoiceId },
           details: { number: resent.number, recipient: resent.recipient },
+        },
+      };
+    });
+  }
+
+  /** "Credit this invoice": a credit note for the whole invoice or some of its lines, with the reason printed on it. */
+  async creditInvoice(invoiceId: string, input: object): Promise<{ number: string; creditNoteNumber: string }> {
+    const dto = await validated(CreditInvoiceDto, input);
+    const positions = creditedPositions(dto);
+    return this.change(async () => {
+      const reason = dto.creditNoteReason.trim();
+      const creditNote = await this.invoiceIssuing.creditByStaff({ invoiceId, reason, positions });
+      const number = creditNote.correctsInvoice!.number;
+      return {
+        result: { number, creditNoteNumber: creditNote.number },
+        audit: {
+          organizationId: asOrganizationId(creditNote.organization.id),
+          action: 'invoice.credit',
+          target: { type: 'invoice', id: invoiceId },
+          details: { number, creditNoteId: creditNote.id, creditNoteNumber: creditNote.number, reason, positions: positions.length > 0 ? positions : 'all', net: creditNote.netCents },
         },
       };
     });

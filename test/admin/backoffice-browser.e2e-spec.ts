@@ -22,7 +22,7 @@ describe('back-office in a browser', () => {
     await server?.stop();
   });
 
-  it('staff logs in, finds a customer organization, opens its invoice and downloads the PDF', async () => {
+  it('staff logs in, finds a customer organization, opens its invoice, downloads the PDF and credits the invoice', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
     // Nothing may leave the machine from a staff browser (AdminJS and Bull Board link Google Fonts upstream).
     const elsewhere: string[] = [];
@@ -58,6 +58,17 @@ describe('back-office in a browser', () => {
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'invoice.png'), fullPage: true });
+
+      // "Credit this invoice": the reason and the lines (empty: all), then the credit note exists.
+      await page.getByRole('link', { name: 'Credit this invoice', exact: true }).click();
+      await page.waitForURL(/\/admin\/resources\/Invoice\/records\/[^/]+\/edit/);
+      await page.locator('textarea[name=creditNoteReason]').fill('Leistung nicht erbracht');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(`Credit note issued for invoice ${world.invoice.number}`).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'credited.png'), fullPage: true });
+      const credited = await server.sql<{ credit_reason: string; gross_cents: number }>('select credit_reason, gross_cents from invoice where corrects_invoice_id = $1', [world.invoice.id]);
+      expect(credited).toEqual([{ credit_reason: 'Leistung nicht erbracht', gross_cents: expect.any(Number) }]);
+      expect(credited[0].gross_cents).toBeLessThan(0);
 
       await page.goto(`${server.baseUrl}/admin/queues`);
       await page.getByText('pdf', { exact: true }).first().waitFor();

@@ -3,6 +3,8 @@ import Queue from 'bull';
 import request from 'supertest';
 import { eventually } from '../support/eventually';
 import { binaryBody } from '../support/http';
+import { decodedPdf } from '../support/pdf';
+import { extractPdfText } from '../../libs/pdf/testing/pdf-text';
 import { AdminServer, startAdminServer } from './support/admin-server';
 import { BackofficeWorld, PARTNER_PASSWORD, STAFF_PASSWORD, createWorld, staffAgent, uniqueEmail } from './support/backoffice-world';
 
@@ -295,10 +297,72 @@ describe('back-office over HTTP', () => {
       expect(await staffEntries('plan.update')).toHaveLength(1);
     });
 
+    it('credits an invoice by line with a reason, audited; refuses more than is left, a credit note, and no reason', async () => {
+      const bearer = { Authorization: `Bearer ${world.partner.token}` };
+      const customer = await request(server.baseUrl)
+        .post('/api/v1/organizations')
+        .set(bearer)
+        .send({ name: 'Korrektur KG', address: { street: 'Ring 1', postalCode: '99084', city: 'Erfurt', country: 'DE' }, partnerId: world.partner.organizationId })
+        .expect(201);
+      const order = await request(server.baseUrl)
+        .post(`/api/v1/organizations/${customer.body.id}/subscription`)
+        .set(bearer)
+        .set('Idempotency-Key', randomUUID())
+        .send({ planCode: 'business', addonCodes: ['hosts-10'], acceptPaymentObligation: true })
+        .expect(201);
+      const invoice = order.body.invoice as { id: string; number: string };
+      const lines = await server.sql<{ position: number; total_cents: number }>('select position, total_cents from invoice_line where invoice_id = $1 order by position', [invoice.id]);
+      expect(lines).toHaveLength(2);
+      const creditNotes = () =>
+        server.sql<{ id: string; number: string; net_cents: number; credit_reason: string | null; type: string }>(
+          'select id, number, net_cents, credit_reason, type from invoice where corrects_invoice_id = $1 order by number',
+          [invoice.id],
+        );
+
+      const noReason = await post(staff, record('Invoice', invoice.id, 'edit')).field('creditNoteReason', ' ').field('creditNotePositions', '2').expect(200);
+      expect(noReason.body.record.errors).toHaveProperty('creditNoteReason');
+      const unknownLine = await post(staff, record('Invoice', invoice.id, 'edit')).field('creditNoteReason', 'Wrong addon').field('creditNotePositions', '7').expect(200);
+      expect(unknownLine.body.record.errors).toHaveProperty('creditNotePositions');
+      expect(await creditNotes()).toEqual([]);
+
+      const reason = 'Add-on doppelt gebucht & storniert';
+      const byLine = await post(staff, record('Invoice', invoice.id, 'edit')).field('creditNoteReason', reason).field('creditNotePositions', '2').expect(200);
+      expect(byLine.body.notice).toMatchObject({ type: 'success', message: expect.stringContaining(`Credit note issued for invoice ${invoice.number}`) });
+      const [creditNote] = await creditNotes();
+      expect(creditNote).toMatchObject({ type: 'credit_note', net_cents: -lines[1].total_cents, credit_reason: reason });
+      expect(await staffEntries('invoice.credit')).toEqual([
+        expect.objectContaining({
+          actor_id: world.staff.id,
+          organization_id: customer.body.id,
+          target_id: invoice.id,
+          details: expect.objectContaining({ number: invoice.number, creditNoteNumber: creditNote.number, reason, positions: [2], net: -lines[1].total_cents }),
+        }),
+      ]);
+      // The credit note goes the invoice's way: rendered with the reason on it, then mailed.
+      await eventually('the credit note PDF', async () => {
+        const [row] = await server.sql<{ status: string }>('select status from invoice_document where invoice_id = $1', [creditNote.id]);
+        return row?.status === 'rendered' ? true : undefined;
+      });
+      const pdf = await staff.get(`/admin/invoices/${creditNote.id}/pdf`).buffer(true).parse(binaryBody).expect(200);
+      expect(extractPdfText(await decodedPdf(pdf.body as Buffer))).toContain(`Grund der Korrektur: ${reason}`);
+
+      // Line 2 is credited already: the whole invoice is more than is left, line 1 alone is not.
+      const tooMuch = await post(staff, record('Invoice', invoice.id, 'edit')).field('creditNoteReason', 'Everything').field('creditNotePositions', '').expect(200);
+      expect(tooMuch.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('left to credit') });
+      expect(await creditNotes()).toHaveLength(1);
+      await post(staff, record('Invoice', invoice.id, 'edit')).field('creditNoteReason', 'Rest').field('creditNotePositions', '1').expect(200);
+      expect((await creditNotes()).map((row) => row.net_cents).sort()).toEqual([-lines[0].total_cents, -lines[1].total_cents].sort());
+
+      // Credit notes correct invoices, not each other.
+      const ofCreditNote = await post(staff, record('Invoice', creditNote.id, 'edit')).field('creditNoteReason', 'x').expect(200);
+      expect(ofCreditNote.body.record.baseError).toMatchObject({ type: 'ForbiddenError' });
+      expect(await server.sql('select id from invoice where corrects_invoice_id = $1', [creditNote.id])).toEqual([]);
+    });
+
     it('sends the invoice mail again with a dedupe key of its own, and serves the PDF', async () => {
       const response = await staff.get(record('Invoice', world.invoice.id, 'resendMail')).expect(200);
       expect(response.body.notice).toMatchObject({ type: 'success' });
-      const keys = await server.sql<{ dedupe_key: string }>(`select dedupe_key from mail_delivery where template = 'invoice' order by created_at`);
+      const keys = await server.sql<{ dedupe_key: string }>(`select dedupe_key from mail_delivery where template = 'invoice' and dedupe_key like $1 order by created_at`, [`invoice:${world.invoice.id}%`]);
       expect(keys.map((row) => row.dedupe_key)).toEqual([`invoice:${world.invoice.id}`, expect.stringMatching(new RegExp(`^invoice:${world.invoice.id}:resend:`))]);
       expect(await staffEntries('invoice.mail.resend')).toEqual([expect.objectContaining({ target_id: world.invoice.id, organization_id: world.customer.id })]);
 

@@ -41,6 +41,12 @@ export function adminJsOptions(deps: ResourceDeps): AdminJSOptions {
             },
           },
           labels: { AuditLogEntry: 'Audit log', StaffUser: 'Staff logins', PartnerAgreement: 'Partner agreements' },
+          resources: {
+            Invoice: {
+              actions: { edit: 'Credit this invoice' },
+              properties: { creditNoteReason: 'Reason for the credit note', creditNotePositions: 'Lines to credit (empty: all)', creditReason: 'Credit reason' },
+            },
+          },
         },
       },
     },

@@ -136,10 +136,12 @@ export function createResourceClass(adminjs: AdminJsLib) {
     /** Any exposed param outside `fields` must be absent or as stored: nothing else changes through a write. */
     private refuseOtherFields(posted: Params, current: Params, fields: string[]): void {
       const errors: Record<string, { message: string; type: string }> = {};
-      for (const [path, value] of Object.entries(posted)) {
+      // JSON properties arrive nested (`payment: {method}`) while records hold them flattened (`payment.method`): compare flattened.
+      const stored: Params = flat.flatten(current);
+      for (const [path, value] of Object.entries(flat.flatten(posted) as Params)) {
         const top = path.split('.')[0];
         if (fields.includes(top) || !this.exposedPaths.has(top)) continue;
-        if (comparable(value) !== comparable(current[path])) errors[path] = { message: 'cannot be changed in the back-office', type: 'read-only' };
+        if (comparable(value) !== comparable(stored[path])) errors[path] = { message: 'cannot be changed in the back-office', type: 'read-only' };
       }
       if (Object.keys(errors).length > 0) {
         throw new ValidationError(errors, { message: `Read-only fields cannot be changed (${Object.keys(errors).join(', ')}).`, type: 'read-only' });

@@ -52,6 +52,7 @@ export function invoiceDocumentData(invoice: Invoice, vendor: AppConfig['vendor'
     buyerReference: invoice.billingOwner.id,
     vatNote: invoice.vatTreatment === 'domestic' ? null : invoice.vatTreatment,
     corrects: invoice.correctsInvoice ? { number: invoice.correctsInvoice.number, issuedAt: invoice.correctsInvoice.issuedAt } : undefined,
+    creditReason: invoice.creditReason,
     lines: invoice.lines.getItems().map((line) => ({
       description: line.description,
       quantity: line.quantity,

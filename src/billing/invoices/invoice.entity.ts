@@ -25,7 +25,7 @@ export enum InvoiceType {
   expression: `create unique index "invoice_subscription_id_period_start_unique" on "invoice" ("subscription_id", "period_start") where "subscription_id" is not null and "type" = 'invoice'`,
 })
 @Check({ name: 'invoice_credit_note_corrects_check', expression: `("type" = 'credit_note') = ("corrects_invoice_id" is not null)` })
-export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'correctsInvoice' | 'vatTreatment'> {
+export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'correctsInvoice' | 'vatTreatment' | 'creditReason'> {
   /** YYYY-NNNNNN, gapless per year; credit notes take theirs from the same sequence. */
   @Property({ type: 'text' })
   number!: string;
@@ -36,6 +36,10 @@ export class Invoice extends BaseEntity<'lines' | 'subscriptionId' | 'type' | 'c
   /** The invoice a credit note corrects. */
   @ManyToOne(() => Invoice, { nullable: true, deleteRule: 'restrict', index: true })
   correctsInvoice?: Invoice;
+
+  /** Why a credit note corrects its invoice, when staff gave a reason; printed on it. */
+  @Property({ type: 'text', nullable: true })
+  creditReason?: string | null;
 
   /** The organization the invoice is for (a customer organization may be deleted later). */
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })

@@ -84,6 +84,16 @@ export class InvoiceRepository {
     return row.stored ? 'stored' : 'rendered-before';
   }
 
+  /** The net of every credit note of an invoice together (zero or negative), in the caller's transaction. */
+  async creditedNetCents(invoiceId: string): Promise<number> {
+    const [{ credited }] = await rawQuery<{ credited: number }>(
+      this.em,
+      `select coalesce(sum(net_cents), 0)::integer as credited from invoice where corrects_invoice_id = :invoiceId`,
+      { invoiceId },
+    );
+    return credited;
+  }
+
   /** The invoice (also of a deleted organization), the invoice it corrects, its PDF and e-invoice; null when there is no such invoice. */
   async mailContent(invoiceId: string): Promise<InvoiceMailRow | null> {
     const [row] = await preparedQuery<InvoiceMailRow>(

@@ -4,7 +4,9 @@ import { OrganizationId } from '../../common/organization-id';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Page } from '../../common/pagination';
-import { notFound } from '../../common/domain-error';
+import { notFound, validationFailed } from '../../common/domain-error';
+import { LockMode } from '@mikro-orm/core';
+import { InvoiceErrors } from './invoices.errors';
 import { InvoiceRepository } from './invoice.repository';
 import { OutboxService } from '../../outbox/outbox.service';
 import { PDF_QUEUE } from '../../queue/queue-names';
@@ -57,11 +59,20 @@ export interface NewCreditNote {
   periodStart: Date;
   periodEnd: Date;
   lines: CreditedLine[];
+  /** Why, when staff credit it; printed on the credit note. */
+  reason?: string;
+}
+
+/** Staff crediting an invoice in the back-office: lines by position (all of them when none are named), and why. */
+export interface StaffCredit {
+  invoiceId: string;
+  reason: string;
+  positions: number[];
 }
 
 type StoredLine = NewInvoiceLine & { totalCents: number };
 type InvoiceHeader = Omit<NewInvoice, 'lines'> &
-  Pick<Invoice, 'type' | 'vatRatePercent' | 'vatTreatment' | 'payment' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice };
+  Pick<Invoice, 'type' | 'vatRatePercent' | 'vatTreatment' | 'payment' | 'netCents' | 'taxCents' | 'grossCents'> & { correctsInvoice?: Invoice; creditReason?: string };
 
 const BY_ISSUE = newestFirst<Invoice>('issuedAt', 'issued_at');
 
@@ -107,7 +118,7 @@ export class InvoiceService {
    * a number from the same sequence, the corrected invoice's addressee and VAT rate, negative
    * amounts; PDF and mail go the invoice's way.
    */
-  async issueCreditNote({ corrected, periodStart, periodEnd, lines }: NewCreditNote): Promise<Invoice> {
+  async issueCreditNote({ corrected, periodStart, periodEnd, lines, reason }: NewCreditNote): Promise<Invoice> {
     const vatRatePercent = Number(corrected.vatRatePercent);
     const stored = lines.map(({ creditedCents, ...line }) => ({ ...line, quantity: 1, unitPriceCents: 0 - creditedCents, totalCents: 0 - creditedCents }));
     const totals = creditTotals(lines.map((line) => line.creditedCents), vatRatePercent);
@@ -122,6 +133,7 @@ export class InvoiceService {
         periodEnd,
         type: InvoiceType.CreditNote,
         correctsInvoice: corrected,
+        creditReason: reason,
         vatRatePercent,
         vatTreatment: corrected.vatTreatment,
         payment: corrected.payment,
@@ -131,6 +143,40 @@ export class InvoiceService {
       },
     ]);
     return creditNote;
+  }
+
+  /**
+   * Credits an invoice, wholly or the lines at `positions`, each line in full, with a reason, in the
+   * caller's transaction. The invoice row is locked, so of two credits at once the second sees the
+   * first: all credit notes of an invoice together never credit more than its net.
+   */
+  async creditByStaff({ invoiceId, reason, positions }: StaffCredit): Promise<Invoice> {
+    const em = requireTransaction(this.em, 'Crediting an invoice');
+    const invoice = await em.findOne(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner'], lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!invoice) throw notFound('Invoice');
+    if (invoice.type !== InvoiceType.Invoice) throw InvoiceErrors.notAnInvoice(invoice.number);
+    const lines = invoice.lines.getItems();
+    const unknown = positions.filter((position) => !lines.some((line) => line.position === position));
+    if (unknown.length > 0) {
+      throw validationFailed([{ field: 'creditNotePositions', message: `invoice ${invoice.number} has no line ${unknown.join(', ')} (it has ${lines.map((line) => line.position).join(', ')})` }]);
+    }
+    const credited = positions.length === 0 ? lines : lines.filter((line) => positions.includes(line.position));
+    const creditedCents = credited.reduce((sum, line) => sum + line.totalCents, 0);
+    const leftCents = invoice.netCents + (await this.invoices.creditedNetCents(invoice.id));
+    if (creditedCents > leftCents) throw InvoiceErrors.creditExceedsInvoice(invoice.number, leftCents);
+    return this.issueCreditNote({
+      corrected: invoice,
+      periodStart: invoice.periodStart,
+      periodEnd: invoice.periodEnd,
+      reason,
+      lines: credited.map((line) => ({
+        code: line.code,
+        description: line.description,
+        creditedCents: line.totalCents,
+        periodStart: line.periodStart ?? invoice.periodStart,
+        periodEnd: line.periodEnd ?? invoice.periodEnd,
+      })),
+    });
   }
 
   private async storeAll(drafts: { header: InvoiceHeader; lines: StoredLine[] }[]): Promise<Invoice[]> {
@@ -150,6 +196,7 @@ export class InvoiceService {
         number: `${year}-${String(number).padStart(6, '0')}`,
         type: header.type,
         correctsInvoice: header.correctsInvoice,
+        creditReason: header.creditReason,
         organization: em.getReference(Organization, header.organizationId),
         billingOwner: em.getReference(Organization, header.billingOwnerId),
         subscriptionId: header.subscriptionId,
@@ -231,6 +278,7 @@ export function toInvoiceDto(invoice: Invoice): InvoiceDto {
     gross: invoice.grossCents,
     vatRate: Number(invoice.vatRatePercent),
     vatTreatment: invoice.vatTreatment,
+    creditReason: invoice.creditReason ?? null,
     currency: invoice.currency,
     recipient: invoice.recipient,
     status: 'issued',

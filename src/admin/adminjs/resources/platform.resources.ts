@@ -13,7 +13,12 @@ const RECIPIENT_FIELDS = ['recipient.name', 'recipient.email', 'recipient.street
 /** Served by the back-office router (backoffice.loader.ts) behind the staff session. */
 export const invoicePdfUrl = (invoiceId: string) => `${ROOT_PATH}/invoices/${invoiceId}/pdf`;
 
-/** Invoices never change after issue (a trigger refuses it too): staff look, download the PDF and send the mail again. */
+/**
+ * Invoices never change after issue (a trigger refuses it too): staff look, download the PDF, send
+ * the mail again, and correct an invoice with a credit note. "Credit this invoice" is AdminJS's edit
+ * form (the one form it has without a custom component): its two fields are the credit note's reason
+ * and the lines to credit, and saving issues the credit note; nothing on the invoice changes.
+ */
 export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
   const pdfState = async (invoiceId: string, invoice: Pick<Invoice, 'number' | 'type'>) => {
     const document = await deps.invoices.documentStatus(invoiceId);
@@ -33,7 +38,21 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
   return defineResource(
     deps,
     Invoice,
-    { order: { issuedAt: 'desc', id: 'desc' } },
+    {
+      order: { issuedAt: 'desc', id: 'desc' },
+      virtual: [
+        { path: 'creditNoteReason', type: 'textarea', compute: () => '' },
+        { path: 'creditNotePositions', type: 'string', compute: () => '' },
+      ],
+      writer: {
+        update: {
+          fields: ['creditNoteReason', 'creditNotePositions'],
+          run: async (id, params) => {
+            await deps.changes.creditInvoice(id, params);
+          },
+        },
+      },
+    },
     {
       navigation: NAVIGATION.billing,
       titleProperty: 'number',
@@ -41,16 +60,30 @@ export function invoiceResource(deps: ResourceDeps): ResourceWithOptions {
       filterProperties: ['number', 'type', 'organization', 'billingOwner', 'issuedAt', 'subscriptionId'],
       showProperties: [
         'number', 'type', 'correctsInvoice', 'organization', 'billingOwner', ...RECIPIENT_FIELDS, 'issuedAt', 'periodStart', 'periodEnd',
-        'netCents', 'vatRatePercent', 'taxCents', 'grossCents', 'currency', 'subscriptionId', 'pdfStatus', 'pdf',
+        'netCents', 'vatRatePercent', 'taxCents', 'grossCents', 'currency', 'creditReason', 'subscriptionId', 'pdfStatus', 'pdf',
       ],
+      editProperties: ['creditNoteReason', 'creditNotePositions'],
       properties: {
         ...Object.fromEntries(RECIPIENT_FIELDS.map((path) => [path, { type: 'string' as const }])),
         vatRatePercent: { type: 'number' },
         pdfStatus: { type: 'string' },
         pdf: { type: 'richtext' },
+        creditNoteReason: { type: 'textarea', isRequired: true, description: 'Printed on the credit note (Rechnungskorrektur) and kept in the audit log.' },
+        creditNotePositions: { description: 'Line positions to credit in full, e.g. "1, 3"; empty credits the whole invoice.' },
       },
       actions: {
         ...READ_ONLY_ACTIONS,
+        edit: {
+          icon: 'RotateCcw',
+          // Credit notes correct invoices, not each other.
+          isAccessible: ({ record }) => !!record && record.params.type === InvoiceType.Invoice,
+          after: async (response: ActionResponse, request: { method?: string }) => {
+            if (request.method === 'post' && response.notice?.type === 'success' && typeof response.record?.params?.id === 'string') {
+              response.notice = { message: `Credit note issued for invoice ${String(response.record.params.number)}; its PDF and mail go out through the pdf queue. It is listed under Invoices.`, type: 'success' };
+            }
+            return response;
+          },
+        },
         show: {
           after: async (response: ActionResponse) => {
             const params = response.record?.params as Record<string, unknown> | undefined;

@@ -34,6 +34,8 @@ export class InvoiceDto {
       '`domestic`: German VAT. `reverse-charge`: a business in another EU country (VAT ID on file) owes the VAT (0 %, Steuerschuldnerschaft des Leistungsempfängers). `outside-eu`: not taxable in Germany (0 %).',
   })
   vatTreatment: 'domestic' | 'reverse-charge' | 'outside-eu';
+  @ApiProperty({ type: String, nullable: true, description: 'On a credit note staff issued, why the invoice was corrected (also printed on it); else null' })
+  creditReason: string | null;
   @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
   @ApiProperty({ type: InvoiceRecipientDto, description: 'The billing owner as addressed at issue' }) recipient: InvoiceRecipientDto;
   @ApiProperty({ enum: ['issued'] }) status: 'issued';
