@@ -47,9 +47,9 @@ describe('e-invoices: XRechnung at …/xml, Factur-X in the PDF, both in the mai
   });
 
   const get = (partner: Partner, path: string) => testApp.http.get(`/api/v1/organizations/${path}`).set(bearer(partner.admin)).buffer(true).parse(binaryBody);
-  const rendered = (partner: Partner, orgId: string, invoiceId: string, file: 'pdf' | 'xml') =>
+  const rendered = (partner: Partner, orgId: string, invoiceId: string, file: 'pdf' | 'xml', collection: 'invoices' | 'customer-invoices' = 'invoices') =>
     eventually(`the ${file} to be rendered`, async () => {
-      const response = await get(partner, `${orgId}/invoices/${invoiceId}/${file}`);
+      const response = await get(partner, `${orgId}/${collection}/${invoiceId}/${file}`);
       if (response.status === 202) return undefined;
       expect(response.status).toBe(200);
       return response;
@@ -183,6 +183,15 @@ describe('e-invoices: XRechnung at …/xml, Factur-X in the PDF, both in the mai
     expect(creditNote.gross).toBeLessThan(0);
 
     const { xml, embedded, text, mail } = await documentsOf(partner, null, creditNote);
+    // The deleted customer's own routes are gone; the partner it is addressed to downloads both files.
+    await get(partner, `${customer.id}/invoices/${creditNote.id}/xml`).expect(404);
+    const fromPartner = await rendered(partner, partner.organizationId, creditNote.id, 'xml', 'customer-invoices');
+    expect((fromPartner.body as Buffer).toString('utf8')).toBe(xml);
+    const pdfFromPartner = await rendered(partner, partner.organizationId, creditNote.id, 'pdf', 'customer-invoices');
+    expect(pdfFromPartner.headers['content-disposition']).toBe(`attachment; filename="credit-note-${creditNote.number}.pdf"`);
+    // Another partner does not find it.
+    const stranger = await createPartner(testApp);
+    await get(stranger, `${stranger.organizationId}/customer-invoices/${creditNote.id}/xml`).expect(404);
     for (const document of [xml, embedded]) {
       expect(valueOf(document, 'ram:TypeCode')).toBe('381');
       expect(document).toMatch(new RegExp(`<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>${invoice.number}</ram:IssuerAssignedID>`));

@@ -95,6 +95,11 @@ async function renderedInvoice(context: Context, orgId: string): Promise<Params>
   });
 }
 
+/** A rendered invoice of the tenant's customer, addressed to the partner (the target). */
+function renderedCustomerInvoice(context: Context): Promise<Params> {
+  return renderedInvoice(context, context.tenant.customerId);
+}
+
 async function uploadedLogo({ testApp, tenant }: Context, orgId: string): Promise<Params> {
   await testApp.http.put(`/api/v1/organizations/${orgId}/logo`).set(bearer(tenant.partnerAdmin)).attach('file', await png(), 'logo.png').expect(200);
   return {};
@@ -208,6 +213,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId/pdf': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/invoices/:invoiceId/xml': { freshTenant: true, prepare: renderedInvoice, expect: billingOwnerAdmins(200) },
   'GET /api/v1/organizations/:orgId/customer-invoices': { target: 'partner', expect: partnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/customer-invoices/:invoiceId/pdf': { target: 'partner', freshTenant: true, prepare: renderedCustomerInvoice, expect: partnerAdmins(200) },
+  'GET /api/v1/organizations/:orgId/customer-invoices/:invoiceId/xml': { target: 'partner', freshTenant: true, prepare: renderedCustomerInvoice, expect: partnerAdmins(200) },
 
   'PUT /api/v1/organizations/:orgId/logo': { file: () => png(), expect: admins(200) },
   'GET /api/v1/organizations/:orgId/logo': { prepare: uploadedLogo, expect: members(200) },

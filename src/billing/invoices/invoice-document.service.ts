@@ -16,6 +16,9 @@ export type InvoiceFile<Content> =
   | { status: InvoiceDocumentStatus.Rendered; number: string; fileName: string; content: Content }
   | { status: InvoiceDocumentStatus.Pending | InvoiceDocumentStatus.Failed; number: string; fileName: string };
 
+/** Whose invoice: the organization's own, or one addressed to it as billing owner. */
+export type InvoiceScope = 'organization' | 'billing-owner';
+
 @Injectable()
 export class InvoiceDocumentService {
   constructor(
@@ -24,9 +27,12 @@ export class InvoiceDocumentService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The invoice's PDF (a Factur-X PDF/A-3) once rendered; the bytes are read only then. */
-  async pdf(organizationId: OrganizationId, invoiceId: string): Promise<InvoiceFile<Buffer>> {
-    const row = await this.invoices.document(organizationId, invoiceId, 'pdf');
+  /**
+   * The invoice's PDF (a Factur-X PDF/A-3) once rendered; the bytes are read only then. `of:
+   * 'billing-owner'`: an invoice addressed to the organization (a partner's customer invoices).
+   */
+  async pdf(organizationId: OrganizationId, invoiceId: string, of: InvoiceScope = 'organization'): Promise<InvoiceFile<Buffer>> {
+    const row = await this.invoices.document(organizationId, invoiceId, 'pdf', of);
     if (!row) throw notFound('Invoice');
     return fileOf(row, invoicePdfFileName(row));
   }
@@ -35,8 +41,8 @@ export class InvoiceDocumentService {
    * The invoice's XRechnung, stored when its PDF was rendered. Invoices rendered before e-invoices
    * existed have none stored: theirs is drawn now from the same immutable snapshot.
    */
-  async xml(organizationId: OrganizationId, invoiceId: string): Promise<InvoiceFile<string>> {
-    const row = await this.invoices.document(organizationId, invoiceId, 'xml');
+  async xml(organizationId: OrganizationId, invoiceId: string, of: InvoiceScope = 'organization'): Promise<InvoiceFile<string>> {
+    const row = await this.invoices.document(organizationId, invoiceId, 'xml', of);
     if (!row) throw notFound('Invoice');
     if (row.status === InvoiceDocumentStatus.Rendered && !row.content) {
       const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner', 'correctsInvoice'] });

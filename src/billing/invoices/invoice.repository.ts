@@ -111,14 +111,23 @@ export class InvoiceRepository {
     return row ?? null;
   }
 
-  /** The invoice's number, type and document state; the PDF bytes or the e-invoice XML only once rendered. */
-  async document<Part extends 'pdf' | 'xml'>(organizationId: OrganizationId, invoiceId: string, part: Part): Promise<InvoiceDocumentRow<Part> | null> {
+  /**
+   * The invoice's number, type and document state; the PDF bytes or the e-invoice XML only once
+   * rendered. `of: 'organization'` finds the organization's own invoices, `of: 'billing-owner'` the
+   * invoices addressed to it (a partner's for its customers, deleted ones included).
+   */
+  async document<Part extends 'pdf' | 'xml'>(
+    organizationId: OrganizationId,
+    invoiceId: string,
+    part: Part,
+    of: 'organization' | 'billing-owner' = 'organization',
+  ): Promise<InvoiceDocumentRow<Part> | null> {
     const [row] = await rawQuery<InvoiceDocumentRow<Part>>(
       this.em,
       `select i.number, i.type, d.status,
               case when d.status = 'rendered' then ${part === 'xml' ? 'd.xml' : 'd.pdf'} end as content
          from invoice i left join invoice_document d on d.invoice_id = i.id
-        where i.id = :invoiceId and i.organization_id = :organizationId`,
+        where i.id = :invoiceId and ${of === 'billing-owner' ? 'i.billing_owner_id' : 'i.organization_id'} = :organizationId`,
       { invoiceId, organizationId },
     );
     return row ?? null;

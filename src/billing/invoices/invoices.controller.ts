@@ -9,7 +9,7 @@ import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
-import { InvoiceDocumentService } from './invoice-document.service';
+import { InvoiceDocumentService, InvoiceFile } from './invoice-document.service';
 import { InvoiceService } from './invoice.service';
 
 @ApiTags('billing')
@@ -49,9 +49,7 @@ export class InvoicesController {
     @UuidParam('invoiceId') invoiceId: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
-    const document = await this.documents.pdf(orgId, invoiceId);
-    if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
-    return pdfAttachment(document.content, document.fileName);
+    return fileOrPending(await this.documents.pdf(orgId, invoiceId), response, pdfAttachment);
   }
 
   @Get('invoices/:invoiceId/xml')
@@ -73,9 +71,7 @@ export class InvoicesController {
     @UuidParam('invoiceId') invoiceId: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile | InvoicePdfPendingDto> {
-    const document = await this.documents.xml(orgId, invoiceId);
-    if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
-    return xmlAttachment(document.content, document.fileName);
+    return fileOrPending(await this.documents.xml(orgId, invoiceId), response, xmlAttachment);
   }
 
   @Get('customer-invoices')
@@ -89,4 +85,47 @@ export class InvoicesController {
   customerInvoices(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<CustomerInvoicePageDto> {
     return this.invoices.listForCustomers(orgId, query.limit, query.cursor);
   }
+
+  @Get('customer-invoices/:invoiceId/pdf')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({
+    summary: "A customer invoice's PDF, for the partner it is addressed to",
+    description: 'Also of deleted customer organizations (whose own routes are gone), e.g. the credit note their deletion issued.',
+  })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse({ description: 'The PDF (Factur-X PDF/A-3), as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems()
+  async customerInvoicePdf(
+    @OrgIdParam() orgId: OrganizationId,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<StreamableFile | InvoicePdfPendingDto> {
+    return fileOrPending(await this.documents.pdf(orgId, invoiceId, 'billing-owner'), response, pdfAttachment);
+  }
+
+  @Get('customer-invoices/:invoiceId/xml')
+  @CheckAbility('manage', 'Billing')
+  @ApiOperation({ summary: "A customer invoice's XRechnung, for the partner it is addressed to", description: 'Also of deleted customer organizations.' })
+  @ApiProduces('application/xml', 'application/json')
+  @ApiOkResponse({ description: 'The XRechnung (CII), as an attachment', content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiOrgProblems()
+  async customerInvoiceXml(
+    @OrgIdParam() orgId: OrganizationId,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<StreamableFile | InvoicePdfPendingDto> {
+    return fileOrPending(await this.documents.xml(orgId, invoiceId, 'billing-owner'), response, xmlAttachment);
+  }
+}
+
+/** 200 with the file once rendered, else 202 with Retry-After and the document's status. */
+function fileOrPending<Content>(
+  document: InvoiceFile<Content>,
+  response: FastifyReply,
+  attachment: (content: Content, fileName: string) => StreamableFile,
+): StreamableFile | InvoicePdfPendingDto {
+  if (document.status !== InvoiceDocumentStatus.Rendered) return pdfPending(response, document.status);
+  return attachment(document.content, document.fileName);
 }
