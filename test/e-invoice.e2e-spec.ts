@@ -125,6 +125,11 @@ describe('e-invoices: XRechnung at …/xml, Factur-X in the PDF, both in the mai
       expect(document).not.toContain('370400440532');
     }
     expect(mail.headers).toMatch(new RegExp(`^Subject: Rechnung ${invoice.number} von Sentinel Platform GmbH$`, 'm'));
+
+    // An invoice rendered before e-invoices existed has no XML stored: its XRechnung is drawn from the same snapshot on request.
+    await testApp.sql('update invoice_document set xml = null where invoice_id = ?', [invoice.id]);
+    const drawn = await get(partner, `${customer.id}/invoices/${invoice.id}/xml`).expect(200);
+    expect((drawn.body as Buffer).toString('utf8')).toBe(xml);
   });
 
   it('invoices an English-speaking partner without a payment method by transfer, in English', async () => {
