@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../authz/caller';
 import { AllowWhilePasswordChangePending, Authenticated } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -12,6 +12,7 @@ export class MeController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The logged-in user: id, e-mail, name, and whether it must change its password' })
   @Authenticated()
   @AllowWhilePasswordChangePending()
   @ApiOkResponse({ type: UserDto })

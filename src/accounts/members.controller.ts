@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
@@ -10,6 +10,8 @@ import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import { AccountsService } from './accounts.service';
 import { AddMemberDto, AddedMemberDto, ChangeRoleDto, MemberDto, MemberPageDto } from './dto/member.dto';
+
+const ORG_ID_PARAM = { name: 'orgId', type: String, format: 'uuid' };
 
 @ApiTags('team members')
 @Controller('organizations/:orgId/members')
@@ -25,7 +27,9 @@ export class MembersController {
     return this.accounts.listMembers(orgId, query.limit, query.q, query.cursor);
   }
 
+  // These routes take the organization from the authorized access (CurrentAccess), not from a parameter decorator: declared here.
   @Post()
+  @ApiParam(ORG_ID_PARAM)
   @CheckAbility('create', 'Member')
   @ApiOperation({ summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
   @ApiCreatedResponse({ type: AddedMemberDto })
@@ -35,6 +39,8 @@ export class MembersController {
   }
 
   @Patch(':userId')
+  @ApiOperation({ summary: "Change a member's role (guest or admin)" })
+  @ApiParam(ORG_ID_PARAM)
   @CheckAbility('update', 'Member')
   @ApiOkResponse({ type: MemberDto })
   @ApiOrgProblems(409)
@@ -48,6 +54,8 @@ export class MembersController {
   }
 
   @Delete(':userId')
+  @ApiOperation({ summary: 'Remove a member from the organization' })
+  @ApiParam(ORG_ID_PARAM)
   @HttpCode(204)
   @CheckAbility('delete', 'Member')
   @ApiNoContentResponse()

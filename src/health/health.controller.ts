@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../authz/policy.decorators';
 import { RedisClient } from '../redis/redis.module';
@@ -31,6 +31,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (503 when not)' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Redis answer.' })

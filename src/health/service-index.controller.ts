@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Public } from '../authz/policy.decorators';
 import { API_PREFIX } from '../config/http';
 import { AppConfig } from '../config/app-config';
@@ -54,6 +54,7 @@ export class ServiceIndexController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Where the API, its documentation, the back-office and health are' })
   @Public()
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: ServiceIndexDto, description: 'Name, version and the links to the API documentation, back-office and health check.' })

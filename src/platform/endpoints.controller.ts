@@ -33,6 +33,7 @@ export class EndpointsController {
   }
 
   @Get(':endpointId')
+  @ApiOperation({ summary: 'One monitored endpoint' })
   @CheckAbility('read', 'Endpoint')
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
@@ -41,6 +42,7 @@ export class EndpointsController {
   }
 
   @Patch(':endpointId')
+  @ApiOperation({ summary: "Change an endpoint's name, URL or interval" })
   @CheckAbility('update', 'Endpoint')
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
@@ -54,6 +56,7 @@ export class EndpointsController {
   }
 
   @Delete(':endpointId')
+  @ApiOperation({ summary: 'Remove an endpoint' })
   @HttpCode(204)
   @CheckAbility('delete', 'Endpoint')
   @ApiNoContentResponse()

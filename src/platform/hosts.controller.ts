@@ -36,6 +36,7 @@ export class HostsController {
   }
 
   @Get(':hostId')
+  @ApiOperation({ summary: 'One monitored host' })
   @CheckAbility('read', 'Host')
   @ApiOkResponse({ type: HostDto })
   @ApiOrgProblems()

@@ -44,6 +44,7 @@ export class ReportsController {
   }
 
   @Get(':reportId')
+  @ApiOperation({ summary: 'One report and its rendering state' })
   @CheckAbility('read', 'Report')
   @ApiOkResponse({ type: ReportDto })
   @ApiOrgProblems()

@@ -31,6 +31,7 @@ export class OrganizationsController {
   }
 
   @Get(':orgId')
+  @ApiOperation({ summary: 'The organization: name, address, kind, partner link, language, VAT ID' })
   @CheckAbility('read', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
@@ -39,6 +40,7 @@ export class OrganizationsController {
   }
 
   @Patch(':orgId')
+  @ApiOperation({ summary: 'Change name, address, language or VAT ID (null removes it)' })
   @CheckAbility('update', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()

@@ -30,6 +30,7 @@ export class InvoicesController {
   }
 
   @Get('invoices/:invoiceId')
+  @ApiOperation({ summary: 'One invoice or credit note with its lines' })
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiOrgProblems()

@@ -39,6 +39,7 @@ export class SubscriptionController {
   }
 
   @Get('subscription')
+  @ApiOperation({ summary: 'Subscription state: trial, plan, addons, licences and next invoice date' })
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems()

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { TestApp, createTestApp } from './support/test-app';
+
+const run = promisify(execFile);
+const REDOCLY = join(__dirname, '..', 'node_modules', '.bin', 'redocly');
+
+interface LintProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location: { pointer: string }[];
+}
+
+/**
+ * The OpenAPI document the running application serves, linted by Redocly's CLI with its
+ * recommended rules, as a client generator's author would before trusting it: no errors.
+ */
+describe('the OpenAPI document', () => {
+  let testApp: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'partnerhub-openapi-'));
+  });
+  afterAll(async () => {
+    await testApp?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes redocly lint (recommended rules) without errors, with every path parameter declared and public routes marked public', async () => {
+    const document = (await testApp.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[]; parameters?: { name: string; in: string }[] }>> };
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(document));
+    // redocly exits non-zero when it finds errors; its JSON report is on stdout either way.
+    const { stdout } = await run(REDOCLY, ['lint', file, '--format', 'json', '--extends', 'recommended'], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    const problems = (JSON.parse(stdout) as { problems: LintProblem[] }).problems;
+    const errors = problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
+    expect(errors).toEqual([]);
+
+    const publicOperations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).filter(([, operation]) => operation.security?.length === 0).map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(publicOperations.sort()).toEqual(['GET /', 'GET /health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
+    const members = document.paths['/api/v1/organizations/{orgId}/members/{userId}'];
+    expect(members.delete.parameters?.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual(['orgId', 'userId']);
+  });
+});
