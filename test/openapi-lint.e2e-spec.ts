@@ -32,7 +32,7 @@ describe('the OpenAPI document', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('passes redocly lint (recommended rules) without errors, with every path parameter declared and public routes marked public', async () => {
+  it('passes redocly lint (recommended rules) without errors or invalid examples, with every path parameter declared and public routes marked public', async () => {
     const document = (await testApp.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[]; parameters?: { name: string; in: string }[] }>> };
     const file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
@@ -43,6 +43,8 @@ describe('the OpenAPI document', () => {
     const problems = (JSON.parse(stdout) as { problems: LintProblem[] }).problems;
     const errors = problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
     expect(errors).toEqual([]);
+    // Nullable strings declared without their type came out as `object` (CreateHostDto.os, support website and hours): their examples then do not fit.
+    expect(problems.filter((problem) => problem.ruleId === 'no-invalid-schema-examples').map((problem) => problem.location[0]?.pointer)).toEqual([]);
 
     const publicOperations = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item).filter(([, operation]) => operation.security?.length === 0).map(([method]) => `${method.toUpperCase()} ${path}`),

@@ -8,7 +8,7 @@ export class CreateHostDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, example: 'Windows Server 2022' })
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true, example: 'Windows Server 2022' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -27,14 +27,14 @@ export class UpdateSupportSettingsDto {
   @Matches(PHONE, { message: 'phone must be a phone number such as +49 30 1234567' })
   phone: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: 2048, nullable: true, example: 'https://muster-it.example/support' })
+  @ApiPropertyOptional({ type: String, format: 'uri', maxLength: 2048, nullable: true, example: 'https://muster-it.example/support' })
   @Transform(trim)
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   @MaxLength(2048)
   website?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, example: 'Mo–Fr 8–18 Uhr' })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true, example: 'Mo–Fr 8–18 Uhr' })
   @Transform(trim)
   @IsOptional()
   @IsString()
