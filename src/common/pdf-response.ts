@@ -1,4 +1,5 @@
-import { HttpStatus, StreamableFile } from '@nestjs/common';
+import { HttpStatus, StreamableFile, Type } from '@nestjs/common';
+import { ApiAcceptedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 /** How long a client should wait before asking again for a PDF the pdf queue has not rendered yet. */
@@ -17,3 +18,11 @@ export function pdfAttachment(pdf: Buffer, fileName: string): StreamableFile {
 export function xmlAttachment(xml: string, fileName: string): StreamableFile {
   return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${fileName}"` });
 }
+
+/** The 202 of a document the pdf queue has not rendered yet, with its Retry-After header declared. */
+export const ApiRenderPending = (type: Type<unknown>) =>
+  ApiAcceptedResponse({
+    type,
+    description: 'Not rendered yet; ask again after Retry-After seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer', format: 'int32', example: PDF_RETRY_AFTER_SECONDS } } },
+  });

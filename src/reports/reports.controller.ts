@@ -5,7 +5,7 @@ import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
-import { pdfAttachment, pdfPending } from '../common/pdf-response';
+import { pdfAttachment, pdfPending, ApiRenderPending } from '../common/pdf-response';
 import { OrganizationId } from '../common/organization-id';
 import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { OrderReportDto, ReportDto, ReportOrderedDto, ReportPageDto, ReportPdfPendingDto } from './dto/report.dto';
@@ -57,7 +57,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The rendered report', description: '202 while queued or rendering; 409 report-failed when rendering failed for good.' })
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse({ description: 'The PDF, as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: ReportPdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiRenderPending(ReportPdfPendingDto)
   @ApiOrgProblems(409)
   async pdf(
     @OrgIdParam() orgId: OrganizationId,

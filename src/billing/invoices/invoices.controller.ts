@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
-import { pdfAttachment, pdfPending, xmlAttachment } from '../../common/pdf-response';
+import { pdfAttachment, pdfPending, xmlAttachment, ApiRenderPending } from '../../common/pdf-response';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
@@ -43,7 +43,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf (credit-note-<number>.pdf for a credit note)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiRenderPending(InvoicePdfPendingDto)
   @ApiOrgProblems()
   async pdf(
     @OrgIdParam() orgId: OrganizationId,
@@ -65,7 +65,7 @@ export class InvoicesController {
     description: 'The XRechnung, as an attachment named invoice-<number>.xml (credit-note-<number>.xml for a credit note)',
     content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiRenderPending(InvoicePdfPendingDto)
   @ApiOrgProblems()
   async xml(
     @OrgIdParam() orgId: OrganizationId,
@@ -95,7 +95,7 @@ export class InvoicesController {
   })
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse({ description: 'The PDF (Factur-X PDF/A-3), as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiRenderPending(InvoicePdfPendingDto)
   @ApiOrgProblems()
   async customerInvoicePdf(
     @OrgIdParam() orgId: OrganizationId,
@@ -110,7 +110,7 @@ export class InvoicesController {
   @ApiOperation({ summary: "A customer invoice's XRechnung, for the partner it is addressed to", description: 'Also of deleted customer organizations.' })
   @ApiProduces('application/xml', 'application/json')
   @ApiOkResponse({ description: 'The XRechnung (CII), as an attachment', content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: InvoicePdfPendingDto, description: 'Not rendered yet; ask again after Retry-After seconds' })
+  @ApiRenderPending(InvoicePdfPendingDto)
   @ApiOrgProblems()
   async customerInvoiceXml(
     @OrgIdParam() orgId: OrganizationId,
