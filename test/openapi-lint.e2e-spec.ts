@@ -58,6 +58,16 @@ describe('the OpenAPI document', () => {
     );
     expect(pending.length).toBeGreaterThanOrEqual(5);
     expect(pending.filter(([, headers]) => !headers.includes('Retry-After'))).toEqual([]);
+    // Counts and cents are integers (int32, as their columns); only rates and percentages are decimals.
+    const schemas = (document as unknown as { components: { schemas: Record<string, { properties?: Record<string, { type?: string; format?: string }> }> } }).components.schemas;
+    const numbers = Object.entries(schemas).flatMap(([schema, { properties = {} }]) =>
+      Object.entries(properties).filter(([, property]) => property.type === 'number').map(([name]) => `${schema}.${name}`),
+    );
+    expect(numbers.filter((path) => !/\.(vatRate|discountPercent)$/.test(path))).toEqual([]);
+    const untypedIntegers = Object.entries(schemas).flatMap(([schema, { properties = {} }]) =>
+      Object.entries(properties).filter(([, property]) => property.type === 'integer' && !property.format).map(([name]) => `${schema}.${name}`),
+    );
+    expect(untypedIntegers).toEqual([]);
     const members = document.paths['/api/v1/organizations/{orgId}/members/{userId}'];
     expect(members.delete.parameters?.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual(['orgId', 'userId']);
   });

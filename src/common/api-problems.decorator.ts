@@ -16,7 +16,7 @@ export class ProblemDto {
   @ApiProperty({ example: 'License limit' })
   title: string;
 
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 409 })
   status: number;
 
   @ApiProperty({ example: 'All 2 licences are in use.' })

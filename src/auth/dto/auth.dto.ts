@@ -46,7 +46,7 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Opaque; single use, rotated by POST /auth/refresh' })
   refreshToken: string;
 
-  @ApiProperty({ description: 'Access token lifetime in seconds' })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Access token lifetime in seconds' })
   expiresIn: number;
 
   @ApiProperty({ type: UserDto })

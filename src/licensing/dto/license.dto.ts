@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class LicensesDto {
-  @ApiProperty({ description: 'How many hosts the organization may have.', example: 2 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'How many hosts the organization may have.', example: 2 })
   limit: number;
 
-  @ApiProperty({ description: 'Hosts the organization has; each takes one licence.', example: 1 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Hosts the organization has; each takes one licence.', example: 1 })
   used: number;
 
   @ApiProperty({

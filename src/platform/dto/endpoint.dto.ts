@@ -26,6 +26,8 @@ export class CreateEndpointDto {
   url: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
     minimum: MIN_INTERVAL_SECONDS,
     maximum: MAX_INTERVAL_SECONDS,
     default: DEFAULT_INTERVAL_SECONDS,
@@ -53,7 +55,7 @@ export class UpdateEndpointDto {
   @MaxLength(2048)
   url?: string;
 
-  @ApiPropertyOptional({ minimum: MIN_INTERVAL_SECONDS, maximum: MAX_INTERVAL_SECONDS })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: MIN_INTERVAL_SECONDS, maximum: MAX_INTERVAL_SECONDS })
   @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(MIN_INTERVAL_SECONDS)
@@ -71,7 +73,7 @@ export class EndpointDto {
   @ApiProperty({ format: 'uri' })
   url: string;
 
-  @ApiProperty({ minimum: MIN_INTERVAL_SECONDS, maximum: MAX_INTERVAL_SECONDS })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: MIN_INTERVAL_SECONDS, maximum: MAX_INTERVAL_SECONDS })
   intervalSeconds: number;
 
   @ApiProperty({ format: 'date-time' })

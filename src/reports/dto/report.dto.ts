@@ -52,6 +52,6 @@ export class ReportPdfPendingDto {
   @ApiProperty({ enum: [ReportStatus.Queued, ReportStatus.Rendering] })
   status: ReportStatus.Queued | ReportStatus.Rendering;
 
-  @ApiProperty({ description: 'Seconds to wait before asking again (also in the Retry-After header)', example: 2 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Seconds to wait before asking again (also in the Retry-After header)', example: 2 })
   retryAfter: number;
 }

@@ -11,10 +11,10 @@ export class EffectiveLogoDto {
   @ApiProperty({ enum: ['image/png', 'image/jpeg'] })
   contentType: 'image/png' | 'image/jpeg';
 
-  @ApiProperty({ example: 600 })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 600 })
   width: number;
 
-  @ApiProperty({ example: 200 })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 200 })
   height: number;
 }
 

@@ -4,13 +4,13 @@ export class LogoDto {
   @ApiProperty({ enum: ['image/png', 'image/jpeg'], description: 'The type of the stored (re-encoded) image, decided from the uploaded bytes.' })
   contentType: 'image/png' | 'image/jpeg';
 
-  @ApiProperty({ example: 600, description: 'Pixels, as stored: uploads wider or taller than 1024 px are scaled into 1024×1024.' })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 600, description: 'Pixels, as stored: uploads wider or taller than 1024 px are scaled into 1024×1024.' })
   width: number;
 
-  @ApiProperty({ example: 200 })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 200 })
   height: number;
 
-  @ApiProperty({ example: 24_512, description: 'Bytes of the stored image; metadata (EXIF etc.) is removed on upload.' })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 24_512, description: 'Bytes of the stored image; metadata (EXIF etc.) is removed on upload.' })
   size: number;
 }
 

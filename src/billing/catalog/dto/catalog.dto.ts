@@ -8,13 +8,13 @@ export class CatalogItemDto {
   @ApiProperty({ example: 'Business' })
   name: string;
 
-  @ApiProperty({ description: 'Licences (hosts) it adds', example: 50 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Licences (hosts) it adds', example: 50 })
   licenses: number;
 
-  @ApiProperty({ description: 'List price in cents, net', example: 19900 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'List price in cents, net', example: 19900 })
   listPrice: number;
 
-  @ApiProperty({ description: 'Net price in cents at the billing owner’s partner conditions', example: 15920 })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Net price in cents at the billing owner’s partner conditions', example: 15920 })
   price: number;
 
   @ApiProperty({ enum: ['EUR'] })

@@ -24,9 +24,9 @@ export class InvoiceDto {
   dueAt: string | null;
   @ApiProperty({ format: 'date-time' }) periodStart: string;
   @ApiProperty({ format: 'date-time' }) periodEnd: string;
-  @ApiProperty({ description: 'Net total in cents (negative on a credit note)' }) net: number;
-  @ApiProperty({ description: 'VAT in cents (negative on a credit note)' }) tax: number;
-  @ApiProperty({ description: 'Gross total in cents (negative on a credit note)' }) gross: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Net total in cents (negative on a credit note)' }) net: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'VAT in cents (negative on a credit note)' }) tax: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Gross total in cents (negative on a credit note)' }) gross: number;
   @ApiProperty({ description: 'VAT rate in percent applied at issue' }) vatRate: number;
   @ApiProperty({
     enum: ['domestic', 'reverse-charge', 'outside-eu'],
@@ -42,12 +42,12 @@ export class InvoiceDto {
 }
 
 export class InvoiceLineDto {
-  @ApiProperty() position: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) position: number;
   @ApiProperty({ example: 'business' }) code: string;
   @ApiProperty() description: string;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ description: 'Net unit price in cents at the partner conditions' }) unitPrice: number;
-  @ApiProperty({ description: 'Net line total in cents' }) total: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) quantity: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Net unit price in cents at the partner conditions' }) unitPrice: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Net line total in cents' }) total: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The line's own period where it differs from the invoice's (a pro-rated addon, a credited rest of a period); else null" })
   periodStart: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Exclusive end of the line period' })
@@ -80,5 +80,5 @@ export class CustomerInvoicePageDto {
 
 export class InvoicePdfPendingDto {
   @ApiProperty({ enum: ['pending', 'failed'], description: '`failed`: the last rendering attempt failed; it is retried.' }) status: 'pending' | 'failed';
-  @ApiProperty({ description: 'Seconds to wait before asking again (also in the Retry-After header)', example: 2 }) retryAfter: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Seconds to wait before asking again (also in the Retry-After header)', example: 2 }) retryAfter: number;
 }

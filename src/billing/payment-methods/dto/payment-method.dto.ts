@@ -41,13 +41,13 @@ export class NewCardPaymentMethodDto {
   @IsCardNumber()
   number: string;
 
-  @ApiProperty({ minimum: 1, maximum: 12, example: 12 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 12, example: 12 })
   @IsInt()
   @Min(1)
   @Max(12)
   expiryMonth: number;
 
-  @ApiProperty({ minimum: 2000, maximum: 2099, example: 2030, description: 'Four digits. The card must not have expired (it is valid through the end of its expiry month).' })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 2000, maximum: 2099, example: 2030, description: 'Four digits. The card must not have expired (it is valid through the end of its expiry month).' })
   @IsInt()
   @Min(2000)
   @Max(2099)
@@ -79,10 +79,10 @@ export class PaymentMethodDto {
   @ApiProperty({ enum: CARD_BRANDS, nullable: true, type: String, description: 'Cards only; null for SEPA.' })
   brand: CardBrand | null;
 
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 12, description: 'Cards only; null for SEPA.' })
+  @ApiProperty({ type: 'integer', format: 'int32', nullable: true, minimum: 1, maximum: 12, description: 'Cards only; null for SEPA.' })
   expiryMonth: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Cards only; null for SEPA.' })
+  @ApiProperty({ type: 'integer', format: 'int32', nullable: true, description: 'Cards only; null for SEPA.' })
   expiryYear: number | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'SEPA only; null for cards.' })

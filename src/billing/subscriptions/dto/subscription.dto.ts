@@ -38,12 +38,12 @@ export class AddAddonDto {
 export class SubscribedItemDto {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty() licenses: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) licenses: number;
   @ApiProperty({ enum: BillingInterval, enumName: 'BillingInterval' }) interval: BillingInterval;
 }
 
 export class TrialDto {
-  @ApiProperty() licenses: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) licenses: number;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
 }
 
@@ -60,7 +60,7 @@ export class SubscriptionDto {
   @ApiProperty({ type: [SubscribedItemDto] })
   addons: SubscribedItemDto[];
 
-  @ApiProperty({ description: 'The licence limit that applies now' })
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'The licence limit that applies now' })
   licenses: number;
 
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
@@ -73,7 +73,7 @@ export class SubscriptionDto {
 export class InvoiceSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() number: string;
-  @ApiProperty({ description: 'Gross total in cents' }) total: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Gross total in cents' }) total: number;
   @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
   @ApiProperty({ enum: ['issued'] }) status: InvoiceDto['status'];
 }
