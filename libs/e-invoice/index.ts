@@ -1,2 +1,1 @@
-export { eInvoiceData } from './e-invoice-data';
-export { FACTUR_X_FORMAT, XRECHNUNG_FORMAT, embedFacturX, renderXRechnung } from './render-e-invoice';
+export { EInvoiceError, embedFacturX, renderXRechnung } from './render-e-invoice';

@@ -1,5 +1,5 @@
-import { HttpStatus, StreamableFile, Type } from '@nestjs/common';
-import { ApiAcceptedResponse } from '@nestjs/swagger';
+import { HttpStatus, StreamableFile, Type, applyDecorators } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 /** How long a client should wait before asking again for a PDF the pdf queue has not rendered yet. */
@@ -11,18 +11,28 @@ export function pdfPending<Status extends string>(response: FastifyReply, status
   return { status, retryAfter: PDF_RETRY_AFTER_SECONDS };
 }
 
+const attachment = (content: Buffer, type: string, fileName: string) => new StreamableFile(content, { type, disposition: `attachment; filename="${fileName}"` });
+
 export function pdfAttachment(pdf: Buffer, fileName: string): StreamableFile {
-  return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
+  return attachment(pdf, 'application/pdf', fileName);
 }
 
 export function xmlAttachment(xml: string, fileName: string): StreamableFile {
-  return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${fileName}"` });
+  return attachment(Buffer.from(xml, 'utf8'), 'application/xml; charset=utf-8', fileName);
 }
 
 /** The 202 of a document the pdf queue has not rendered yet, with its Retry-After header declared. */
-export const ApiRenderPending = (type: Type<unknown>) =>
+const ApiRenderPending = (type: Type<unknown>) =>
   ApiAcceptedResponse({
     type,
     description: 'Not rendered yet; ask again after Retry-After seconds',
     headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer', format: 'int32', example: PDF_RETRY_AFTER_SECONDS } } },
   });
+
+/** A document route's OpenAPI side: 200 with the file as `mediaType` once rendered, else the 202 with `pending` as its body. */
+export const ApiRenderedFile = (mediaType: 'application/pdf' | 'application/xml', description: string, pending: Type<unknown>) =>
+  applyDecorators(
+    ApiProduces(mediaType, 'application/json'),
+    ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } }),
+    ApiRenderPending(pending),
+  );

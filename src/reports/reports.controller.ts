@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination';
-import { pdfAttachment, pdfPending, ApiRenderPending } from '../common/pdf-response';
+import { ApiRenderedFile, pdfAttachment, pdfPending } from '../common/pdf-response';
 import { OrganizationId } from '../common/organization-id';
 import { OrgIdParam, UuidParam } from '../common/uuid-param';
 import { OrderReportDto, ReportDto, ReportOrderedDto, ReportPageDto, ReportPdfPendingDto } from './dto/report.dto';
@@ -55,9 +55,7 @@ export class ReportsController {
   @Get(':reportId/pdf')
   @CheckAbility('read', 'Report')
   @ApiOperation({ summary: 'The rendered report', description: '202 while queued or rendering; 409 report-failed when rendering failed for good.' })
-  @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'The PDF, as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiRenderPending(ReportPdfPendingDto)
+  @ApiRenderedFile('application/pdf', 'The PDF, as an attachment', ReportPdfPendingDto)
   @ApiOrgProblems(409)
   async pdf(
     @OrgIdParam() orgId: OrganizationId,

@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CheckAbility } from '../../authz/policy.decorators';
 import { ApiOrgProblems } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
-import { pdfAttachment, pdfPending, xmlAttachment, ApiRenderPending } from '../../common/pdf-response';
+import { ApiRenderedFile, pdfAttachment, pdfPending, xmlAttachment } from '../../common/pdf-response';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CustomerInvoicePageDto, InvoiceDetailDto, InvoicePageDto, InvoicePdfPendingDto } from './dto/invoice.dto';
@@ -41,9 +41,7 @@ export class InvoicesController {
   @Get('invoices/:invoiceId/pdf')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
-  @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'The PDF, as an attachment named invoice-<number>.pdf (credit-note-<number>.pdf for a credit note)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiRenderPending(InvoicePdfPendingDto)
+  @ApiRenderedFile('application/pdf', 'The PDF, as an attachment named invoice-<number>.pdf (credit-note-<number>.pdf for a credit note)', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async pdf(
     @OrgIdParam() orgId: OrganizationId,
@@ -60,12 +58,7 @@ export class InvoicesController {
     description:
       'The same data the PDF embeds as factur-x.xml (Factur-X / ZUGFeRD EN 16931 profile). A credit note is type 381 with positive amounts and the corrected invoice as preceding invoice reference (BT-25).',
   })
-  @ApiProduces('application/xml', 'application/json')
-  @ApiOkResponse({
-    description: 'The XRechnung, as an attachment named invoice-<number>.xml (credit-note-<number>.xml for a credit note)',
-    content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiRenderPending(InvoicePdfPendingDto)
+  @ApiRenderedFile('application/xml', 'The XRechnung, as an attachment named invoice-<number>.xml (credit-note-<number>.xml for a credit note)', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async xml(
     @OrgIdParam() orgId: OrganizationId,
@@ -93,9 +86,7 @@ export class InvoicesController {
     summary: "A customer invoice's PDF, for the partner it is addressed to",
     description: 'Also of deleted customer organizations (whose own routes are gone), e.g. the credit note their deletion issued.',
   })
-  @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'The PDF (Factur-X PDF/A-3), as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiRenderPending(InvoicePdfPendingDto)
+  @ApiRenderedFile('application/pdf', 'The PDF (Factur-X PDF/A-3), as an attachment', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async customerInvoicePdf(
     @OrgIdParam() orgId: OrganizationId,
@@ -108,9 +99,7 @@ export class InvoicesController {
   @Get('customer-invoices/:invoiceId/xml')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({ summary: "A customer invoice's XRechnung, for the partner it is addressed to", description: 'Also of deleted customer organizations.' })
-  @ApiProduces('application/xml', 'application/json')
-  @ApiOkResponse({ description: 'The XRechnung (CII), as an attachment', content: { 'application/xml': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiRenderPending(InvoicePdfPendingDto)
+  @ApiRenderedFile('application/xml', 'The XRechnung (CII), as an attachment', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async customerInvoiceXml(
     @OrgIdParam() orgId: OrganizationId,
