@@ -4,7 +4,7 @@ import { renderXRechnung } from '../../../libs/e-invoice';
 import { OrganizationId } from '../../common/organization-id';
 import { notFound } from '../../common/domain-error';
 import { invoicePdfFileName, invoiceCustomerName, invoiceXmlFileName } from './invoice-pdf.job';
-import { invoiceDocumentData } from './invoice-pdf.renderer';
+import { INVOICE_DOCUMENT_POPULATE, invoiceDocumentData } from './invoice-pdf.renderer';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Invoice } from './invoice.entity';
@@ -45,7 +45,7 @@ export class InvoiceDocumentService {
     const row = await this.invoices.document(organizationId, invoiceId, 'xml', of);
     if (!row) throw notFound('Invoice');
     if (row.status === InvoiceDocumentStatus.Rendered && !row.content) {
-      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner', 'correctsInvoice'] });
+      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: INVOICE_DOCUMENT_POPULATE });
       row.content = await renderXRechnung(invoiceDocumentData(invoice, this.config.vendor, invoiceCustomerName(invoice)));
     }
     return fileOf(row, invoiceXmlFileName(row));

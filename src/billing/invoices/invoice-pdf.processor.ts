@@ -7,7 +7,7 @@ import { MailService } from '../../mail/mail.service';
 import { PDF_QUEUE } from '../../queue/queue-names';
 import { InvoiceDocument, InvoiceDocumentStatus } from './invoice-document.entity';
 import { INVOICE_PDF_JOB, invoiceCustomerName, InvoicePdfJob, invoiceMailDedupeKey, invoiceMailRequest } from './invoice-pdf.job';
-import { InvoicePdfRenderer } from './invoice-pdf.renderer';
+import { INVOICE_DOCUMENT_POPULATE, InvoicePdfRenderer } from './invoice-pdf.renderer';
 import { Invoice } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
 import { errorMessage } from '../../common/error-message';
@@ -87,7 +87,7 @@ export class InvoicePdfProcessor implements OnApplicationBootstrap {
   @CreateRequestContext()
   async render(invoiceId: string): Promise<InvoicePdfResult> {
     try {
-      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner', 'correctsInvoice'] });
+      const invoice = await this.em.findOneOrFail(Invoice, { id: invoiceId }, { populate: INVOICE_DOCUMENT_POPULATE });
       const rendered = await this.renderer.render(invoice, invoiceCustomerName(invoice));
       const stored = await inOwnTransaction(this.em, async () => {
         if (rendered.xml === undefined) throw new Error(`Invoice ${invoiceId} was rendered without its e-invoice`);

@@ -24,8 +24,11 @@ export class InvoicePdfRenderer {
   }
 }
 
+/** What invoiceDocumentData reads of an invoice beyond its own row. */
+export const INVOICE_DOCUMENT_POPULATE = ['lines', 'organization', 'billingOwner', 'correctsInvoice'] as const;
+
 /**
- * What an issued invoice or credit note (lines and corrected invoice loaded) prints and its e-invoice
+ * What an issued invoice or credit note (INVOICE_DOCUMENT_POPULATE loaded) prints and its e-invoice
  * carries: its snapshot, with the seller (the platform vendor) from configuration.
  */
 export function invoiceDocumentData(invoice: Invoice, vendor: AppConfig['vendor'], customerName?: string): InvoiceDocumentData {
