@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bull';
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bull';
 import { PDF_QUEUE } from '../src/queue/queue-names';
 import { extractPdfText } from '../libs/pdf/testing/pdf-text';
 import { InvoicePdfProcessor } from '../src/billing/invoices/invoice-pdf.processor';
 import { InvoicePdfRenderer } from '../src/billing/invoices/invoice-pdf.renderer';
+import { InvoiceService } from '../src/billing/invoices/invoice.service';
+import { inOwnTransaction } from '../src/database/transaction';
 import { creditTotals, unusedPeriod, unusedShareCents } from '../src/billing/catalog/pricing';
 import { bearer, createCustomer, createPartner, orderSubscription } from './support/fixtures';
 import { RedisProcess, freePort } from './support/redis-process';
@@ -228,6 +231,48 @@ describe('invoice delivery: PDF and mail', () => {
     expect(text).toContain(creditNote!.number);
     expect(text).toContain(invoice.number);
     expect(text).toContain('Kurzzeit GmbH');
+  });
+
+  it('credits on deletion only what staff have not credited yet, and never more than the invoice', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Gutschrift GmbH');
+    const invoice = await order(customer.id);
+    const lines = await testApp.sql<{ code: string; total_cents: number }>('select code, total_cents from invoice_line where invoice_id = ? order by position', [invoice.id]);
+    expect(lines.map((line) => line.code)).toEqual(['business', 'hosts-10']);
+    // Staff credit the plan line in full (a goodwill refund) before the partner deletes the customer.
+    const invoiceIssuing = testApp.app.get(InvoiceService);
+    await inOwnTransaction(testApp.app.get(EntityManager), () => invoiceIssuing.creditByStaff({ invoiceId: invoice.id, reason: 'Kulanz', positions: [1] }));
+    await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(partner.admin)).expect(204);
+
+    const creditNotes = await testApp.sql<{ id: string; net_cents: number; credit_reason: string | null }>(
+      'select id, net_cents, credit_reason from invoice where corrects_invoice_id = ? order by number',
+      [invoice.id],
+    );
+    const [subscription] = await testApp.sql<{ current_period_start: string; current_period_end: string; ended_at: string }>(
+      'select current_period_start, current_period_end, ended_at from subscription where organization_id = ?',
+      [customer.id],
+    );
+    const period = { start: new Date(subscription.current_period_start), end: new Date(subscription.current_period_end) };
+    // The plan is credited already: the deletion credits the addon's unused share alone.
+    expect(creditNotes.map((row) => row.net_cents)).toEqual([-lines[0].total_cents, -unusedShareCents(lines[1].total_cents, period, new Date(subscription.ended_at))]);
+    const deletionLines = await testApp.sql<{ code: string }>('select code from invoice_line where invoice_id = ?', [creditNotes[1].id]);
+    expect(deletionLines.map((line) => line.code)).toEqual(['hosts-10']);
+  });
+
+  it('issues no deletion credit for an invoice credited in full by staff, and still deletes', async () => {
+    const customer = await createCustomer(testApp, partner.admin, partner.organizationId, 'Voll Erstattet GmbH');
+    const invoice = await order(customer.id);
+    const invoiceIssuing = testApp.app.get(InvoiceService);
+    await inOwnTransaction(testApp.app.get(EntityManager), () => invoiceIssuing.creditByStaff({ invoiceId: invoice.id, reason: 'Storno', positions: [] }));
+    await testApp.http.delete(`/api/v1/organizations/${customer.id}`).set(bearer(partner.admin)).expect(204);
+
+    const [credited] = await testApp.sql<{ count: number; net: number }>(
+      'select count(*)::integer as count, coalesce(sum(net_cents), 0)::integer as net from invoice where corrects_invoice_id = ?',
+      [invoice.id],
+    );
+    const [{ net_cents: netCents }] = await testApp.sql<{ net_cents: number }>('select net_cents from invoice where id = ?', [invoice.id]);
+    expect(credited).toEqual({ count: 1, net: -netCents });
+    const [subscription] = await testApp.sql<{ status: string }>('select status from subscription where organization_id = ?', [customer.id]);
+    expect(subscription.status).toBe('cancelled');
   });
 
   it('writes the invoice mail in the billing owner\'s language, with its dates and amounts', async () => {

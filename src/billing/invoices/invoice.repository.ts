@@ -5,6 +5,7 @@ import { preparedQuery, rawQuery } from '../../database/raw-query';
 import { requireTransaction } from '../../database/transaction';
 import { InvoiceDocumentStatus } from './invoice-document.entity';
 import { InvoiceType } from './invoice.entity';
+import type { BookedLine } from './credit-left';
 import { InvoiceRecipient } from '../billing-address/invoice-recipient';
 import type { Locale } from '../../../libs/i18n';
 
@@ -84,14 +85,20 @@ export class InvoiceRepository {
     return row.stored ? 'stored' : 'rendered-before';
   }
 
-  /** The net of every credit note of an invoice together (zero or negative), in the caller's transaction. */
-  async creditedNetCents(invoiceId: string): Promise<number> {
-    const [{ credited }] = await rawQuery<{ credited: number }>(
-      this.em,
-      `select coalesce(sum(net_cents), 0)::integer as credited from invoice where corrects_invoice_id = :invoiceId`,
+  /**
+   * Locks an invoice for crediting until the caller's transaction ends and returns the lines its
+   * credit notes hold so far (negative totals): of two credits at once, the second sees the first.
+   */
+  async lockForCrediting(invoiceId: string): Promise<BookedLine[]> {
+    const em = requireTransaction(this.em, 'Crediting an invoice');
+    await rawQuery(em, 'select id from invoice where id = :invoiceId for update', { invoiceId });
+    return rawQuery<BookedLine>(
+      em,
+      `select l.code, l.total_cents as "totalCents"
+         from invoice c join invoice_line l on l.invoice_id = c.id
+        where c.corrects_invoice_id = :invoiceId`,
       { invoiceId },
     );
-    return credited;
   }
 
   /** The invoice (also of a deleted organization), the invoice it corrects, its PDF and e-invoice; null when there is no such invoice. */

@@ -5,7 +5,6 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Page } from '../../common/pagination';
 import { notFound, validationFailed } from '../../common/domain-error';
-import { LockMode } from '@mikro-orm/core';
 import { InvoiceErrors } from './invoices.errors';
 import { InvoiceRepository } from './invoice.repository';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -22,6 +21,7 @@ import { keysetPage, newestFirst } from '../../database/keyset-page';
 import { requireTransaction } from '../../database/transaction';
 import { PaymentMethodRepository } from '../payment-methods/payment-method.repository';
 import { invoicePaymentBy } from './invoice-payment';
+import { clipToWhatIsLeft, exceedsWhatIsLeft, leftToCredit, netLeft } from './credit-left';
 
 export interface NewInvoiceLine {
   code: string;
@@ -54,13 +54,19 @@ export interface CreditedLine {
 }
 
 export interface NewCreditNote {
-  /** The invoice it corrects; addressee, organization and VAT rate are that invoice's. */
+  /** The invoice it corrects, its lines loaded; addressee, organization and VAT rate are that invoice's. */
   corrected: Invoice;
   periodStart: Date;
   periodEnd: Date;
   lines: CreditedLine[];
   /** Why, when staff credit it; printed on the credit note. */
   reason?: string;
+  /**
+   * When the lines ask for more than is left to credit (see `leftToCredit`): `refuse` answers 409
+   * (staff choosing lines), `clip` credits what is left and nothing when nothing is (a deletion,
+   * which must go ahead whatever staff credited before).
+   */
+  beyondWhatIsLeft: 'refuse' | 'clip';
 }
 
 /** Staff crediting an invoice in the back-office: lines by position (all of them when none are named), and why. */
@@ -116,28 +122,34 @@ export class InvoiceService {
   /**
    * Issues a credit note (Rechnungskorrektur) for part of an invoice, in the caller's transaction:
    * a number from the same sequence, the corrected invoice's addressee and VAT rate, negative
-   * amounts; PDF and mail go the invoice's way.
+   * amounts; PDF and mail go the invoice's way. The invoice stays locked until the transaction
+   * ends, so all its credit notes together never credit more of an item than it billed. Null when
+   * clipping left nothing to credit.
    */
-  async issueCreditNote({ corrected, periodStart, periodEnd, lines, reason }: NewCreditNote): Promise<Invoice> {
+  async issueCreditNote({ corrected, periodStart, periodEnd, lines, reason, beyondWhatIsLeft }: NewCreditNote): Promise<Invoice | null> {
+    const left = leftToCredit(corrected.lines.getItems(), await this.invoices.lockForCrediting(corrected.id));
+    if (beyondWhatIsLeft === 'refuse' && exceedsWhatIsLeft(lines, left)) throw InvoiceErrors.creditExceedsInvoice(corrected.number, netLeft(left));
+    const credited = clipToWhatIsLeft(lines, left);
+    if (credited.length === 0) return null;
     const vatRatePercent = Number(corrected.vatRatePercent);
-    const stored = lines.map(({ creditedCents, ...line }) => ({ ...line, quantity: 1, unitPriceCents: 0 - creditedCents, totalCents: 0 - creditedCents }));
-    const totals = creditTotals(lines.map((line) => line.creditedCents), vatRatePercent);
+    const stored = credited.map(({ creditedCents, ...line }) => ({ ...line, quantity: 1, unitPriceCents: 0 - creditedCents, totalCents: 0 - creditedCents }));
+    const totals = creditTotals(credited.map((line) => line.creditedCents), vatRatePercent);
     const [creditNote] = await this.storeAll([
       {
         header: {
-        organizationId: corrected.organization.id,
-        billingOwnerId: corrected.billingOwner.id,
-        subscriptionId: corrected.subscriptionId,
-        recipient: corrected.recipient,
-        periodStart,
-        periodEnd,
-        type: InvoiceType.CreditNote,
-        correctsInvoice: corrected,
-        creditReason: reason,
-        vatRatePercent,
-        vatTreatment: corrected.vatTreatment,
-        payment: corrected.payment,
-        ...totals,
+          organizationId: corrected.organization.id,
+          billingOwnerId: corrected.billingOwner.id,
+          subscriptionId: corrected.subscriptionId,
+          recipient: corrected.recipient,
+          periodStart,
+          periodEnd,
+          type: InvoiceType.CreditNote,
+          correctsInvoice: corrected,
+          creditReason: reason,
+          vatRatePercent,
+          vatTreatment: corrected.vatTreatment,
+          payment: corrected.payment,
+          ...totals,
         },
         lines: stored,
       },
@@ -145,14 +157,10 @@ export class InvoiceService {
     return creditNote;
   }
 
-  /**
-   * Credits an invoice, wholly or the lines at `positions`, each line in full, with a reason, in the
-   * caller's transaction. The invoice row is locked, so of two credits at once the second sees the
-   * first: all credit notes of an invoice together never credit more than its net.
-   */
+  /** Credits an invoice, wholly or the lines at `positions`, each line in full, with a reason, in the caller's transaction; never beyond what is left. */
   async creditByStaff({ invoiceId, reason, positions }: StaffCredit): Promise<Invoice> {
-    const em = requireTransaction(this.em, 'Crediting an invoice');
-    const invoice = await em.findOne(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner'], lockMode: LockMode.PESSIMISTIC_WRITE });
+    requireTransaction(this.em, 'Crediting an invoice');
+    const invoice = await this.em.findOne(Invoice, { id: invoiceId }, { populate: ['lines', 'organization', 'billingOwner'] });
     if (!invoice) throw notFound('Invoice');
     if (invoice.type !== InvoiceType.Invoice) throw InvoiceErrors.notAnInvoice(invoice.number);
     const lines = invoice.lines.getItems();
@@ -161,14 +169,12 @@ export class InvoiceService {
       throw validationFailed([{ field: 'creditNotePositions', message: `invoice ${invoice.number} has no line ${unknown.join(', ')} (it has ${lines.map((line) => line.position).join(', ')})` }]);
     }
     const credited = positions.length === 0 ? lines : lines.filter((line) => positions.includes(line.position));
-    const creditedCents = credited.reduce((sum, line) => sum + line.totalCents, 0);
-    const leftCents = invoice.netCents + (await this.invoices.creditedNetCents(invoice.id));
-    if (creditedCents > leftCents) throw InvoiceErrors.creditExceedsInvoice(invoice.number, leftCents);
-    return this.issueCreditNote({
+    const creditNote = await this.issueCreditNote({
       corrected: invoice,
       periodStart: invoice.periodStart,
       periodEnd: invoice.periodEnd,
       reason,
+      beyondWhatIsLeft: 'refuse',
       lines: credited.map((line) => ({
         code: line.code,
         description: line.description,
@@ -177,6 +183,9 @@ export class InvoiceService {
         periodEnd: line.periodEnd ?? invoice.periodEnd,
       })),
     });
+    // Only lines of 0.00 EUR chosen: nothing to credit.
+    if (!creditNote) throw InvoiceErrors.creditExceedsInvoice(invoice.number, 0);
+    return creditNote;
   }
 
   private async storeAll(drafts: { header: InvoiceHeader; lines: StoredLine[] }[]): Promise<Invoice[]> {

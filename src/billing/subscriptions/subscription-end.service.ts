@@ -20,7 +20,7 @@ export class SubscriptionEndService {
   /**
    * Runs inside the deleting transaction: the subscription is cancelled with `endedAt` now, so no
    * billing run bills it again, and the invoice that paid the current period is corrected by a
-   * credit note for what is left of it (see `deletionCredit`).
+   * credit note for its unused time (see `deletionCredit`), less what staff credited of it before.
    */
   async endWithOrganization(organizationId: OrganizationId, deletedAt = new Date()): Promise<void> {
     const em = requireTransaction(this.em, 'Ending the subscription of a deleted organization');
@@ -47,6 +47,6 @@ export class SubscriptionEndService {
     ]);
     const lines = deletionCredit(paid.lines.getItems(), stillBooked, period, deletedAt);
     if (lines.length === 0) return;
-    await this.invoices.issueCreditNote({ corrected: paid, periodStart: lines[0].periodStart, periodEnd: period.end, lines });
+    await this.invoices.issueCreditNote({ corrected: paid, periodStart: lines[0].periodStart, periodEnd: period.end, lines, beyondWhatIsLeft: 'clip' });
   }
 }
