@@ -149,6 +149,13 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/permissions': { expect: members(200) },
   'GET /api/v1/organizations/:orgId/audit-log': { expect: admins(200) },
 
+  'GET /api/v1/organizations/:orgId/api-keys': { expect: admins(200) },
+  'POST /api/v1/organizations/:orgId/api-keys': { body: () => ({ name: 'matrix', scopes: ['read'] }), expect: admins(201) },
+  'DELETE /api/v1/organizations/:orgId/api-keys/:keyId': {
+    prepare: async ({ testApp, tenant }, orgId) => ({ keyId: (await createKey(testApp, tenant.partnerAdmin, orgId, ['read'])).id }),
+    expect: admins(204),
+  },
+
   'GET /api/v1/organizations/:orgId/members': { expect: members(200) },
   'POST /api/v1/organizations/:orgId/members': { body: () => ({ email: uniqueEmail('new'), role: 'guest', password: PASSWORD }), expect: admins(201) },
   'PATCH /api/v1/organizations/:orgId/members/:userId': { prepare: createGuestMember, body: () => ({ role: 'admin' }), expect: admins(200) },
@@ -232,14 +239,66 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/organizations/:orgId/reports/:reportId/pdf': { prepare: renderedReport, expect: members(200) },
 };
 
+/** Key callers, run in this order so the destructive successes (the partner's key with every scope) come last. */
+const KEY_ROLES = ['revokedKey', 'expiredKey', 'strangerKey', 'partnerReadKey', 'customerKey', 'partnerKey'] as const;
+type KeyRole = (typeof KEY_ROLES)[number];
+type TenantKeys = Record<KeyRole, string>;
+
+const ALL_SCOPES = ['read', 'write', 'settings', 'team', 'billing', 'delete', 'supportSettings', 'auditLog'];
+/** Routes without authentication, where an Authorization header is ignored. */
+const PUBLIC_ROUTES = new Set(['GET /', 'GET /health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
+/** Routes a person must call: anything outside an organization, and managing the organization's API keys. */
+const forPeopleOnly = (key: string) => !key.split(' ')[1].startsWith('/api/v1/organizations/:orgId') || key.includes('/api-keys');
+
+/**
+ * What an API key gets, from API.md v1.1: a key is ignored on public routes; revoked and expired
+ * keys are unauthenticated; live keys are refused (403) where only people may call; elsewhere a
+ * key with every grantable scope acts as an admin of its organization (a partner's in its
+ * customers), a read-only key as a guest, and another partner's key as a stranger.
+ */
+function keyExpectation(key: string, row: Row): Record<KeyRole, number> {
+  if (PUBLIC_ROUTES.has(key)) return Object.fromEntries(KEY_ROLES.map((role) => [role, row.expect.anonymous])) as Record<KeyRole, number>;
+  if (forPeopleOnly(key)) return { revokedKey: 401, expiredKey: 401, strangerKey: 403, partnerReadKey: 403, customerKey: 403, partnerKey: 403 };
+  return {
+    revokedKey: 401,
+    expiredKey: 401,
+    strangerKey: row.expect.stranger,
+    partnerReadKey: row.expect.partnerGuest,
+    customerKey: row.expect.customerAdmin,
+    partnerKey: row.expect.partnerAdmin,
+  };
+}
+
+async function createKey(testApp: TestApp, admin: Login, orgId: string, scopes: string[]): Promise<{ id: string; key: string }> {
+  const response = await testApp.http.post(`/api/v1/organizations/${orgId}/api-keys`).set(bearer(admin)).send({ name: `matrix ${scopes.join(' ')}`, scopes }).expect(201);
+  return response.body;
+}
+
+async function createTenantKeys(testApp: TestApp, tenant: Tenant): Promise<TenantKeys> {
+  const grantableToCustomers = ['read', 'write', 'settings', 'team', 'auditLog'];
+  const [revoked, expired, stranger, partnerRead, customer, partner] = await Promise.all([
+    createKey(testApp, tenant.partnerAdmin, tenant.partnerId, ALL_SCOPES),
+    createKey(testApp, tenant.partnerAdmin, tenant.partnerId, ALL_SCOPES),
+    createKey(testApp, tenant.strangerAdmin, tenant.strangerPartnerId, ALL_SCOPES),
+    createKey(testApp, tenant.partnerAdmin, tenant.partnerId, ['read']),
+    createKey(testApp, tenant.customerAdmin, tenant.customerId, grantableToCustomers),
+    createKey(testApp, tenant.partnerAdmin, tenant.partnerId, ALL_SCOPES),
+  ]);
+  await testApp.http.delete(`/api/v1/organizations/${tenant.partnerId}/api-keys/${revoked.id}`).set(bearer(tenant.partnerAdmin)).expect(204);
+  await testApp.sql("update api_key set expires_at = now() - interval '1 second' where id = ?", [expired.id]);
+  return { revokedKey: revoked.key, expiredKey: expired.key, strangerKey: stranger.key, partnerReadKey: partnerRead.key, customerKey: customer.key, partnerKey: partner.key };
+}
+
 describe('permission matrix', () => {
   let testApp: TestApp;
   let tenant: Tenant;
+  let tenantKeys: TenantKeys;
 
   beforeAll(async () => {
     // Enough licences that creating hosts for every caller never hits the limit.
     testApp = await createTestApp({ TRIAL_LICENSES: '1000' });
     tenant = await createTenant(testApp);
+    tenantKeys = await createTenantKeys(testApp, tenant);
   });
   afterAll(() => testApp.close());
 
@@ -248,11 +307,33 @@ describe('permission matrix', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...served].sort());
   });
 
-  it.each(Object.entries(MATRIX))('%s', async (key, row) => {
+  /** Calls the row's route as each caller in turn (an Authorization header or none), checking the audit log and problem answers on the way. */
+  async function statusesOf<Caller extends string>(key: string, row: Row, rowTenant: Tenant, callers: [Caller, string | undefined][]): Promise<Record<Caller, number>> {
     const [method, pattern] = key.split(' ');
-    const rowTenant = row.freshTenant ? await createTenant(testApp) : tenant;
     const orgId = row.target === 'partner' ? rowTenant.partnerId : rowTenant.customerId;
-    const callers: Record<Role, Login | undefined> = {
+    // A change to an organization is audited in its transaction: an entry exactly when the change succeeds.
+    const audited = method !== 'GET' && pattern.startsWith('/api/v1/organizations/:orgId');
+    const auditEntries = async () => Number((await testApp.sql<{ count: string }>('select count(*) from audit_log_entry where organization_id = ?', [orgId]))[0].count);
+    const actual = {} as Record<Caller, number>;
+    for (const [caller, authorization] of callers) {
+      const params: Params = { orgId, ...(await row.prepare?.({ testApp, tenant: rowTenant }, orgId)) };
+      const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name]);
+      const call = testApp.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
+      if (authorization) call.set('Authorization', authorization);
+      if (row.headers) call.set(row.headers());
+      const file = await row.file?.();
+      const entriesBefore = audited ? await auditEntries() : 0;
+      const response = await (file ? call.attach('file', file, 'logo.png') : call.send(row.body?.(params)));
+      actual[caller] = response.status;
+      if (audited) expect({ caller, newAuditEntries: (await auditEntries()) - entriesBefore }).toEqual({ caller, newAuditEntries: response.status < 300 ? 1 : 0 });
+      if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    return actual;
+  }
+
+  it.each(Object.entries(MATRIX))('%s', async (key, row) => {
+    const rowTenant = row.freshTenant ? await createTenant(testApp) : tenant;
+    const logins: Record<Role, Login | undefined> = {
       anonymous: undefined,
       stranger: rowTenant.strangerAdmin,
       customerGuest: rowTenant.customerGuest,
@@ -260,25 +341,14 @@ describe('permission matrix', () => {
       customerAdmin: rowTenant.customerAdmin,
       partnerAdmin: rowTenant.partnerAdmin,
     };
+    const callers = ROLES.map((role): [Role, string | undefined] => [role, logins[role] && `Bearer ${logins[role].token}`]);
+    expect(await statusesOf(key, row, rowTenant, callers)).toEqual(row.expect);
+  });
 
-    // A change to an organization is audited in its transaction: an entry exactly when the change succeeds.
-    const audited = method !== 'GET' && pattern.startsWith('/api/v1/organizations/:orgId');
-    const auditEntries = async () => Number((await testApp.sql<{ count: string }>('select count(*) from audit_log_entry where organization_id = ?', [orgId]))[0].count);
-    const actual = {} as Expectation;
-    for (const role of ROLES) {
-      const params: Params = { orgId, ...(await row.prepare?.({ testApp, tenant: rowTenant }, orgId)) };
-      const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name]);
-      const call = testApp.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
-      const caller = callers[role];
-      if (caller) call.set(bearer(caller));
-      if (row.headers) call.set(row.headers());
-      const file = await row.file?.();
-      const entriesBefore = audited ? await auditEntries() : 0;
-      const response = await (file ? call.attach('file', file, 'logo.png') : call.send(row.body?.(params)));
-      actual[role] = response.status;
-      if (audited) expect({ role, newAuditEntries: (await auditEntries()) - entriesBefore }).toEqual({ role, newAuditEntries: response.status < 300 ? 1 : 0 });
-      if (response.status >= 400) expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    }
-    expect(actual).toEqual(row.expect);
+  it.each(Object.entries(MATRIX))('%s with API keys', async (key, row) => {
+    const rowTenant = row.freshTenant ? await createTenant(testApp) : tenant;
+    const keys = row.freshTenant ? await createTenantKeys(testApp, rowTenant) : tenantKeys;
+    const callers = KEY_ROLES.map((role): [KeyRole, string] => [role, `Bearer ${keys[role]}`]);
+    expect(await statusesOf(key, row, rowTenant, callers)).toEqual(keyExpectation(key, row));
   });
 });

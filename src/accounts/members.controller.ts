@@ -1,17 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
 import { OrganizationId } from '../common/organization-id';
-import { OrgIdParam, UuidParam } from '../common/uuid-param';
+import { ApiOrgIdParam, OrgIdParam, UuidParam } from '../common/uuid-param';
 import { NamedPageQueryDto } from '../common/pagination';
 import { AccountsService } from './accounts.service';
 import { AddMemberDto, AddedMemberDto, ChangeRoleDto, MemberDto, MemberPageDto } from './dto/member.dto';
 
-const ORG_ID_PARAM = { name: 'orgId', type: String, format: 'uuid' };
 
 @ApiTags('team members')
 @Controller('organizations/:orgId/members')
@@ -29,7 +28,7 @@ export class MembersController {
 
   // These routes take the organization from the authorized access (CurrentAccess), not from a parameter decorator: declared here.
   @Post()
-  @ApiParam(ORG_ID_PARAM)
+  @ApiOrgIdParam()
   @CheckAbility('create', 'Member')
   @ApiOperation({ summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
   @ApiCreatedResponse({ type: AddedMemberDto })
@@ -40,7 +39,7 @@ export class MembersController {
 
   @Patch(':userId')
   @ApiOperation({ summary: "Change a member's role (guest or admin)" })
-  @ApiParam(ORG_ID_PARAM)
+  @ApiOrgIdParam()
   @CheckAbility('update', 'Member')
   @ApiOkResponse({ type: MemberDto })
   @ApiOrgProblems(409)
@@ -55,7 +54,7 @@ export class MembersController {
 
   @Delete(':userId')
   @ApiOperation({ summary: 'Remove a member from the organization' })
-  @ApiParam(ORG_ID_PARAM)
+  @ApiOrgIdParam()
   @HttpCode(204)
   @CheckAbility('delete', 'Member')
   @ApiNoContentResponse()

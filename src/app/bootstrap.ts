@@ -81,7 +81,15 @@ export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
       )
       .setVersion('1')
       .addServer(config.publicUrl)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT or phk_ API key',
+        description:
+          'An access token from POST /auth/login, or an API key (`phk_…`, POST /organizations/{orgId}/api-keys). Keys work on organization ' +
+          'routes only (403 api-key-not-allowed on /me, /auth/*, creating organizations, managing API keys); a malformed, unknown, revoked or ' +
+          'expired key is 401 like a bad token.',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, markPublicOperations(document), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });

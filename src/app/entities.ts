@@ -13,6 +13,7 @@ import { PartnerAgreement } from '../billing/catalog/partner-agreement.entity';
 import { PaymentMethod } from '../billing/payment-methods/payment-method.entity';
 import { Subscription, SubscriptionAddon } from '../billing/subscriptions/subscription.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { ApiKey } from '../auth/api-keys/api-key.entity';
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Endpoint } from '../platform/endpoint.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   User,
   Membership,
   RefreshToken,
+  ApiKey,
   Host,
   Endpoint,
   AuditLogEntry,

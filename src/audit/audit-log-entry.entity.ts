@@ -1,10 +1,11 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../database/base.entity';
+import type { ActorType } from './actor';
 
 /** Append-only; keeps plain ids so entries outlive the users and objects they name. */
 @Entity({ tableName: 'audit_log_entry' })
 @Index({ properties: ['organizationId', 'createdAt', 'id'] })
-export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId' | 'organizationId' | 'details'> {
+export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId' | 'actorEmail' | 'actorName' | 'organizationId' | 'details'> {
   /** Unset for platform-wide changes made in the back-office (catalog, staff logins, queues). */
   @Property({ type: 'uuid', nullable: true })
   organizationId?: string;
@@ -12,11 +13,16 @@ export class AuditLogEntry extends BaseEntity<'ip' | 'targetId' | 'actorId' | 'o
   @Property({ type: 'uuid', nullable: true })
   actorId?: string;
 
-  @Property({ type: 'text' })
-  actorEmail!: string;
+  /** A person's e-mail, or what a system change is named by; unset for API keys. */
+  @Property({ type: 'text', nullable: true })
+  actorEmail?: string;
+
+  /** An API key's name at the time of the change. */
+  @Property({ type: 'text', nullable: true })
+  actorName?: string;
 
   @Property({ type: 'text' })
-  actorType!: 'user' | 'staff' | 'system';
+  actorType!: ActorType;
 
   @Property({ type: 'boolean' })
   viaPartner!: boolean;

@@ -11,10 +11,13 @@ class AuditActorDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   id: string | null;
 
-  @ApiProperty()
-  email: string;
+  @ApiProperty({ nullable: true, type: String, description: 'A person’s e-mail, or the operator command or job that made the change; null for API keys.' })
+  email: string | null;
 
-  @ApiProperty({ enum: ['user', 'staff', 'system'] })
+  @ApiProperty({ nullable: true, type: String, description: 'The API key’s name (type apiKey); null otherwise.' })
+  name: string | null;
+
+  @ApiProperty({ enum: ['user', 'staff', 'system', 'apiKey'] })
   type: string;
 
   @ApiProperty({ description: 'The actor acted through the partner organization.' })

@@ -20,7 +20,7 @@ export interface AuditRecord {
 export interface AuditLogItem {
   id: string;
   at: string;
-  actor: { id: string | null; email: string; type: string; viaPartner: boolean };
+  actor: { id: string | null; email: string | null; name: string | null; type: string; viaPartner: boolean };
   action: string;
   target: { type: string; id: string | null };
   ip: string | null;
@@ -40,6 +40,7 @@ export class AuditService {
         organizationId: entry.organizationId,
         actorId: entry.actor.id,
         actorEmail: entry.actor.email,
+        actorName: entry.actor.name,
         actorType: entry.actor.type,
         viaPartner: entry.actor.viaPartner,
         action: entry.action,
@@ -57,7 +58,7 @@ export class AuditService {
     return keysetPage(qb, BY_CREATION, limit, cursor, (row) => ({
       id: row.id,
       at: row.createdAt.toISOString(),
-      actor: { id: row.actorId ?? null, email: row.actorEmail, type: row.actorType, viaPartner: row.viaPartner },
+      actor: { id: row.actorId ?? null, email: row.actorEmail ?? null, name: row.actorName ?? null, type: row.actorType, viaPartner: row.viaPartner },
       action: row.action,
       target: { type: row.targetType, id: row.targetId ?? null },
       ip: row.ip ?? null,

@@ -2,25 +2,39 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppRequest } from '../authz/caller';
-import { policyOf } from '../authz/policy.decorators';
+import { apiKeysMayCall, policyOf } from '../authz/policy.decorators';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { looksLikeApiKey } from './api-keys/api-key-token';
 import { unauthorized } from '../common/domain-error';
 import { VerifiedAccessTokens } from './verified-access-tokens';
 
 const BEARER = /^Bearer ([\w.-]+)$/;
 
-/** Verifies the bearer token on every route that is not @Public() (passport-jwt; a token once verified is remembered until it expires). */
+/**
+ * Verifies the bearer token on every route that is not @Public(): an API key (`phk_…`, looked up on
+ * every request) or an access token (passport-jwt; a token once verified is remembered until it expires).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly verified = new VerifiedAccessTokens();
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (policyOf(this.reflector, context)?.kind === 'public') return true;
+    const policy = policyOf(this.reflector, context);
+    if (policy?.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AppRequest>();
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (token && looksLikeApiKey(token)) {
+      const targetParam = policy?.kind === 'org' && apiKeysMayCall(this.reflector, context, policy) ? policy.orgParam : null;
+      request.apiKey = await this.apiKeys.authenticate(request, token, targetParam);
+      return true;
+    }
     const known = token ? this.verified.get(token) : undefined;
     if (known) {
       request.user = known;

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './access-token-claims';
 import { accessTokenKey } from './access-token-key';
-import { AccessTokenVerifier } from './access-token-verifier';
+import { BearerVerifier } from './bearer-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -16,6 +17,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 @Module({
   imports: [
     AccountsModule,
+    ApiKeysModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -27,7 +29,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier, RefreshTokenRepository],
-  exports: [AuthService, LoginThrottle, AccessTokenVerifier],
+  providers: [AuthService, JwtStrategy, LoginThrottle, BearerVerifier, RefreshTokenRepository],
+  exports: [AuthService, LoginThrottle, BearerVerifier, ApiKeysModule],
 })
 export class AuthModule {}

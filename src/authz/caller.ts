@@ -14,8 +14,19 @@ export interface AuthenticatedUser {
   tokenExpiresAt: number;
 }
 
+/** The caller as proven by an API key (`Authorization: Bearer phk_…`). */
+export interface ApiKeyCaller {
+  id: string;
+  name: string;
+  /** The organization owning the key. */
+  organizationId: string;
+  /** What the key is in the route's organization; null when that organization is not within its reach. */
+  access: OrgAccess | null;
+}
+
 export type AppRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & {
   user?: AuthenticatedUser;
+  apiKey?: ApiKeyCaller;
   orgAccess?: OrgAccess;
   ability?: AppAbility;
 };

@@ -26,6 +26,7 @@ export const SUBJECTS = [
   'SupportContact',
   'SupportSettings',
   'Billing',
+  'ApiKey',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number] | 'all';
 
@@ -39,6 +40,8 @@ export interface OrgAccess {
   viaPartner: boolean;
   /** Admin of O.partner when O is linked, else admin of O. */
   isBillingOwnerAdmin: boolean;
+  /** An API key's scopes: the capabilities it may use of those its access situation has. Unset for people. */
+  scopes?: readonly Capability[];
 }
 
 const isAdmin = (access: OrgAccess) => access.role === MembershipRole.Admin;
@@ -77,7 +80,10 @@ export const CAPABILITY_GRANTS: Record<Capability, ReadonlyArray<readonly [Actio
     ['update', 'Organization'],
     ['manage', 'Logo'],
   ],
-  team: [['manage', 'Member']],
+  team: [
+    ['manage', 'Member'],
+    ['manage', 'ApiKey'],
+  ],
   auditLog: [['read', 'AuditLog']],
   billing: [['manage', 'Billing']],
   delete: [['delete', 'Organization']],
@@ -89,5 +95,9 @@ export const CAPABILITY_GRANTS: Record<Capability, ReadonlyArray<readonly [Actio
 };
 
 export function capabilitiesOf(access: OrgAccess): Capabilities {
-  return Object.fromEntries(CAPABILITIES.map((capability) => [capability, PERMISSION_TABLE[capability](access)])) as Capabilities;
+  return Object.fromEntries(CAPABILITIES.map((capability) => [capability, hasCapability(access, capability)])) as Capabilities;
+}
+
+export function hasCapability(access: OrgAccess, capability: Capability): boolean {
+  return PERMISSION_TABLE[capability](access) && (!access.scopes || access.scopes.includes(capability));
 }

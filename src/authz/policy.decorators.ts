@@ -25,6 +25,19 @@ export const Authenticated = () =>
 export const CheckAbility = (action: Action, subject: Subject, orgParam = 'orgId') =>
   applyDecorators(SetMetadata(POLICY_KEY, { kind: 'org', action, subject, orgParam } satisfies Policy), ApiBearerAuth());
 
+export const PEOPLE_ONLY = 'partnerhub:people-only';
+
+/** An organization route a person must call, not an API key (managing API keys and webhooks). */
+export const PeopleOnly = () => SetMetadata(PEOPLE_ONLY, true);
+
+/**
+ * Whether an API key may call the route: organization routes only (not /me, /auth/*, creating
+ * organizations), and not those marked @PeopleOnly().
+ */
+export function apiKeysMayCall(reflector: Reflector, context: ExecutionContext, policy: Policy): boolean {
+  return policy.kind === 'org' && !reflector.getAllAndOverride<boolean>(PEOPLE_ONLY, [context.getHandler(), context.getClass()]);
+}
+
 export const ALLOWED_WHILE_PASSWORD_CHANGE_PENDING = 'partnerhub:allow-password-change-pending';
 
 /** Routes a user with a temporary password may still call (to see who they are and change it). */

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { asOrganizationId } from '../common/organization-id';
+import { OrganizationId, asOrganizationId } from '../common/organization-id';
+import { OrgAccess } from './permission-table';
 import { forbidden, notFound, unauthorized } from '../common/domain-error';
 import { invalidUuid, isUuid } from '../common/uuid-param';
 import { buildAbility } from './ability.factory';
@@ -31,14 +32,16 @@ export class PolicyGuard implements CanActivate {
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AppRequest>();
-    const user = request.user;
-    if (!user) throw unauthorized();
-    const allowedPending = this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (user.mustChangePassword && !allowedPending) {
-      throw AuthzErrors.passwordChangeRequired();
+    const { user, apiKey } = request;
+    if (!user && !apiKey) throw unauthorized();
+    if (user) {
+      const allowedPending = this.reflector.getAllAndOverride<boolean>(ALLOWED_WHILE_PASSWORD_CHANGE_PENDING, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (user.mustChangePassword && !allowedPending) {
+        throw AuthzErrors.passwordChangeRequired();
+      }
     }
     if (policy.kind === 'authenticated') return true;
 
@@ -46,12 +49,19 @@ export class PolicyGuard implements CanActivate {
     if (!isUuid(organizationId)) {
       throw invalidUuid(policy.orgParam);
     }
-    const access = await this.orgAccess.resolve(user.id, asOrganizationId(organizationId));
+    const access = await this.accessOf(request, asOrganizationId(organizationId));
     if (!access) throw notFound('Organization');
     const ability = buildAbility(access);
     request.orgAccess = access;
     request.ability = ability;
-    if (!ability.can(policy.action, policy.subject)) throw forbidden();
+    if (!ability.can(policy.action, policy.subject)) throw apiKey ? forbidden('This API key’s scopes do not allow this here.') : forbidden();
     return true;
+  }
+
+  /** An API key's access to the route's organization came with its lookup (one query); a person's is resolved here. */
+  private async accessOf(request: AppRequest, organizationId: OrganizationId): Promise<OrgAccess | null> {
+    if (request.apiKey) return request.apiKey.access;
+    if (request.user) return this.orgAccess.resolve(request.user.id, organizationId);
+    throw unauthorized();
   }
 }

@@ -39,6 +39,9 @@ export const UuidParam =
  */
 export const OrgIdParam = () => UuidParam('orgId');
 
+/** Declares `:orgId` in the OpenAPI document on a handler that takes the caller's access (CurrentAccess) instead of OrgIdParam. */
+export const ApiOrgIdParam = () => ApiParam({ name: 'orgId', type: String, format: 'uuid' });
+
 /** A DTO property that must be a UUID (isUuid). */
 export const IsUuid = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isUuid', validator: { validate: isUuid, defaultMessage: (args) => `${args?.property} must be a UUID` } }, options);

@@ -7,7 +7,9 @@ import { ISO_MICROSECONDS } from './sql-timestamps';
 
 export interface CreationPageQuery {
   /** A fixed table name from this module, never user input. */
-  table: 'host' | 'endpoint' | 'payment_method';
+  table: 'host' | 'endpoint' | 'payment_method' | 'api_key';
+  /** A fixed SQL condition from the calling repository, never user input. */
+  condition?: 'revoked_at is null';
   columns: readonly string[];
   organizationId: OrganizationId;
   limit: number;
@@ -20,6 +22,7 @@ export interface CreationPageQuery {
 export function pageInCreationOrder<Row extends CreationOrderedRow>(em: EntityManager, query: CreationPageQuery): Promise<Row[]> {
   const after = decodeCursor<[string, string]>(query.cursor, ['timestamp', 'uuid']);
   const conditions = ['organization_id = :organizationId'];
+  if (query.condition) conditions.push(query.condition);
   if (query.q) conditions.push('name ilike :pattern');
   if (after) conditions.push('(created_at, id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid))');
   return preparedQuery<Row>(

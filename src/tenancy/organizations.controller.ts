@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, UserActor } from '../audit/actor';
+import { Actor, CurrentActor, CurrentUserActor, UserActor } from '../audit/actor';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
 import { OrganizationId } from '../common/organization-id';
@@ -26,7 +26,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Create a standalone organization, or a customer organization linked to a partner (partnerId).' })
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 404)
-  create(@CurrentActor() actor: UserActor, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
+  create(@CurrentUserActor() actor: UserActor, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
     return this.tenancy.createForUser(dto, actor);
   }
 

@@ -3,7 +3,7 @@ import { ExecutionContext, Injectable, NestMiddleware, createParamDecorator } fr
 import type { FastifyRequest } from 'fastify';
 import multer, { MulterError } from 'multer';
 import { LOGO_MAX_BYTES } from '../../libs/branding/logo-image';
-import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import { BearerVerifier } from '../auth/bearer-verifier';
 import { DomainError, unauthorized } from '../common/domain-error';
 import { LOGO_FIELD, LogoErrors } from './whitelabel.errors';
 import { errorMessage } from '../common/error-message';
@@ -33,7 +33,7 @@ const REFUSED_BODY_DRAIN_MS = 10_000;
  */
 @Injectable()
 export class LogoUploadMiddleware implements NestMiddleware {
-  constructor(private readonly tokens: AccessTokenVerifier) {}
+  constructor(private readonly tokens: BearerVerifier) {}
 
   async use(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
     if (!(await this.tokens.isValidBearer(request.headers.authorization))) return refuse(request, response, unauthorized());

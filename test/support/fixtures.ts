@@ -102,3 +102,11 @@ export async function createTenant(testApp: TestApp): Promise<Tenant> {
     strangerPartnerId: stranger.organizationId,
   };
 }
+
+/** Creates an API key of `organizationId` as `admin` and returns its token (shown once) and id. */
+export async function createApiKey(testApp: TestApp, admin: Login, organizationId: string, scopes: string[], name = `key-${randomUUID().slice(0, 6)}`) {
+  const response = await testApp.http.post(`/api/v1/organizations/${organizationId}/api-keys`).set(bearer(admin)).send({ name, scopes }).expect(201);
+  return { id: response.body.id as string, name, token: response.body.key as string };
+}
+
+export const keyBearer = (key: { token: string }) => ({ Authorization: `Bearer ${key.token}` });

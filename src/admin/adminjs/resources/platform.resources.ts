@@ -182,8 +182,8 @@ export function auditLogResource(deps: ResourceDeps): ResourceWithOptions {
       navigation: NAVIGATION.platform,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'action', 'actorEmail', 'actorType', 'organizationId', 'targetType'],
-      filterProperties: ['action', 'actorType', 'actorEmail', 'organizationId', 'targetType', 'targetId', 'createdAt'],
-      showProperties: ['id', 'createdAt', 'action', 'actorType', 'actorEmail', 'actorId', 'viaPartner', 'organizationId', 'targetType', 'targetId', 'ip', 'detail'],
+      filterProperties: ['action', 'actorType', 'actorEmail', 'actorName', 'organizationId', 'targetType', 'targetId', 'createdAt'],
+      showProperties: ['id', 'createdAt', 'action', 'actorType', 'actorEmail', 'actorName', 'actorId', 'viaPartner', 'organizationId', 'targetType', 'targetId', 'ip', 'detail'],
       actions: READ_ONLY_ACTIONS,
     },
   );
