@@ -34,6 +34,18 @@ export async function login(baseUrl: string, credentials: Login): Promise<string
   return body.accessToken;
 }
 
+/** Creates an API key of `organizationId` with `scopes` as the logged-in admin and returns the key. */
+export async function createApiKey(baseUrl: string, token: string, organizationId: string, scopes: string[]): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/organizations/${organizationId}/api-keys`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', scopes }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { key?: string };
+  if (response.status !== 201 || !body.key) throw new Error(`creating an API key failed: ${response.status} ${JSON.stringify(body)}`);
+  return body.key;
+}
+
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }

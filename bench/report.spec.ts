@@ -21,6 +21,7 @@ function bench(overrides: Partial<BenchFigures> = {}): BenchFigures {
     meOrganizationsBig: figures({ requestsPerSecond: 900 }),
     meOrganizationsSmall: figures({ requestsPerSecond: 1000 }),
     hosts: figures({ requestsPerSecond: 1200 }),
+    hostsApiKey: figures({ requestsPerSecond: 1100 }),
     bareHosts: figures({ requestsPerSecond: 2000 }),
     ...overrides,
   };
@@ -60,19 +61,22 @@ describe('bench report', () => {
     const checks = evaluate(bench());
     expect(checks.map((check) => [check.name, check.value, check.pass])).toEqual([
       ['hosts req/s partnerhub ÷ bare', '0.60', true],
+      ['hosts req/s API key ÷ JWT', '0.92', true],
       ['p99 GET /me/organizations, first 10 (10 000 customers)', '20.0 ms', true],
       ['p99 GET /me/organizations, first 10 (10 customers)', '20.0 ms', true],
       ['p99 GET /organizations/:id/hosts (500 hosts)', '20.0 ms', true],
+      ['p99 GET /organizations/:id/hosts with an API key', '20.0 ms', true],
       ['/me/organizations req/s 10 000 ÷ 10 customers', '0.90', true],
     ]);
   });
 
   it('fails the ratio, the p99 and big ≈ small when they are missed', () => {
     const checks = evaluate(
-      bench({ hosts: figures({ requestsPerSecond: 900, p99Ms: 50 }), meOrganizationsBig: figures({ requestsPerSecond: 700 }) }),
+      bench({ hosts: figures({ requestsPerSecond: 900, p99Ms: 50 }), hostsApiKey: figures({ requestsPerSecond: 700 }), meOrganizationsBig: figures({ requestsPerSecond: 700 }) }),
     );
     expect(checks.filter((check) => !check.pass).map((check) => check.name)).toEqual([
       'hosts req/s partnerhub ÷ bare',
+      'hosts req/s API key ÷ JWT',
       'p99 GET /organizations/:id/hosts (500 hosts)',
       '/me/organizations req/s 10 000 ÷ 10 customers',
     ]);

@@ -24,7 +24,7 @@ export interface Figures extends CpuFigures {
   statusCodes: Record<string, number>;
 }
 
-export type ScenarioKey = 'meOrganizationsBig' | 'meOrganizationsSmall' | 'hosts' | 'bareHosts';
+export type ScenarioKey = 'meOrganizationsBig' | 'meOrganizationsSmall' | 'hosts' | 'hostsApiKey' | 'bareHosts';
 
 export type BenchFigures = Record<ScenarioKey, Figures>;
 
@@ -32,6 +32,7 @@ export const SCENARIO_LABELS: Record<ScenarioKey, string> = {
   meOrganizationsBig: 'partnerhub GET /me/organizations, first 10 (10 000 customers)',
   meOrganizationsSmall: 'partnerhub GET /me/organizations, first 10 (10 customers)',
   hosts: 'partnerhub GET /organizations/:id/hosts (500 hosts)',
+  hostsApiKey: 'partnerhub GET /organizations/:id/hosts with an API key',
   bareHosts: 'bare node:http + pg, same hosts query, no auth',
 };
 
@@ -42,6 +43,8 @@ export const TARGETS = {
   maxP99Ms: 50,
   /** "big ≈ small": the 10 000-customer partner's first page at least this share of the 10-customer one's req/s. */
   minBigOverSmall: 0.8,
+  /** An API key's hosts read at least this share of a JWT's req/s: a key costs about what a token does. */
+  minApiKeyOverJwt: 0.8,
 };
 
 export interface Check {
@@ -96,7 +99,17 @@ export function evaluate(figures: BenchFigures, targets = TARGETS): Check[] {
     note: hostsNote,
   });
 
-  for (const key of ['meOrganizationsBig', 'meOrganizationsSmall', 'hosts'] as const) {
+  const keyOverJwt = ratio(figures.hostsApiKey.requestsPerSecond, figures.hosts.requestsPerSecond);
+  const keyNote = unclean('hostsApiKey') ?? unclean('hosts');
+  checks.push({
+    name: 'hosts req/s API key ÷ JWT',
+    value: formatNumber(keyOverJwt, 2),
+    target: `≥ ${targets.minApiKeyOverJwt}`,
+    pass: !keyNote && keyOverJwt !== null && keyOverJwt >= targets.minApiKeyOverJwt,
+    note: keyNote,
+  });
+
+  for (const key of ['meOrganizationsBig', 'meOrganizationsSmall', 'hosts', 'hostsApiKey'] as const) {
     const note = unclean(key);
     checks.push({
       name: `p99 ${SCENARIO_LABELS[key].replace(/^partnerhub /, '')}`,

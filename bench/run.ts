@@ -17,7 +17,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
 import { BENCH_SELLER_ENV, benchPostgresUrl, numberFromEnv } from './env';
-import { LoadOptions, Probe, Target, bearer, login, measure, probe, warmUp } from './measure';
+import { LoadOptions, Probe, Target, bearer, createApiKey, login, measure, probe, warmUp } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
 import { formatReportRenderReport, measureInventoryReportRender } from './report-render';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         ...BENCH_SELLER_ENV,
         LOG_LEVEL: logLevel,
         WORKERS: 'off', // as the api service in docker/compose.yml: queue workers run elsewhere
+        // Counted on every request as in production, but never reached: the figures are of answers, not of 429s.
+        RATE_LIMIT_REQUESTS: '100000000',
       },
       (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ),
@@ -76,9 +78,12 @@ async function main(): Promise<void> {
   const bigToken = await login(api.baseUrl, seeded.bigAdmin);
   const smallToken = await login(api.baseUrl, seeded.smallAdmin);
   const hostsPath = `/api/v1/organizations/${seeded.hostOrganizationId}/hosts?limit=50`;
+  // A read key of the big partner: it reaches the customer organization holding the hosts as a partner admin would.
+  const apiKey = await createApiKey(api.baseUrl, bigToken, seeded.bigPartnerId, ['read']);
   const targets: Record<ScenarioKey, Target & { server: RunningServer }> = {
     bareHosts: { server: bare, url: `${bare.baseUrl}${hostsPath}` },
     hosts: { server: api, url: `${api.baseUrl}${hostsPath}`, headers: bearer(bigToken) },
+    hostsApiKey: { server: api, url: `${api.baseUrl}${hostsPath}`, headers: bearer(apiKey) },
     // Pages of 10 for both partners, so both answers hold 10 organizations (the 10-customer partner reaches 11
     // in all): the comparison shows what the 10 000 customers behind the first page cost, not a longer response.
     meOrganizationsBig: { server: api, url: `${api.baseUrl}/api/v1/me/organizations?limit=${ME_PAGE_SIZE}`, headers: bearer(bigToken) },
@@ -132,6 +137,8 @@ async function main(): Promise<void> {
       ratios: {
         hostsPartnerhubOverBare: ratio(figures.hosts.requestsPerSecond, figures.bareHosts.requestsPerSecond),
         meOrganizationsBigOverSmall: ratio(figures.meOrganizationsBig.requestsPerSecond, figures.meOrganizationsSmall.requestsPerSecond),
+        hostsApiKeyOverJwt: ratio(figures.hostsApiKey.requestsPerSecond, figures.hosts.requestsPerSecond),
+        hostsServerCpuApiKeyOverJwt: ratio(figures.hostsApiKey.serverMsPerRequest ?? 0, figures.hosts.serverMsPerRequest ?? 0),
         hostsServerCpuPartnerhubOverBare: ratio(figures.hosts.serverMsPerRequest ?? 0, figures.bareHosts.serverMsPerRequest ?? 0),
       },
       targets: TARGETS,

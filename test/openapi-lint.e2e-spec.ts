@@ -68,6 +68,21 @@ describe('the OpenAPI document', () => {
       Object.entries(properties).filter(([, property]) => property.type === 'integer' && !property.format).map(([name]) => `${schema}.${name}`),
     );
     expect(untypedIntegers).toEqual([]);
+    // Every authenticated operation is rate-limited: RateLimit-* on its answers, 429 with Retry-After.
+    type Responses = Record<string, { headers?: Record<string, unknown> }>;
+    const secured = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => operation.security?.length !== 0)
+        .map(([method, operation]) => ({ operation: `${method.toUpperCase()} ${path}`, responses: (operation as { responses: Responses }).responses })),
+    );
+    expect(secured.length).toBeGreaterThan(50);
+    expect(secured.filter(({ responses }) => !responses['429']?.headers?.['Retry-After']).map(({ operation }) => operation)).toEqual([]);
+    const withoutRateHeaders = secured.flatMap(({ operation, responses }) =>
+      Object.entries(responses)
+        .filter(([status, response]) => /^2/.test(status) && !['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'].every((name) => response.headers?.[name]))
+        .map(([status]) => `${operation} ${status}`),
+    );
+    expect(withoutRateHeaders).toEqual([]);
     const members = document.paths['/api/v1/organizations/{orgId}/members/{userId}'];
     expect(members.delete.parameters?.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual(['orgId', 'userId']);
   });

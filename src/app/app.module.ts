@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { createBackofficeAdminModule } from '../admin/backoffice-admin.module';
 import { AuthModule } from '../auth/auth.module';
 import { JwtAuthGuard } from '../auth/auth.guards';
+import { RequestRateLimitGuard } from '../auth/rate-limit/request-rate-limit.guard';
 import { PolicyGuard } from '../authz/policy.guard';
 import { AuthzModule } from '../authz/authz.module';
 import { BillingModule } from '../billing/billing.module';
@@ -72,6 +73,7 @@ export class AppModule {
       providers: [
         DatabaseOutage,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RequestRateLimitGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],
     };

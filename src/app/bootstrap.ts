@@ -1,7 +1,9 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
+import { declareRateLimits } from './openapi-rate-limits';
+import { ProblemDto } from '../common/api-problems.decorator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { AppConfig } from '../config/app-config';
@@ -92,7 +94,7 @@ export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
       })
       .build(),
   );
-  SwaggerModule.setup('docs', app, markPublicOperations(document), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  SwaggerModule.setup('docs', app, declareRateLimits(markPublicOperations(document), getSchemaPath(ProblemDto)), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
 
 /**

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './access-token-claims';
@@ -18,6 +19,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
   imports: [
     AccountsModule,
     ApiKeysModule,
+    RateLimitModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

@@ -147,6 +147,17 @@ class Environment {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REQUESTS = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'ADMIN_SESSION_SECRET must be at least 32 characters' })
@@ -239,6 +250,8 @@ export interface AppConfig {
     refreshReuseGraceSeconds: number;
     loginMaxFailures: number;
     loginLockSeconds: number;
+    /** Requests per window an API key or a user may make (counted in Redis, across replicas). */
+    rateLimit: { requests: number; windowSeconds: number };
   };
   mail: {
     smtpUrl?: string;
@@ -321,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshReuseGraceSeconds: parsed.REFRESH_REUSE_GRACE_SECONDS,
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
       loginLockSeconds: parsed.LOGIN_LOCK_SECONDS,
+      rateLimit: { requests: parsed.RATE_LIMIT_REQUESTS, windowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS },
     },
     mail: {
       smtpUrl: parsed.SMTP_URL,

@@ -15,6 +15,7 @@ import { SecretBox } from './secret-box';
 import { nothingWasDelivered } from './smtp-failure';
 import { errorMessage } from '../common/error-message';
 import { processJobs } from '../queue/process-jobs';
+import { queueConnectionsSettled } from '../queue/queue-connections';
 import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -58,6 +59,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
    * job would find the pool closed. The pause is local: other workers go on.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    await queueConnectionsSettled([this.queue]);
     await this.queue
       .pause(true)
       .catch((error: unknown) => this.logger.warn(`Mail worker did not pause: ${errorMessage(error)}`));

@@ -2,6 +2,7 @@ import { BullModule, BullRootModuleOptions } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { QueueConnectionsSettle } from './queue-connections';
 import { QUEUE_NAMES } from './queue-names';
 
 /**
@@ -37,6 +38,7 @@ export function bullOptions(config: AppConfig): BullOptions {
     BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: bullOptions }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
+  providers: [QueueConnectionsSettle],
   exports: [BullModule],
 })
 export class QueueModule {}

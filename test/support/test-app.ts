@@ -48,6 +48,8 @@ export async function createTestApp(env: Record<string, string> = {}, { workers 
     SWEEP_INTERVAL_SECONDS: '1',
     // Render threads load compiled JavaScript; Jest runs the TypeScript sources. Worker processes the tests start use threads.
     PDF_RENDER_THREADS: '0',
+    // Suites make thousands of calls as one user within a minute; the rate-limit test sets its own limit.
+    RATE_LIMIT_REQUESTS: '1000000',
     ...env,
   });
   const logger = createRootLogger(config.logLevel);
