@@ -3,14 +3,15 @@
  * Layers, each importing only from layers below it:
  *
  *   entry points   src/*.ts, cli/, admin/, health/
- *   features       billing/, licensing/, platform/, whitelabel/, support/, reports/
+ *   features       billing/, licensing/, platform/, whitelabel/, support/, reports/, webhooks/
  *                  (among themselves any direction, as long as no cycle forms)
  *   auth           login, tokens, passport strategies
  *   accounts       users, memberships, invitations
  *   tenancy        organizations and partner links
  *   mail           templates and sending; owners hand it data through a registry
  *   authz, audit,  the permission table, org access, policy decorators; the audit log;
- *   idempotency    Idempotency-Key handling
+ *   idempotency,   Idempotency-Key handling; the events webhooks hear, which every module
+ *   webhook-events fires in its own transactions
  *   plumbing       config/, common/, database/, redis/, queue/, outbox/, rendering/
  *   libs/          pure code: never imports src/
  *
@@ -18,8 +19,8 @@
  * branded OrganizationId (src/common/organization-id.ts).
  */
 const PLUMBING = 'config|common|database|redis|queue|outbox|rendering';
-const ACCESS = 'authz|audit|idempotency';
-const FEATURES = 'billing|licensing|platform|whitelabel|support|reports';
+const ACCESS = 'authz|audit|idempotency|webhook-events';
+const FEATURES = 'billing|licensing|platform|whitelabel|support|reports|webhooks';
 const TOP = 'admin|cli|health';
 const ENTRY_FILES = '^src/[^/]+\\.ts$';
 
@@ -64,7 +65,7 @@ module.exports = {
     ),
     mustNotImport(
       'authz-and-audit-know-no-domain',
-      'The permission table, org access, the audit log and idempotency keys sit below every domain module that uses them.',
+      'The permission table, org access, the audit log, idempotency keys and webhook events sit below every domain module that uses them.',
       ACCESS,
       `mail|tenancy|accounts|auth|${FEATURES}|${TOP}`,
     ),

@@ -151,6 +151,9 @@ async function main(): Promise<void> {
   // Last, as it keeps both CPUs busy for about a minute: 1 000 invoice mails through billing:run, real
   // worker processes and the queues to a local SMTP server (bench/mail-throughput.ts, its own database).
   log('');
+  const { runWebhookFanOut } = await import('./webhook-fan-out.js');
+  await runWebhookFanOut();
+  log('');
   const { runMailThroughput } = await import('./mail-throughput.js');
   await runMailThroughput();
 }

@@ -62,6 +62,26 @@ async function createEndpoint({ testApp, tenant }: Context, orgId: string): Prom
   return { endpointId: response.body.id };
 }
 
+/** Nothing listens on port 9 (discard): deliveries fail fast and harmlessly. */
+const WEBHOOK = { url: 'http://127.0.0.1:9/matrix', events: ['member.added'] };
+
+async function createWebhook({ testApp, tenant }: Context, orgId: string): Promise<Params> {
+  const response = await testApp.http.post(`/api/v1/organizations/${orgId}/webhooks`).set(bearer(tenant.partnerAdmin)).send(WEBHOOK).expect(201);
+  return { webhookId: response.body.id };
+}
+
+/** A webhook with a delivery whose retries are spent, written directly so no worker is attempting it when the row runs. */
+async function failedWebhookDelivery(context: Context, orgId: string): Promise<Params> {
+  const { webhookId } = await createWebhook(context, orgId);
+  const deliveryId = randomUUID();
+  await context.testApp.sql(
+    `insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempts, last_error)
+     values (?, ?, ?, 'member.added', ?, 'failed', 4, 'connection refused')`,
+    [deliveryId, webhookId, randomUUID(), JSON.stringify({ type: 'member.added', timestamp: new Date().toISOString(), data: { organizationId: orgId } })],
+  );
+  return { webhookId, deliveryId };
+}
+
 const ORDER = { planCode: 'starter', acceptPaymentObligation: true };
 
 /** Orders once per tenant (a fixed Idempotency-Key replays the same order) and names its invoice. */
@@ -155,6 +175,16 @@ const MATRIX: Record<string, Row> = {
     prepare: async ({ testApp, tenant }, orgId) => ({ keyId: (await createKey(testApp, tenant.partnerAdmin, orgId, ['read'])).id }),
     expect: admins(204),
   },
+
+  'GET /api/v1/organizations/:orgId/webhooks': { expect: admins(200) },
+  'POST /api/v1/organizations/:orgId/webhooks': { body: () => WEBHOOK, expect: admins(201) },
+  'GET /api/v1/organizations/:orgId/webhooks/:webhookId': { prepare: createWebhook, expect: admins(200) },
+  'PATCH /api/v1/organizations/:orgId/webhooks/:webhookId': { prepare: createWebhook, body: () => ({ description: 'matrix' }), expect: admins(200) },
+  'DELETE /api/v1/organizations/:orgId/webhooks/:webhookId': { prepare: createWebhook, expect: admins(204) },
+  'POST /api/v1/organizations/:orgId/webhooks/:webhookId/rotate-secret': { prepare: createWebhook, expect: admins(200) },
+  'POST /api/v1/organizations/:orgId/webhooks/:webhookId/test': { prepare: createWebhook, expect: admins(202) },
+  'GET /api/v1/organizations/:orgId/webhooks/:webhookId/deliveries': { prepare: createWebhook, expect: admins(200) },
+  'POST /api/v1/organizations/:orgId/webhooks/:webhookId/deliveries/:deliveryId/retry': { prepare: failedWebhookDelivery, expect: admins(202) },
 
   'GET /api/v1/organizations/:orgId/members': { expect: members(200) },
   'POST /api/v1/organizations/:orgId/members': { body: () => ({ email: uniqueEmail('new'), role: 'guest', password: PASSWORD }), expect: admins(201) },

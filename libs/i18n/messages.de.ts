@@ -48,6 +48,12 @@ export const de: Catalogue = {
       more: '… und {{count}} weitere.',
       retry: 'Mit „Retry now“ erneut senden unter {{- link}}',
     },
+    webhookDisabled: {
+      subject: 'Webhook von {{organizationName}} deaktiviert',
+      intro: 'der Webhook {{url}} der Organisation „{{organizationName}}“ hat seit {{since}} kein Ereignis angenommen und wurde deaktiviert.',
+      lastError: 'Letzter Fehler: {{error}}',
+      howToEnable: 'Die Ereignisse bleiben erhalten: Sobald der Empfänger wieder funktioniert, aktivieren Sie den Webhook (PATCH mit "enabled": true), dann werden die wartenden Ereignisse zugestellt. Die Zustellungen finden Sie unter {{- link}}',
+    },
   },
   pdf: {
     continued: 'Fortsetzung',

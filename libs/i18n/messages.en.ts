@@ -46,6 +46,12 @@ export const en = {
       more: '… and {{count}} more.',
       retry: 'Send one again with "Retry now" at {{- link}}',
     },
+    webhookDisabled: {
+      subject: 'Webhook of {{organizationName}} disabled',
+      intro: 'the webhook {{url}} of the organization “{{organizationName}}” has not accepted any event since {{since}} and has been disabled.',
+      lastError: 'Last error: {{error}}',
+      howToEnable: 'Events are kept: once the receiver works again, enable the webhook (PATCH with "enabled": true) and the waiting events are delivered. Deliveries are listed at {{- link}}',
+    },
   },
   pdf: {
     continued: 'continued',

@@ -90,6 +90,16 @@ export interface DeliveryFailuresMailData extends BaseMailData {
   more: number;
 }
 
+/** To an organization's admins: one of its webhooks failed too long and was disabled. */
+export interface WebhookDisabledMailData extends CommonMailData {
+  url: string;
+  /** When it last accepted nothing since, formatted. */
+  failingSince: string;
+  lastError?: string;
+  /** The endpoint's delivery log in the API. */
+  deliveriesUrl: string;
+}
+
 export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
@@ -97,6 +107,7 @@ export interface MailDataByTemplate {
   invoice: InvoiceMailData;
   'credit-note': CreditNoteMailData;
   'delivery-failures': DeliveryFailuresMailData;
+  'webhook-disabled': WebhookDisabledMailData;
 }
 
 export type MailTemplateName = keyof MailDataByTemplate;

@@ -9,6 +9,7 @@ import { htmlLayout, textSignature } from './templates/layout';
 import { membershipAdded } from './templates/membership-added';
 import { temporaryPassword } from './templates/temporary-password';
 import { MailTemplateSource } from './templates/template-source';
+import { webhookDisabled } from './templates/webhook-disabled';
 
 const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   invitation,
@@ -17,6 +18,7 @@ const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   invoice,
   'credit-note': creditNote,
   'delivery-failures': deliveryFailures,
+  'webhook-disabled': webhookDisabled,
 };
 
 const HTML_OPTIONS = { strict: true };

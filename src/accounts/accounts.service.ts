@@ -1,4 +1,5 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../webhook-events/webhook-events.service';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { OrgAccess } from '../authz/permission-table';
@@ -28,6 +29,7 @@ export class AccountsService {
     private readonly passwords: PasswordHasher,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly events: WebhookEvents,
   ) {}
 
   /** Makes `userId` the first admin of an organization being created in the current transaction. */
@@ -132,6 +134,7 @@ export class AccountsService {
         throw error;
       }
       await this.audit.record({ organizationId: access.organizationId, actor, action: 'member.add', target: { type: 'user', id: user.id } });
+      await this.events.publish({ type: 'member.added', organizationId: access.organizationId, data: { userId: user.id, role: dto.role } });
       return { userId: user.id, email: user.email, role: dto.role, invitationSent };
     });
   }
@@ -187,6 +190,7 @@ export class AccountsService {
       if (membership.role === MembershipRole.Admin) await this.assertNotLastAdmin(access);
       await em.remove(membership).flush();
       await this.audit.record({ organizationId: access.organizationId, actor, action: 'member.remove', target: { type: 'user', id: userId } });
+      await this.events.publish({ type: 'member.removed', organizationId: access.organizationId, data: { userId } });
     });
   }
 

@@ -32,6 +32,9 @@ import { ReportsWorkerModule } from '../reports/reports-worker.module';
 import { SupportModule } from '../support/support.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { WhitelabelModule } from '../whitelabel/whitelabel.module';
+import { WebhookWorkerModule } from '../webhooks/webhook-worker.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhookEventsModule } from '../webhook-events/webhook-events.module';
 
 export interface AppModuleOptions {
   /** Serve the HTTP API (controllers, guards). */
@@ -53,6 +56,7 @@ export class AppModule {
         MikroOrmModule.forRoot({ ...createOrmOptions(config.databaseUrl, ENTITIES), registerRequestContext: false }),
         RedisModule,
         OutboxModule,
+        WebhookEventsModule,
         QueueModule,
         AuthzModule,
         AuditModule,
@@ -66,8 +70,9 @@ export class AppModule {
         WhitelabelModule,
         SupportModule,
         ReportsModule,
+        WebhooksModule,
         ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
-        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule] : []),
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule, WebhookWorkerModule] : []),
       ],
       controllers: options.http ? [ServiceIndexController, HealthController] : [],
       providers: [

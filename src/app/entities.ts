@@ -22,6 +22,8 @@ import { Report } from '../reports/report.entity';
 import { SupportSettings } from '../support/support-settings.entity';
 import { Address, Organization } from '../tenancy/organization.entity';
 import { OrganizationLogo } from '../whitelabel/organization-logo.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
 /** Every entity, listed once; MikroORM does no folder discovery. */
 export const ENTITIES = [
@@ -31,6 +33,8 @@ export const ENTITIES = [
   Membership,
   RefreshToken,
   ApiKey,
+  WebhookEndpoint,
+  WebhookDelivery,
   Host,
   Endpoint,
   AuditLogEntry,

@@ -27,6 +27,7 @@ export const SUBJECTS = [
   'SupportSettings',
   'Billing',
   'ApiKey',
+  'Webhook',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number] | 'all';
 
@@ -79,6 +80,7 @@ export const CAPABILITY_GRANTS: Record<Capability, ReadonlyArray<readonly [Actio
   settings: [
     ['update', 'Organization'],
     ['manage', 'Logo'],
+    ['manage', 'Webhook'],
   ],
   team: [
     ['manage', 'Member'],

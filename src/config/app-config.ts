@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Type, plainToInstance } from 'class-transformer';
+import ipaddr from 'ipaddr.js';
 import { checkIban, normalizeIban } from '../common/iban';
 import {
   IsEmail,
@@ -158,6 +159,46 @@ class Environment {
   @Max(86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
+  /** Seconds between a webhook delivery's attempts, one per retry; the default spans about 27.5 hours (Standard Webhooks' schedule). */
+  @Matches(/^\d+(,\d+)*$/, { message: 'WEBHOOK_RETRY_SCHEDULE_SECONDS must be a comma-separated list of seconds, e.g. 5,300,1800' })
+  WEBHOOK_RETRY_SCHEDULE_SECONDS = '5,300,1800,7200,18000,36000,36000';
+
+  /** How long one attempt may take, connecting and answering included. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  WEBHOOK_TIMEOUT_SECONDS = 10;
+
+  /** An endpoint failing (no success) this long is disabled and its organization's admins are mailed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  WEBHOOK_DISABLE_AFTER_DAYS = 5;
+
+  /** After a secret rotation, deliveries are signed with the old secret too for this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+  /** Plain http webhook targets (development only: receivers are otherwise reached over https). */
+  @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_HTTP must be true or false' })
+  WEBHOOK_ALLOW_HTTP = 'false';
+
+  /** Networks webhook targets may be in although not public (CIDRs, comma-separated), e.g. 127.0.0.0/8 for a receiver on the same host. */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isCidrList',
+    validator: {
+      validate: (value) => typeof value === 'string' && value.split(',').every((cidr) => ipaddr.isValidCIDR(cidr.trim())),
+      defaultMessage: () => 'WEBHOOK_ALLOWED_NETWORKS must be CIDRs separated by commas, e.g. 127.0.0.0/8,::1/128',
+    },
+  })
+  WEBHOOK_ALLOWED_NETWORKS?: string = undefined;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'ADMIN_SESSION_SECRET must be at least 32 characters' })
@@ -264,6 +305,16 @@ export interface AppConfig {
     /** Who is told about mails that failed for good. */
     staffAlertRecipients: string[];
   };
+  webhooks: {
+    /** Delay before each retry, in ms: a delivery gets retryScheduleMs.length + 1 attempts. */
+    retryScheduleMs: number[];
+    timeoutMs: number;
+    disableAfterMs: number;
+    secretOverlapMs: number;
+    allowHttp: boolean;
+    /** CIDRs targets may be in although not public. */
+    allowedNetworks: string[];
+  };
   /** How often the sweeper looks for stuck deliveries and documents. */
   sweepIntervalMs: number;
   /** Threads a worker process renders PDFs on (0: the main thread). */
@@ -343,6 +394,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryScheduleMs: parsed.MAIL_RETRY_SCHEDULE_SECONDS.split(',').map((seconds) => Number(seconds) * 1000),
       claimLeaseMs: parsed.MAIL_CLAIM_LEASE_SECONDS * 1000,
       staffAlertRecipients: (parsed.STAFF_ALERT_EMAIL ?? parsed.VENDOR_SUPPORT_EMAIL).split(',').map((address) => address.trim()),
+    },
+    webhooks: {
+      retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map((seconds) => Number(seconds) * 1000),
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_DAYS * 86_400_000,
+      secretOverlapMs: parsed.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+      allowHttp: parsed.WEBHOOK_ALLOW_HTTP === 'true',
+      allowedNetworks: (parsed.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((cidr) => cidr.trim()).filter(Boolean),
     },
     sweepIntervalMs: parsed.SWEEP_INTERVAL_SECONDS * 1000,
     pdfRenderThreads: parsed.PDF_RENDER_THREADS,

@@ -7,7 +7,7 @@ import { ISO_MICROSECONDS } from './sql-timestamps';
 
 export interface CreationPageQuery {
   /** A fixed table name from this module, never user input. */
-  table: 'host' | 'endpoint' | 'payment_method' | 'api_key';
+  table: 'host' | 'endpoint' | 'payment_method' | 'api_key' | 'webhook_endpoint';
   /** A fixed SQL condition from the calling repository, never user input. */
   condition?: 'revoked_at is null';
   columns: readonly string[];

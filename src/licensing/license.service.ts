@@ -32,13 +32,15 @@ export class LicenseService {
   /**
    * Refuses with 409 license-limit unless one more host fits. Locks the organization row until
    * the caller's transaction ends, so concurrent requests cannot both take the last licence.
+   * Returns the limit and the licences in use once the host is added: equal when it takes the last one.
    */
-  async assertHostFits(organizationId: OrganizationId, now = new Date()): Promise<void> {
+  async assertHostFits(organizationId: OrganizationId, now = new Date()): Promise<{ limit: number; usedWithHost: number }> {
     const { limit } = licenseLimit(await this.lockInputs(organizationId, 'assertHostFits'), now);
     const used = await this.repository.hostsInUse(organizationId);
     if (used >= limit) {
       throw LicensingErrors.noLicenceLeft(limit, used);
     }
+    return { limit, usedWithHost: used + 1 };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../webhook-events/webhook-events.service';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../common/organization-id';
 import { Page, toPage } from '../common/pagination';
@@ -20,6 +21,7 @@ export class HostsService {
     private readonly inventory: InventoryRepository,
     private readonly licenses: LicenseService,
     private readonly audit: AuditService,
+    private readonly events: WebhookEvents,
   ) {}
 
   async list(organizationId: OrganizationId, limit: number, q?: string, cursor?: string): Promise<Page<HostDto>> {
@@ -36,7 +38,7 @@ export class HostsService {
   /** A host takes one licence: refused with 409 license-limit when none is left. */
   async create(organizationId: OrganizationId, dto: CreateHostDto, actor: Actor): Promise<HostDto> {
     return inTransaction(this.em, async (em) => {
-      await this.licenses.assertHostFits(organizationId);
+      const licences = await this.licenses.assertHostFits(organizationId);
       const host = em.create(Host, {
         organization: em.getReference(Organization, organizationId),
         name: dto.name.trim(),
@@ -44,6 +46,9 @@ export class HostsService {
       });
       await em.flush();
       await this.audit.record({ organizationId, actor, action: 'host.create', target: { type: 'host', id: host.id } });
+      if (licences.usedWithHost === licences.limit) {
+        await this.events.publish({ type: 'license.limit_reached', organizationId, data: { limit: licences.limit, used: licences.usedWithHost, hostId: host.id } });
+      }
       return toHostDto(host);
     });
   }

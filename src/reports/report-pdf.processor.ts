@@ -1,4 +1,5 @@
 import { CreateRequestContext } from '@mikro-orm/core';
+import { WebhookEvents } from '../webhook-events/webhook-events.service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { processJobs } from '../queue/process-jobs';
 import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
 import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
 import { PdfRenderPool } from '../rendering/pdf-render-pool';
+import { inOwnTransaction } from '../database/transaction';
 
 const STALLED_MESSAGE = 'job stalled more than allowable limit';
 
@@ -38,6 +40,7 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
     private readonly loader: InventoryReportLoader,
     private readonly sweeper: Sweeper,
     private readonly pool: PdfRenderPool,
+    private readonly events: WebhookEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -79,7 +82,11 @@ export class ReportPdfProcessor implements OnApplicationBootstrap {
       if (claimed.organizationDeleted) throw new PermanentReportFailure('The organization was deleted before the report was rendered.');
       const data = await this.loader.load(claimed.organizationId, new Date());
       const { pdf } = await this.pool.render({ kind: 'inventory-report', data });
-      await this.reports.complete(reportId, pdf);
+      await inOwnTransaction(this.em, async () => {
+        if (await this.reports.complete(reportId, pdf)) {
+          await this.events.publish({ type: 'report.completed', organizationId: claimed.organizationId, data: { reportId } });
+        }
+      });
     } catch (error) {
       const reason = errorMessage(error);
       const final = error instanceof PermanentReportFailure || attempt >= maxAttempts;

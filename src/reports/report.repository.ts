@@ -44,13 +44,16 @@ export class ReportRepository {
     return row ? { organizationId: row.organization_id, organizationDeleted: row.organization_deleted } : null;
   }
 
-  async complete(reportId: string, pdf: Buffer): Promise<void> {
-    await rawQuery(
+  /** Stores the PDF of a claimed report; false when it was no longer rendering (another attempt finished it). */
+  async complete(reportId: string, pdf: Buffer): Promise<boolean> {
+    const rows = await rawQuery<{ id: string }>(
       this.em,
       `update report set status = 'done', pdf = :pdf, completed_at = now(), failure_reason = null
-        where id = :reportId and status = 'rendering'`,
+        where id = :reportId and status = 'rendering'
+        returning id`,
       { reportId, pdf },
     );
+    return rows.length > 0;
   }
 
   /** A failed attempt: back to queued for the next one, or failed for good when `final`. */

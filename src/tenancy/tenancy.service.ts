@@ -25,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 import { TenancyErrors } from './tenancy.errors';
 import { buildAbility } from '../authz/ability.factory';
+import { WebhookEvents } from '../webhook-events/webhook-events.service';
 import { OrganizationRepository, OrganizationRow } from './organization.repository';
 
 export interface NewOrganization {
@@ -44,6 +45,7 @@ export class TenancyService {
     private readonly orgAccess: OrgAccessService,
     private readonly lifecycle: OrganizationLifecycle,
     private readonly audit: AuditService,
+    private readonly events: WebhookEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,7 @@ export class TenancyService {
       const organization = await this.newOrganizationFor(dto, actor.id);
       await em.flush();
       await this.audit.record({ organizationId: organization.id, actor, action: 'organization.create', target: { type: 'organization', id: organization.id } });
+      await this.events.publish({ type: 'organization.created', organizationId: organization.id, data: { partnerId: organization.partner?.id ?? null } });
       return toOrganizationDto(organization);
     });
   }
@@ -131,6 +134,8 @@ export class TenancyService {
       await this.lifecycle.deleted(organizationId);
       await em.nativeUpdate(Organization, { id: organizationId }, { deletedAt: new Date() });
       await this.audit.record({ organizationId, actor, action: 'organization.delete', target: { type: 'organization', id: organizationId } });
+      // After the deletion: its own webhooks stop with it, its partner's hear it.
+      await this.events.publish({ type: 'organization.deleted', organizationId, data: { partnerId: organization.partnerId } });
     });
   }
 

@@ -393,6 +393,41 @@ describe('back-office over HTTP', () => {
       expect(again.status === 403 || again.body.notice?.type === 'error').toBe(true);
     });
 
+    it('shows partners’ webhooks with their deliveries and API keys, read-only and without secrets or hashes', async () => {
+      const [endpointId, deliveryId, keyId] = [randomUUID(), randomUUID(), randomUUID()];
+      await server.sql(
+        `insert into webhook_endpoint (id, organization_id, url, events, secret_ciphertext, created_by, failing_since)
+         values ($1, $2, 'https://psa.example.com/hook', '{member.added}', 'v1.sealed-secret', 'partner@example.test', now())`,
+        [endpointId, world.partner.organizationId],
+      );
+      await server.sql(
+        `insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempts, response_status, last_error)
+         values ($1, $2, $3, 'member.added', '{"type":"member.added"}', 'pending', 2, 503, 'answered 503')`,
+        [deliveryId, endpointId, randomUUID()],
+      );
+      await server.sql(
+        `insert into api_key (id, organization_id, name, prefix, token_hash, scopes, created_by_email, expires_at)
+         values ($1, $2, 'PSA sync', 'phk_abcdefgh', 'sha256-of-the-token', '{read}', 'partner@example.test', now() + interval '90 days')`,
+        [keyId, world.partner.organizationId],
+      );
+
+      const webhooks = await staff.get('/admin/api/resources/WebhookEndpoint/actions/list').query({ 'filters.organization': world.partner.organizationId }).expect(200);
+      expect(webhooks.body.records.map((item: { params: Record<string, unknown> }) => item.params)).toEqual([
+        expect.objectContaining({ id: endpointId, url: 'https://psa.example.com/hook', 'events.0': 'member.added' }),
+      ]);
+      const deliveries = await staff.get('/admin/api/resources/WebhookDelivery/actions/list').query({ 'filters.endpoint': endpointId }).expect(200);
+      expect(deliveries.body.records.map((item: { params: Record<string, unknown> }) => item.params)).toEqual([
+        expect.objectContaining({ id: deliveryId, status: 'pending', attempts: 2, responseStatus: 503, lastError: 'answered 503' }),
+      ]);
+      const keys = await staff.get('/admin/api/resources/ApiKey/actions/list').query({ 'filters.organization': world.partner.organizationId }).expect(200);
+      expect(keys.body.records.map((item: { params: Record<string, unknown> }) => item.params)).toEqual([expect.objectContaining({ id: keyId, name: 'PSA sync', prefix: 'phk_abcdefgh' })]);
+      const shown = await staff.get(record('WebhookEndpoint', endpointId, 'show')).expect(200);
+      expect(JSON.stringify([webhooks.body, shown.body, keys.body])).not.toMatch(/sealed-secret|secretCiphertext|sha256-of-the-token|tokenHash/);
+      const deleted = await post(staff, record('WebhookEndpoint', endpointId, 'delete'));
+      expect(deleted.status === 403 || deleted.body.notice?.type === 'error').toBe(true);
+      expect((await server.sql('select id from webhook_endpoint where id = $1', [endpointId])).length).toBe(1);
+    });
+
     it('sets a temporary password: mailed, required to change, old password and sessions gone', async () => {
       const member = uniqueEmail('member');
       const bearer = { Authorization: `Bearer ${world.partner.token}` };
@@ -432,10 +467,10 @@ describe('back-office over HTTP', () => {
   });
 
   describe('queue dashboard', () => {
-    it('shows the pdf, mail, billing and maintenance queues and retries a failed job; other operations are refused', async () => {
+    it('shows the pdf, mail, billing, webhook and maintenance queues and retries a failed job; other operations are refused', async () => {
       await staff.get('/admin/queues').expect(200).expect('Content-Type', /html/);
       const queues = await staff.get('/admin/queues/api/queues').expect(200);
-      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['billing', 'mail', 'maintenance', 'pdf']);
+      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['billing', 'mail', 'maintenance', 'pdf', 'webhook']);
 
       // A PDF job for an invoice that does not exist fails for good after its one attempt.
       const pdf = new Queue('pdf', server.redisUrl);

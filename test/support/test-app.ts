@@ -50,6 +50,11 @@ export async function createTestApp(env: Record<string, string> = {}, { workers 
     PDF_RENDER_THREADS: '0',
     // Suites make thousands of calls as one user within a minute; the rate-limit test sets its own limit.
     RATE_LIMIT_REQUESTS: '1000000',
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: '1,1,1',
+    // Receivers in the tests listen on this host over http; everything else non-public stays refused.
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
+    WEBHOOK_TIMEOUT_SECONDS: '2',
     ...env,
   });
   const logger = createRootLogger(config.logLevel);

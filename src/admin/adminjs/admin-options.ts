@@ -3,6 +3,7 @@ import { ROOT_PATH, ResourceDeps } from './resources/common';
 import { addonResource, partnerAgreementResource, planResource, subscriptionResource } from './resources/billing.resources';
 import { organizationResource } from './resources/organization.resource';
 import { auditLogResource, invoiceResource, mailDeliveryResource, staffUserResource } from './resources/platform.resources';
+import { apiKeyResource, webhookDeliveryResource, webhookEndpointResource } from './resources/integration.resources';
 import { membershipResource, userResource } from './resources/user.resources';
 
 export const LOGIN_PATH = `${ROOT_PATH}/login`;
@@ -40,7 +41,7 @@ export function adminJsOptions(deps: ResourceDeps): AdminJSOptions {
               welcomeMessage: 'Back-office for platform staff. Partner and customer logins do not work here.',
             },
           },
-          labels: { AuditLogEntry: 'Audit log', StaffUser: 'Staff logins', PartnerAgreement: 'Partner agreements' },
+          labels: { AuditLogEntry: 'Audit log', StaffUser: 'Staff logins', PartnerAgreement: 'Partner agreements', ApiKey: 'API keys', WebhookEndpoint: 'Webhooks', WebhookDelivery: 'Webhook deliveries' },
           resources: {
             Invoice: {
               actions: { edit: 'Credit this invoice' },
@@ -62,6 +63,9 @@ export function adminJsOptions(deps: ResourceDeps): AdminJSOptions {
       staffUserResource(deps),
       auditLogResource(deps),
       mailDeliveryResource(deps),
+      apiKeyResource(deps),
+      webhookEndpointResource(deps),
+      webhookDeliveryResource(deps),
     ],
   };
 }

@@ -17,7 +17,7 @@ export class ApiKey extends BaseEntity<'lastUsedAt' | 'lastUsedIp' | 'revokedAt'
   @Property({ type: 'text' })
   prefix!: string;
 
-  @Property({ type: 'text', unique: true })
+  @Property({ type: 'text', unique: true, hidden: true })
   tokenHash!: string;
 
   @Property({ type: 'text[]' })

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../../webhook-events/webhook-events.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { AppConfig } from '../../config/app-config';
@@ -90,6 +91,7 @@ export class InvoiceService {
     private readonly outbox: OutboxService,
     private readonly paymentMethods: PaymentMethodRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: WebhookEvents,
   ) {}
 
   /**
@@ -233,6 +235,13 @@ export class InvoiceService {
       return invoice;
     });
     await em.flush();
+    for (const invoice of invoices) {
+      await this.events.publish(
+        invoice.type === InvoiceType.CreditNote
+          ? { type: 'invoice.credited', organizationId: invoice.organization.id, data: { invoiceId: invoice.correctsInvoice!.id, creditNoteId: invoice.id } }
+          : { type: 'invoice.issued', organizationId: invoice.organization.id, data: { invoiceId: invoice.id, subscriptionId: invoice.subscriptionId ?? null } },
+      );
+    }
     return invoices;
   }
 

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../../webhook-events/webhook-events.service';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgAccess } from '../../authz/permission-table';
@@ -30,6 +31,7 @@ export class SubscriptionAddonsService {
     private readonly subscriptions: SubscriptionService,
     private readonly licenses: LicenseService,
     private readonly audit: AuditService,
+    private readonly events: WebhookEvents,
   ) {}
 
   /** Books an addon now: its licences count at once, it is billed pro-rated on the next invoice. At most once per Idempotency-Key. */
@@ -70,6 +72,11 @@ export class SubscriptionAddonsService {
       if (!subscription.cancelAtPeriodEnd) {
         subscription.cancelAtPeriodEnd = true;
         await em.flush();
+        await this.events.publish({
+          type: 'subscription.cancelled',
+          organizationId,
+          data: { subscriptionId: subscription.id, endsAt: subscription.currentPeriodEnd.toISOString() },
+        });
       }
       await this.audit.record({ organizationId, actor, action: 'subscription.cancel', target: { type: 'subscription', id: subscription.id } });
       return this.subscriptions.get(organizationId);

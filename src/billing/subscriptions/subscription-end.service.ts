@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../../webhook-events/webhook-events.service';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { requireTransaction } from '../../database/transaction';
@@ -15,6 +16,7 @@ export class SubscriptionEndService {
     private readonly em: EntityManager,
     private readonly subscriptionRows: SubscriptionRepository,
     private readonly invoices: InvoiceService,
+    private readonly events: WebhookEvents,
   ) {}
 
   /**
@@ -30,6 +32,7 @@ export class SubscriptionEndService {
     subscription.status = SubscriptionStatus.Cancelled;
     subscription.endedAt = deletedAt;
     await em.flush();
+    await this.events.publish({ type: 'subscription.cancelled', organizationId, data: { subscriptionId, endsAt: deletedAt.toISOString() } });
 
     const period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
     const paid = await em.findOne(

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookEvents } from '../../webhook-events/webhook-events.service';
 import { Injectable } from '@nestjs/common';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgAccess } from '../../authz/permission-table';
@@ -39,6 +40,7 @@ export class SubscriptionService {
     private readonly billingAddresses: BillingAddressService,
     private readonly licenses: LicenseService,
     private readonly audit: AuditService,
+    private readonly events: WebhookEvents,
   ) {}
 
   async get(organizationId: OrganizationId, now = new Date()): Promise<SubscriptionDto> {
@@ -77,6 +79,7 @@ export class SubscriptionService {
         async () => {
           const { result, subscriptionId } = await this.placeOrder(access, dto);
           await this.audit.record({ organizationId: access.organizationId, actor, action: 'subscription.order', target: { type: 'subscription', id: subscriptionId } });
+          await this.events.publish({ type: 'subscription.ordered', organizationId: access.organizationId, data: { subscriptionId, planCode: dto.planCode } });
           return { status: 201, body: result };
         },
       ),

@@ -17,6 +17,7 @@ export const NAVIGATION = {
   tenancy: { name: 'Organizations and users', icon: 'Users' },
   billing: { name: 'Billing', icon: 'CreditCard' },
   platform: { name: 'Platform', icon: 'Settings' },
+  integrations: { name: 'Integrations', icon: 'Share2' },
 };
 
 /** An action that must not exist: refused on its API route too, not only hidden. */
