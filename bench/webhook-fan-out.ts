@@ -111,7 +111,7 @@ export async function measureWebhookFanOut(log: (line: string) => void = () => u
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       JWT_SECRET: jwtSecret,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // its start-up line says when it runs
       WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
       ...BENCH_SELLER_ENV,
