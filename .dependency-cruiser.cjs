@@ -3,7 +3,8 @@
  * Layers, each importing only from layers below it:
  *
  *   entry points   src/*.ts, cli/, admin/, health/
- *   features       billing/, licensing/, platform/, whitelabel/, support/, reports/, webhooks/
+ *   features       billing/, licensing/, platform/, whitelabel/, support/, reports/, webhooks/,
+ *                  operations/
  *                  (among themselves any direction, as long as no cycle forms)
  *   auth           login, tokens, passport strategies
  *   accounts       users, memberships, invitations
@@ -20,7 +21,7 @@
  */
 const PLUMBING = 'config|common|database|redis|queue|outbox|rendering';
 const ACCESS = 'authz|audit|idempotency|webhook-events';
-const FEATURES = 'billing|licensing|platform|whitelabel|support|reports|webhooks';
+const FEATURES = 'billing|licensing|platform|whitelabel|support|reports|webhooks|operations';
 const TOP = 'admin|cli|health';
 const ENTRY_FILES = '^src/[^/]+\\.ts$';
 

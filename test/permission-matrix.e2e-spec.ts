@@ -176,6 +176,8 @@ const MATRIX: Record<string, Row> = {
     expect: admins(204),
   },
 
+  'GET /api/v1/organizations/:orgId/overview': { target: 'partner', expect: partnerMembers(200) },
+
   'GET /api/v1/organizations/:orgId/webhooks': { expect: admins(200) },
   'POST /api/v1/organizations/:orgId/webhooks': { body: () => WEBHOOK, expect: admins(201) },
   'GET /api/v1/organizations/:orgId/webhooks/:webhookId': { prepare: createWebhook, expect: admins(200) },

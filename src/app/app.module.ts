@@ -34,6 +34,7 @@ import { TenancyModule } from '../tenancy/tenancy.module';
 import { WhitelabelModule } from '../whitelabel/whitelabel.module';
 import { WebhookWorkerModule } from '../webhooks/webhook-worker.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { OperationsModule } from '../operations/operations.module';
 import { WebhookEventsModule } from '../webhook-events/webhook-events.module';
 
 export interface AppModuleOptions {
@@ -71,6 +72,7 @@ export class AppModule {
         SupportModule,
         ReportsModule,
         WebhooksModule,
+        OperationsModule,
         ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
         ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule, WebhookWorkerModule] : []),
       ],

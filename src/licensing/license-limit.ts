@@ -33,3 +33,26 @@ export function licenseLimit(inputs: LicenseInputs, now: Date): LicenseLimit {
   }
   return { limit: 0, source: 'none', trialEndsAt };
 }
+
+/** Column expressions of one organization's licence inputs, for licenseSql. */
+export interface LicenseInputColumns {
+  /** The active subscription's licence sum; null without one. */
+  subscriptionLicenses: string;
+  trialLicenses: string;
+  trialEndsAt: string;
+  /** The instant to judge at, e.g. a binding. */
+  now: string;
+}
+
+/**
+ * licenseLimit's `limit` and `source` as SQL expressions, for lists that filter or sort by them in
+ * the database. The same rule: test/license-limit-sql.e2e-spec.ts checks both agree on every case.
+ */
+export function licenseSql(columns: LicenseInputColumns): { limit: string; source: string } {
+  const subscribed = `${columns.subscriptionLicenses} is not null`;
+  const trialRuns = `${columns.trialLicenses} > 0 and ${columns.now} < ${columns.trialEndsAt}`;
+  return {
+    limit: `(case when ${subscribed} then ${columns.subscriptionLicenses} when ${trialRuns} then ${columns.trialLicenses} else 0 end)`,
+    source: `(case when ${subscribed} then 'subscription' when ${trialRuns} then 'trial' else 'none' end)`,
+  };
+}
