@@ -1,4 +1,5 @@
 // HTTP side of the benchmark: logging in, a sanity request per route, and the autocannon runs.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { CpuMeter } from './cpu';
 import { Figures, toFigures } from './report';
@@ -44,6 +45,44 @@ export async function createApiKey(baseUrl: string, token: string, organizationI
   const body = (await response.json().catch(() => ({}))) as { key?: string };
   if (response.status !== 201 || !body.key) throw new Error(`creating an API key failed: ${response.status} ${JSON.stringify(body)}`);
   return body.key;
+}
+
+export interface CsvExportFigures {
+  rows: number;
+  bytes: number;
+  medianMs: number;
+  /** How much the server process's peak resident memory (VmHWM) grew over the exports; 0 outside Linux. */
+  peakRssIncreaseMiB: number;
+}
+
+/** Downloads `url` as CSV `times` times, one after another, timing each to its last byte. */
+export async function measureCsvExport(url: string, headers: Record<string, string>, serverPid: number | undefined, times = 3): Promise<CsvExportFigures> {
+  const peakBefore = peakRssKiB(serverPid);
+  const durations: number[] = [];
+  let text = '';
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { ...headers, accept: 'text/csv' } });
+    text = await response.text();
+    durations.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`CSV export failed: ${response.status} ${text.slice(0, 200)}`);
+  }
+  durations.sort((a, b) => a - b);
+  return {
+    rows: text.trim().split('\r\n').length - 1,
+    bytes: Buffer.byteLength(text),
+    medianMs: durations[Math.floor(durations.length / 2)],
+    peakRssIncreaseMiB: (peakRssKiB(serverPid) - peakBefore) / 1024,
+  };
+}
+
+function peakRssKiB(pid: number | undefined): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 export function bearer(token: string): Record<string, string> {

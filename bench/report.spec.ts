@@ -22,6 +22,7 @@ function bench(overrides: Partial<BenchFigures> = {}): BenchFigures {
     meOrganizationsSmall: figures({ requestsPerSecond: 1000 }),
     hosts: figures({ requestsPerSecond: 1200 }),
     hostsApiKey: figures({ requestsPerSecond: 1100 }),
+    overviewBig: figures({ requestsPerSecond: 400 }),
     bareHosts: figures({ requestsPerSecond: 2000 }),
     ...overrides,
   };
@@ -66,6 +67,7 @@ describe('bench report', () => {
       ['p99 GET /me/organizations, first 10 (10 customers)', '20.0 ms', true],
       ['p99 GET /organizations/:id/hosts (500 hosts)', '20.0 ms', true],
       ['p99 GET /organizations/:id/hosts with an API key', '20.0 ms', true],
+      ['p99 GET /organizations/:id/overview, first 50 (10 000 customers)', '20.0 ms', true],
       ['/me/organizations req/s 10 000 ÷ 10 customers', '0.90', true],
     ]);
   });

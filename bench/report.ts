@@ -24,7 +24,7 @@ export interface Figures extends CpuFigures {
   statusCodes: Record<string, number>;
 }
 
-export type ScenarioKey = 'meOrganizationsBig' | 'meOrganizationsSmall' | 'hosts' | 'hostsApiKey' | 'bareHosts';
+export type ScenarioKey = 'meOrganizationsBig' | 'meOrganizationsSmall' | 'hosts' | 'hostsApiKey' | 'overviewBig' | 'bareHosts';
 
 export type BenchFigures = Record<ScenarioKey, Figures>;
 
@@ -33,6 +33,7 @@ export const SCENARIO_LABELS: Record<ScenarioKey, string> = {
   meOrganizationsSmall: 'partnerhub GET /me/organizations, first 10 (10 customers)',
   hosts: 'partnerhub GET /organizations/:id/hosts (500 hosts)',
   hostsApiKey: 'partnerhub GET /organizations/:id/hosts with an API key',
+  overviewBig: 'partnerhub GET /organizations/:id/overview, first 50 (10 000 customers)',
   bareHosts: 'bare node:http + pg, same hosts query, no auth',
 };
 
@@ -109,7 +110,7 @@ export function evaluate(figures: BenchFigures, targets = TARGETS): Check[] {
     note: keyNote,
   });
 
-  for (const key of ['meOrganizationsBig', 'meOrganizationsSmall', 'hosts', 'hostsApiKey'] as const) {
+  for (const key of ['meOrganizationsBig', 'meOrganizationsSmall', 'hosts', 'hostsApiKey', 'overviewBig'] as const) {
     const note = unclean(key);
     checks.push({
       name: `p99 ${SCENARIO_LABELS[key].replace(/^partnerhub /, '')}`,

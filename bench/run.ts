@@ -17,7 +17,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
 import { BENCH_SELLER_ENV, benchPostgresUrl, numberFromEnv } from './env';
-import { LoadOptions, Probe, Target, bearer, createApiKey, login, measure, probe, warmUp } from './measure';
+import { LoadOptions, Probe, Target, bearer, createApiKey, login, measure, measureCsvExport, probe, warmUp } from './measure';
 import { formatPdfRenderReport, measureInvoicePdfRender } from './pdf-render';
 import { BenchFigures, SCENARIO_LABELS, ScenarioKey, TARGETS, evaluate, formatReport, ratio } from './report';
 import { formatReportRenderReport, measureInventoryReportRender } from './report-render';
@@ -78,12 +78,14 @@ async function main(): Promise<void> {
   const bigToken = await login(api.baseUrl, seeded.bigAdmin);
   const smallToken = await login(api.baseUrl, seeded.smallAdmin);
   const hostsPath = `/api/v1/organizations/${seeded.hostOrganizationId}/hosts?limit=50`;
+  const overviewPath = `/api/v1/organizations/${seeded.bigPartnerId}/overview`;
   // A read key of the big partner: it reaches the customer organization holding the hosts as a partner admin would.
   const apiKey = await createApiKey(api.baseUrl, bigToken, seeded.bigPartnerId, ['read']);
   const targets: Record<ScenarioKey, Target & { server: RunningServer }> = {
     bareHosts: { server: bare, url: `${bare.baseUrl}${hostsPath}` },
     hosts: { server: api, url: `${api.baseUrl}${hostsPath}`, headers: bearer(bigToken) },
     hostsApiKey: { server: api, url: `${api.baseUrl}${hostsPath}`, headers: bearer(apiKey) },
+    overviewBig: { server: api, url: `${api.baseUrl}${overviewPath}?limit=50`, headers: bearer(bigToken) },
     // Pages of 10 for both partners, so both answers hold 10 organizations (the 10-customer partner reaches 11
     // in all): the comparison shows what the 10 000 customers behind the first page cost, not a longer response.
     meOrganizationsBig: { server: api, url: `${api.baseUrl}/api/v1/me/organizations?limit=${ME_PAGE_SIZE}`, headers: bearer(bigToken) },
@@ -107,6 +109,11 @@ async function main(): Promise<void> {
     figures[key] = await measure(targets[key], load, new CpuMeter(targets[key].server.child.pid, BENCH_DATABASE));
     log(`${figures[key].requestsPerSecond.toFixed(0)} req/s`);
   }
+
+  // All 10 000 customers as one CSV, alone on the API: time per export and what it adds to the process's peak memory.
+  log('exporting the overview of 10 000 customers as CSV (3 times) ...');
+  const overviewCsv = await measureCsvExport(`${api.baseUrl}${overviewPath}`, bearer(bigToken), api.child.pid);
+  log(`  ${overviewCsv.rows} rows, ${(overviewCsv.bytes / 1024).toFixed(0)} KiB, median ${overviewCsv.medianMs.toFixed(0)} ms, peak RSS +${overviewCsv.peakRssIncreaseMiB.toFixed(1)} MiB`);
 
   const checks = evaluate(figures);
   log(`\n${formatReport(figures, checks)}\n`);
@@ -143,6 +150,7 @@ async function main(): Promise<void> {
       },
       targets: TARGETS,
       checks,
+      overviewCsv,
       invoicePdf,
       inventoryReportPdf,
     }),

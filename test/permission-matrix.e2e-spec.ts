@@ -30,6 +30,8 @@ interface Row {
   /** Sends this file as the multipart field `file` instead of a JSON body. */
   file?: () => Promise<Buffer>;
   headers?: () => Record<string, string>;
+  /** The query string, for routes that require one. */
+  query?: () => Record<string, string>;
   expect: Expectation;
 }
 
@@ -177,6 +179,7 @@ const MATRIX: Record<string, Row> = {
   },
 
   'GET /api/v1/organizations/:orgId/overview': { target: 'partner', expect: partnerMembers(200) },
+  'GET /api/v1/organizations/:orgId/usage': { target: 'partner', query: () => ({ month: '2026-11' }), expect: partnerAdmins(200) },
 
   'GET /api/v1/organizations/:orgId/webhooks': { expect: admins(200) },
   'POST /api/v1/organizations/:orgId/webhooks': { body: () => WEBHOOK, expect: admins(201) },
@@ -353,6 +356,7 @@ describe('permission matrix', () => {
       const call = testApp.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
       if (authorization) call.set('Authorization', authorization);
       if (row.headers) call.set(row.headers());
+      if (row.query) call.query(row.query());
       const file = await row.file?.();
       const entriesBefore = audited ? await auditEntries() : 0;
       const response = await (file ? call.attach('file', file, 'logo.png') : call.send(row.body?.(params)));

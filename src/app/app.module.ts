@@ -35,6 +35,7 @@ import { WhitelabelModule } from '../whitelabel/whitelabel.module';
 import { WebhookWorkerModule } from '../webhooks/webhook-worker.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { OperationsModule } from '../operations/operations.module';
+import { LicensingWorkerModule } from '../licensing/licensing-worker.module';
 import { WebhookEventsModule } from '../webhook-events/webhook-events.module';
 
 export interface AppModuleOptions {
@@ -74,7 +75,7 @@ export class AppModule {
         WebhooksModule,
         OperationsModule,
         ...(options.http && options.admin ? [createBackofficeAdminModule()] : []),
-        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule, WebhookWorkerModule] : []),
+        ...(options.workers ? [OutboxRelayModule, MailWorkerModule, InvoicePdfWorkerModule, BillingRunWorkerModule, ReportsWorkerModule, WebhookWorkerModule, LicensingWorkerModule] : []),
       ],
       controllers: options.http ? [ServiceIndexController, HealthController] : [],
       providers: [

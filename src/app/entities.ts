@@ -23,6 +23,7 @@ import { SupportSettings } from '../support/support-settings.entity';
 import { Address, Organization } from '../tenancy/organization.entity';
 import { OrganizationLogo } from '../whitelabel/organization-logo.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { LicenseUsageSnapshot } from '../licensing/license-usage-snapshot.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
 /** Every entity, listed once; MikroORM does no folder discovery. */
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ApiKey,
   WebhookEndpoint,
   WebhookDelivery,
+  LicenseUsageSnapshot,
   Host,
   Endpoint,
   AuditLogEntry,

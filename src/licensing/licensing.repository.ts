@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { rawQuery } from '../database/raw-query';
 import { OrganizationId } from '../common/organization-id';
 import { OrganizationRepository } from '../tenancy/organization.repository';
-import { LicenseInputs } from './license-limit';
+import { LicenseInputs, licenseSql } from './license-limit';
 
 /**
  * The licence inputs, read where their owners keep them: the trial on the
@@ -48,5 +48,35 @@ export class LicensingRepository {
   async hostsInUse(organizationId: OrganizationId): Promise<number> {
     const [{ count }] = await rawQuery<{ count: string }>(this.em, 'select count(*) from host where organization_id = :organizationId', { organizationId });
     return Number(count);
+  }
+
+  /**
+   * Records today's (`day`, UTC) licences of every organization in one statement; run again the
+   * same day it keeps the highest limit and hosts seen. Returns how many organizations it recorded.
+   */
+  async recordUsage(day: string, now: Date): Promise<number> {
+    const licence = licenseSql({ subscriptionLicenses: 's.licenses', trialLicenses: 'o.trial_licenses', trialEndsAt: 'o.trial_ends_at', now: 'cast(:now as timestamptz)' });
+    const rows = await rawQuery<{ organization_id: string }>(
+      this.em.fork(),
+      `insert into license_usage_snapshot (organization_id, day, licenses_limit, licenses_used, source, recorded_at)
+       select o.id, cast(:day as date), ${licence.limit}, hosts.count, cast(${licence.source} as license_source), :now
+         from organization o
+         left join lateral (
+           select p.licenses + coalesce((select sum(a.licenses) from subscription_addon sa join addon a on a.code = sa.addon_code
+                                          where sa.subscription_id = s.id and sa.removed_at is null), 0) as licenses
+             from subscription s join plan p on p.code = s.plan_code
+            where s.organization_id = o.id and s.status = 'active'
+         ) s on true
+         left join lateral (select count(*)::int as count from host h where h.organization_id = o.id) hosts on true
+        where o.deleted_at is null
+       on conflict (organization_id, day) do update
+         set licenses_limit = greatest(license_usage_snapshot.licenses_limit, excluded.licenses_limit),
+             licenses_used = greatest(license_usage_snapshot.licenses_used, excluded.licenses_used),
+             source = excluded.source,
+             recorded_at = excluded.recorded_at
+       returning organization_id`,
+      { day, now },
+    );
+    return rows.length;
   }
 }

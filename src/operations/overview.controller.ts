@@ -1,15 +1,13 @@
-import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Header, Headers, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess } from '../authz/caller';
 import { OrgAccess } from '../authz/permission-table';
 import { CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems } from '../common/api-problems.decorator';
+import { ApiPageOrCsv, acceptsCsv } from '../common/csv';
 import { ApiOrgIdParam } from '../common/uuid-param';
 import { OverviewPageDto, OverviewQueryDto } from './dto/overview.dto';
-import { OverviewService } from './overview.service';
-
-const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? '');
+import { OVERVIEW_CSV_COLUMNS, OverviewService } from './overview.service';
 
 @ApiTags('operations')
 @Controller('organizations/:orgId/overview')
@@ -17,6 +15,7 @@ export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 
   @Get()
+  @Header('Vary', 'Accept')
   @CheckAbility('read', 'Customer')
   @ApiOperation({
     summary: 'Every linked customer’s licences, trial, subscription, hosts and endpoints (the partner operation center)',
@@ -26,26 +25,13 @@ export class OverviewController {
       'column only for partner admins.',
   })
   @ApiOrgIdParam()
-  @ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for all rows as CSV; JSON pages otherwise.' })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiExtraModels(OverviewPageDto)
-  @ApiOkResponse({
-    description: 'A page of customers, or all of them as CSV.',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(OverviewPageDto) } },
-      'text/csv': { schema: { type: 'string', example: 'id,name,licensesLimit,licensesUsed,...' } },
-    },
-  })
+  @ApiPageOrCsv(OverviewPageDto, OVERVIEW_CSV_COLUMNS)
   @ApiOrgProblems()
   async list(
     @CurrentAccess() access: OrgAccess,
     @Query() query: OverviewQueryDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OverviewPageDto | StreamableFile> {
-    reply.header('Vary', 'Accept');
-    if (!wantsCsv(accept)) return this.overview.page(access, query);
-    const csv = await this.overview.csv(access, query);
-    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="customers.csv"' });
+    return acceptsCsv(accept) ? this.overview.csv(access, query) : this.overview.page(access, query);
   }
 }

@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { OrgAccess, hasCapability } from '../authz/permission-table';
 import { PartnerConditions, priceFor } from '../billing/catalog/pricing';
 import { CatalogService } from '../billing/catalog/catalog.service';
+import { csvAttachment } from '../common/csv';
 import { Page, toPage } from '../common/pagination';
 import { createdAtIso } from '../database/creation-order';
 import { licenseLimit } from '../licensing/license-limit';
 import { OverviewCustomerDto, OverviewQueryDto } from './dto/overview.dto';
 import { OverviewRepository, OverviewRow } from './overview.repository';
 
-const CSV_COLUMNS = [
+export const OVERVIEW_CSV_COLUMNS = [
   'id',
   'name',
   'licensesLimit',
@@ -46,10 +46,10 @@ export class OverviewService {
   }
 
   /** All matching customers in the page order, as CSV (RFC 4180, a header row, formulas neutralized for spreadsheets). */
-  async csv(access: OrgAccess, query: OverviewQueryDto, now = new Date()): Promise<string> {
+  async csv(access: OrgAccess, query: OverviewQueryDto, now = new Date()): Promise<StreamableFile> {
     const [rows, conditions] = await Promise.all([this.overview.find(this.filters(access, query, now)), this.conditions(access)]);
-    const columns = conditions ? CSV_COLUMNS : CSV_COLUMNS.filter((column) => column !== 'netPriceCents');
-    return stringify(
+    const columns = conditions ? OVERVIEW_CSV_COLUMNS : OVERVIEW_CSV_COLUMNS.filter((column) => column !== 'netPriceCents');
+    return csvAttachment(
       rows.map((row) => {
         const customer = toCustomerDto(row, now, conditions);
         return {
@@ -68,7 +68,8 @@ export class OverviewService {
           createdAt: customer.createdAt,
         };
       }),
-      { header: true, columns: [...columns], escape_formulas: true, record_delimiter: 'windows' },
+      columns,
+      'customers.csv',
     );
   }
 

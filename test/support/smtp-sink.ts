@@ -54,6 +54,9 @@ export async function startSmtpSink({ acceptDelayMs = 0, port = 0 }: { acceptDel
       });
     },
   });
+  // A client killed mid-transaction (the tests SIGKILL workers) resets its connection: smtp-server reports that as an
+  // 'error' event, which without a listener would crash the test process.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     received,
