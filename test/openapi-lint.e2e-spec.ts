@@ -83,6 +83,27 @@ describe('the OpenAPI document', () => {
         .map(([status]) => `${operation} ${status}`),
     );
     expect(withoutRateHeaders).toEqual([]);
+    // SDK method names: every operation has one, camelCase, unique (listHosts, createOrganization).
+    type Operation = { operationId?: string; requestBody?: unknown; responses: Record<string, { content?: Record<string, { example?: { type?: string }; examples?: Record<string, { value: { type: string } }> }> }> };
+    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, ...(operation as Operation) })));
+    expect(operations.filter((operation) => !/^[a-z][a-zA-Z]+$/.test(operation.operationId ?? '')).map((operation) => `${operation.key}: ${operation.operationId}`)).toEqual([]);
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(operations.find((operation) => operation.key === 'GET /api/v1/organizations/{orgId}/hosts')?.operationId).toBe('listHosts');
+    // A body of another type than JSON is answered 415, and every operation with a body says so.
+    expect(operations.filter((operation) => operation.requestBody && !operation.responses['415']).map((operation) => operation.key)).toEqual([]);
+    // Error examples are the route's own problems, not one example for all.
+    const exampleTypes = (operation: Operation | undefined, status: string) => {
+      const media = operation?.responses[status]?.content?.['application/problem+json'];
+      return [media?.example?.type, ...Object.values(media?.examples ?? {}).map((example) => example.value.type)].filter(Boolean).map((type) => type!.split('/').pop());
+    };
+    const operation = (key: string) => operations.find((candidate) => candidate.key === key);
+    expect(exampleTypes(operation('POST /api/v1/organizations/{orgId}/hosts'), '409')).toEqual(['license-limit']);
+    expect(exampleTypes(operation('POST /api/v1/organizations/{orgId}/subscription'), '409').sort()).toEqual(['already-subscribed', 'billing-address-incomplete', 'idempotency-key-reused']);
+    expect(exampleTypes(operation('POST /api/v1/organizations/{orgId}/webhooks'), '400')).toEqual(['webhook-target-refused']);
+    expect(new Set(operations.flatMap((candidate) => exampleTypes(candidate, '404')))).toEqual(new Set(['not-found']));
+    expect(new Set(operations.flatMap((candidate) => Object.keys(candidate.responses).flatMap((status) => exampleTypes(candidate, status)))).size).toBeGreaterThan(20);
+
     const members = document.paths['/api/v1/organizations/{orgId}/members/{userId}'];
     expect(members.delete.parameters?.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual(['orgId', 'userId']);
   });

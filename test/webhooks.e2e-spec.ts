@@ -104,6 +104,12 @@ describe('webhooks', () => {
       const response = await testApp.http.post(api(`${tenant.partnerId}/webhooks`)).set(bearer(tenant.partnerAdmin)).send({ url, events: ['member.added'] }).expect(400);
       expect({ url, type: response.body.type, detail: response.body.detail }).toEqual({ url, type: expect.stringMatching(/webhook-target-refused$/), detail: expect.stringMatching(reason) });
     }
+    // A target whose redirects lead to a refused address is refused too.
+    receiver.answerWith((request) =>
+      request.path === '/moved' ? { status: 308, headers: { location: `${receiver.url}/hop` } } : request.path === '/hop' ? { status: 302, headers: { location: 'http://[fd00:ec2::254]/latest' } } : { status: 200 },
+    );
+    const redirecting = await testApp.http.post(api(`${tenant.partnerId}/webhooks`)).set(bearer(tenant.partnerAdmin)).send({ url: `${receiver.url}/moved`, events: ['member.added'] }).expect(400);
+    expect(redirecting.body.detail).toMatch(/redirects to a refused target: fd00:ec2::254 is a uniqueLocal address/);
     const ftp = await testApp.http.post(api(`${tenant.partnerId}/webhooks`)).set(bearer(tenant.partnerAdmin)).send({ url: 'ftp://127.0.0.1/x', events: ['member.added'] }).expect(400);
     expect(ftp.body.type).toMatch(/validation-failed$/);
   });

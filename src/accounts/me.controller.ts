@@ -12,7 +12,7 @@ export class MeController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The logged-in user: id, e-mail, name, and whether it must change its password' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The logged-in user: id, e-mail, name, and whether it must change its password' })
   @Authenticated()
   @AllowWhilePasswordChangePending()
   @ApiOkResponse({ type: UserDto })

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { AccountsErrors } from './accounts.errors';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CurrentAccess } from '../authz/caller';
@@ -19,7 +20,7 @@ export class MembersController {
 
   @Get()
   @CheckAbility('read', 'Member')
-  @ApiOperation({ summary: 'Members of the organization (partner members reaching it via the partner are not listed)' })
+  @ApiOperation({ operationId: 'listMembers', summary: 'Members of the organization (partner members reaching it via the partner are not listed)' })
   @ApiOkResponse({ type: MemberPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<MemberPageDto> {
@@ -30,19 +31,19 @@ export class MembersController {
   @Post()
   @ApiOrgIdParam()
   @CheckAbility('create', 'Member')
-  @ApiOperation({ summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
+  @ApiOperation({ operationId: 'addMember', summary: 'Add a member by e-mail; new users get an invitation mail with a temporary password' })
   @ApiCreatedResponse({ type: AddedMemberDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(AccountsErrors.alreadyMember('anna@example.com'))
   add(@CurrentAccess() access: OrgAccess, @Body() dto: AddMemberDto, @CurrentActor() actor: Actor): Promise<AddedMemberDto> {
     return this.accounts.addMember(access, dto, actor);
   }
 
   @Patch(':userId')
-  @ApiOperation({ summary: "Change a member's role (guest or admin)" })
+  @ApiOperation({ operationId: 'changeMemberRole', summary: "Change a member's role (guest or admin)" })
   @ApiOrgIdParam()
   @CheckAbility('update', 'Member')
   @ApiOkResponse({ type: MemberDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(AccountsErrors.lastAdmin())
   changeRole(
     @CurrentAccess() access: OrgAccess,
     @UuidParam('userId') userId: string,
@@ -53,12 +54,12 @@ export class MembersController {
   }
 
   @Delete(':userId')
-  @ApiOperation({ summary: 'Remove a member from the organization' })
+  @ApiOperation({ operationId: 'removeMember', summary: 'Remove a member from the organization' })
   @ApiOrgIdParam()
   @HttpCode(204)
   @CheckAbility('delete', 'Member')
   @ApiNoContentResponse()
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(AccountsErrors.lastAdmin())
   remove(@CurrentAccess() access: OrgAccess, @UuidParam('userId') userId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.accounts.removeMember(access, userId, actor);
   }

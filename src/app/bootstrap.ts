@@ -1,8 +1,8 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
-import { declareRateLimits } from './openapi-rate-limits';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { allowProblemExtensions, declareRateLimits, declareUnsupportedMediaTypes, orderPathParameters } from './openapi-declarations';
 import { ProblemDto } from '../common/api-problems.decorator';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
@@ -64,14 +64,24 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   fastify.addContentTypeParser(JSON_CONTENT_TYPES, { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT_BYTES }, fastify.getDefaultJsonParser('error', 'error'));
   // The logo upload's multipart body is consumed by its middleware before Fastify parses bodies.
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null, undefined));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }, 'health', 'docs', 'docs-json'] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter([app.get(DatabaseOutage).translate]));
   app.enableShutdownHooks();
   setUpOpenApi(app, config);
 }
 
+/** Routes live under /api/v1, except the service index, health and the documentation. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }, 'health', 'docs', 'docs-json'] });
+}
+
 export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
+  SwaggerModule.setup('docs', app, openApiDocument(app, config), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+/** The OpenAPI document of the application's routes: from their decorators, then what the document says once for all (security, rate limits, 415). */
+export function openApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -94,7 +104,7 @@ export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
       })
       .build(),
   );
-  SwaggerModule.setup('docs', app, declareRateLimits(markPublicOperations(document), getSchemaPath(ProblemDto)), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return orderPathParameters(allowProblemExtensions(declareUnsupportedMediaTypes(declareRateLimits(markPublicOperations(document))), ProblemDto.name));
 }
 
 /**

@@ -67,7 +67,7 @@ export class AuditLogController {
 
   @Get()
   @CheckAbility('read', 'AuditLog')
-  @ApiOperation({ summary: 'Changes made in this organization, newest first (admins of it and its partner’s admins)' })
+  @ApiOperation({ operationId: 'listAuditLog', summary: 'Changes made in this organization, newest first (admins of it and its partner’s admins)' })
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<AuditLogPageDto> {

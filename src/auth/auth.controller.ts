@@ -14,7 +14,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password' })
+  @ApiOperation({ operationId: 'login', summary: 'Log in with e-mail and password' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
@@ -25,6 +25,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'refreshTokens',
     summary: 'Swap a refresh token for a new pair; reusing a spent token revokes the session',
     description:
       'Each refresh token rotates once. A token spent within the last REFRESH_REUSE_GRACE_SECONDS (default 10) rotates again, so two requests of one client ' +
@@ -40,7 +41,7 @@ export class AuthController {
   @Authenticated()
   @AllowWhilePasswordChangePending()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session the refresh token belongs to' })
+  @ApiOperation({ operationId: 'logout', summary: 'End the session the refresh token belongs to' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401)
   logout(@Body() dto: RefreshDto): Promise<void> {
@@ -51,7 +52,7 @@ export class AuthController {
   @Authenticated()
   @AllowWhilePasswordChangePending()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the own password; ends all other sessions and clears mustChangePassword' })
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change the own password; ends all other sessions and clears mustChangePassword' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401)
   changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto): Promise<void> {

@@ -37,7 +37,7 @@ class PermissionsDto {
 export class PermissionsController {
   @Get()
   @CheckAbility('read', 'Organization')
-  @ApiOperation({ summary: "The caller's CASL rules and capabilities in this organization" })
+  @ApiOperation({ operationId: 'getPermissions', summary: "The caller's CASL rules and capabilities in this organization" })
   @ApiOkResponse({ type: PermissionsDto })
   @ApiOrgProblems()
   get(@UuidParam('orgId') _orgId: string, @Req() request: AppRequest): PermissionsDto {

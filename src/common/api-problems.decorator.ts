@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { DomainError, conflict, forbidden, notFound, unauthorized, validationFailed } from './domain-error';
+import { httpStatusOf, toProblem } from './problem.filter';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'address.country' })
@@ -44,19 +46,70 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is unavailable.',
 };
 
-/** Documents RFC 9457 problem responses for the given status codes. */
-export function ApiProblems(...statuses: number[]) {
+/** What each status answers when a route names no problem of its own (the problems the guards and pipes give). */
+const GENERIC_PROBLEMS: Record<number, () => DomainError> = {
+  400: () => validationFailed([{ field: 'name', message: 'name must not be blank' }]),
+  401: () => unauthorized(),
+  403: () => forbidden(),
+  404: () => notFound('Organization'),
+  409: () => conflict('conflict', 'The request conflicts with the current state; `type` names how.'),
+  413: () => new DomainError('too-large', 'payload-too-large', 'Payload too large', 'The body exceeds 100 kB.'),
+  415: () => new DomainError('unsupported-media-type', 'unsupported-media-type', 'Unsupported media type', 'Send the body as application/json.'),
+  503: () => new DomainError('unavailable', 'service-unavailable', 'Service unavailable', 'PostgreSQL is unreachable; try again shortly.'),
+  429: () =>
+    new DomainError('rate-limited', 'rate-limit-exceeded', 'Rate limit exceeded', 'This API key or user made more than 600 requests in 60 s; try again in 12 s.', {
+      retryAfter: 12,
+    }),
+};
+
+/** An organization id for examples (a partner's, where a problem names one). */
+export const EXAMPLE_ORGANIZATION_ID = '8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90';
+
+const exampleOf = (error: DomainError) => ({ ...toProblem(error), instance: `/api/v1/organizations/${EXAMPLE_ORGANIZATION_ID}` });
+
+/** A status's generic problem response, for documents post-processed outside the decorators (415, 429). */
+export function problemResponseObject(status: number, description = DESCRIPTIONS[status] ?? 'Error') {
+  const generic = GENERIC_PROBLEMS[status];
+  return {
+    description,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) }, ...(generic ? { example: exampleOf(generic()) } : {}) } },
+  };
+}
+
+/**
+ * Documents RFC 9457 problem responses: a status answers with its generic problem, unless the
+ * route names its own — a DomainError from its module's *.errors.ts, so the example is exactly what
+ * the route answers (type, title, detail, extension members). Several problems of one status become
+ * named examples.
+ */
+export function ApiProblems(...problems: (number | DomainError)[]) {
+  const byStatus = new Map<number, DomainError[]>();
+  for (const problem of problems) {
+    const status = typeof problem === 'number' ? problem : httpStatusOf(problem);
+    if (typeof problem === 'number') {
+      if (!byStatus.has(status)) byStatus.set(status, []);
+    } else {
+      byStatus.set(status, [...(byStatus.get(status) ?? []), problem]);
+    }
+  }
   return applyDecorators(
     ApiExtraModels(ProblemDto),
-    ...statuses.map((status) =>
-      ApiResponse({
+    ...[...byStatus].map(([status, errors]) => {
+      const examples = errors.length > 0 ? errors : GENERIC_PROBLEMS[status] ? [GENERIC_PROBLEMS[status]()] : [];
+      const media =
+        examples.length > 1
+          ? { examples: Object.fromEntries(examples.map((error) => [error.code, { summary: error.title, value: exampleOf(error) }])) }
+          : examples.length === 1
+            ? { example: exampleOf(examples[0]) }
+            : {};
+      return ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) }, ...media } },
+      });
+    }),
   );
 }
 
-/** Problems every authenticated organization route can answer. */
-export const ApiOrgProblems = (...extra: number[]) => ApiProblems(400, 401, 403, 404, ...extra);
+/** Problems every authenticated organization route can answer, and the route's own (statuses or DomainErrors). */
+export const ApiOrgProblems = (...extra: (number | DomainError)[]) => ApiProblems(400, 401, 403, 404, ...extra);

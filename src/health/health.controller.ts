@@ -31,7 +31,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (503 when not)' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Readiness: PostgreSQL and Redis reachable (503 when not)' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Redis answer.' })

@@ -54,7 +54,7 @@ export class ServiceIndexController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Where the API, its documentation, the back-office and health are' })
+  @ApiOperation({ operationId: 'getServiceIndex', summary: 'Where the API, its documentation, the back-office and health are' })
   @Public()
   @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: ServiceIndexDto, description: 'Name, version and the links to the API documentation, back-office and health check.' })

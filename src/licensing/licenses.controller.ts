@@ -14,7 +14,7 @@ export class LicensesController {
 
   @Get()
   @CheckAbility('read', 'License')
-  @ApiOperation({ summary: 'The licence limit, where it comes from, and how many licences the hosts use' })
+  @ApiOperation({ operationId: 'getLicenses', summary: 'The licence limit, where it comes from, and how many licences the hosts use' })
   @ApiOkResponse({ type: LicensesDto })
   @ApiOrgProblems()
   async get(@OrgIdParam() orgId: OrganizationId): Promise<LicensesDto> {

@@ -18,6 +18,7 @@ export class OverviewController {
   @Header('Vary', 'Accept')
   @CheckAbility('read', 'Customer')
   @ApiOperation({
+    operationId: 'listCustomerOverview',
     summary: 'Every linked customer’s licences, trial, subscription, hosts and endpoints (the partner operation center)',
     description:
       'Members of the partner organization; empty for other kinds. One page per call (list conventions), or with `Accept: text/csv` ' +

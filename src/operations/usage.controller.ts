@@ -17,6 +17,7 @@ export class UsageController {
   @Header('Vary', 'Accept')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'listCustomerUsage',
     summary: 'A month’s licence-days and peak licences per linked customer, for PSA billing',
     description:
       'Partner admins; empty for other kinds. Summed from daily snapshots (UTC days) the workers record every hour, keeping each ' +

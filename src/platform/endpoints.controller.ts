@@ -16,7 +16,7 @@ export class EndpointsController {
 
   @Get()
   @CheckAbility('read', 'Endpoint')
-  @ApiOperation({ summary: 'Monitored endpoints in creation order' })
+  @ApiOperation({ operationId: 'listEndpoints', summary: 'Monitored endpoints in creation order' })
   @ApiOkResponse({ type: EndpointPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<EndpointPageDto> {
@@ -25,7 +25,7 @@ export class EndpointsController {
 
   @Post()
   @CheckAbility('create', 'Endpoint')
-  @ApiOperation({ summary: 'Add an http(s) endpoint to monitor' })
+  @ApiOperation({ operationId: 'createEndpoint', summary: 'Add an http(s) endpoint to monitor' })
   @ApiCreatedResponse({ type: EndpointDto })
   @ApiOrgProblems()
   create(@OrgIdParam() orgId: OrganizationId, @Body() dto: CreateEndpointDto, @CurrentActor() actor: Actor): Promise<EndpointDto> {
@@ -33,7 +33,7 @@ export class EndpointsController {
   }
 
   @Get(':endpointId')
-  @ApiOperation({ summary: 'One monitored endpoint' })
+  @ApiOperation({ operationId: 'getEndpoint', summary: 'One monitored endpoint' })
   @CheckAbility('read', 'Endpoint')
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
@@ -42,7 +42,7 @@ export class EndpointsController {
   }
 
   @Patch(':endpointId')
-  @ApiOperation({ summary: "Change an endpoint's name, URL or interval" })
+  @ApiOperation({ operationId: 'updateEndpoint', summary: "Change an endpoint's name, URL or interval" })
   @CheckAbility('update', 'Endpoint')
   @ApiOkResponse({ type: EndpointDto })
   @ApiOrgProblems()
@@ -56,7 +56,7 @@ export class EndpointsController {
   }
 
   @Delete(':endpointId')
-  @ApiOperation({ summary: 'Remove an endpoint' })
+  @ApiOperation({ operationId: 'deleteEndpoint', summary: 'Remove an endpoint' })
   @HttpCode(204)
   @CheckAbility('delete', 'Endpoint')
   @ApiNoContentResponse()

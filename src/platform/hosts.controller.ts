@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { LicensingErrors } from '../licensing/licensing.errors';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CheckAbility } from '../authz/policy.decorators';
@@ -16,7 +17,7 @@ export class HostsController {
 
   @Get()
   @CheckAbility('read', 'Host')
-  @ApiOperation({ summary: 'Hosts in creation order' })
+  @ApiOperation({ operationId: 'listHosts', summary: 'Hosts in creation order' })
   @ApiOkResponse({ type: HostPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<HostPageDto> {
@@ -26,17 +27,18 @@ export class HostsController {
   @Post()
   @CheckAbility('create', 'Host')
   @ApiOperation({
+    operationId: 'createHost',
     summary: 'Add a host; it takes one licence',
     description: 'Beyond the licence limit: 409 license-limit with `limit` and `used`.',
   })
   @ApiCreatedResponse({ type: HostDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(LicensingErrors.noLicenceLeft(2, 2))
   create(@OrgIdParam() orgId: OrganizationId, @Body() dto: CreateHostDto, @CurrentActor() actor: Actor): Promise<HostDto> {
     return this.hosts.create(orgId, dto, actor);
   }
 
   @Get(':hostId')
-  @ApiOperation({ summary: 'One monitored host' })
+  @ApiOperation({ operationId: 'getHost', summary: 'One monitored host' })
   @CheckAbility('read', 'Host')
   @ApiOkResponse({ type: HostDto })
   @ApiOrgProblems()
@@ -47,7 +49,7 @@ export class HostsController {
   @Delete(':hostId')
   @HttpCode(204)
   @CheckAbility('delete', 'Host')
-  @ApiOperation({ summary: 'Remove a host; its licence becomes free' })
+  @ApiOperation({ operationId: 'deleteHost', summary: 'Remove a host; its licence becomes free' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
   remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('hostId') hostId: string, @CurrentActor() actor: Actor): Promise<void> {

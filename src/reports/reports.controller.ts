@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ReportErrors } from './reports.errors';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../audit/actor';
@@ -19,7 +20,7 @@ export class ReportsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @CheckAbility('create', 'Report')
-  @ApiOperation({ summary: 'Order a PDF report; the pdf queue renders it', description: 'Location names the status resource.' })
+  @ApiOperation({ operationId: 'orderReport', summary: 'Order a PDF report; the pdf queue renders it', description: 'Location names the status resource.' })
   @ApiAcceptedResponse({ type: ReportOrderedDto })
   @ApiOrgProblems()
   async order(
@@ -36,7 +37,7 @@ export class ReportsController {
 
   @Get()
   @CheckAbility('read', 'Report')
-  @ApiOperation({ summary: 'Reports of this organization, newest first' })
+  @ApiOperation({ operationId: 'listReports', summary: 'Reports of this organization, newest first' })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<ReportPageDto> {
@@ -44,7 +45,7 @@ export class ReportsController {
   }
 
   @Get(':reportId')
-  @ApiOperation({ summary: 'One report and its rendering state' })
+  @ApiOperation({ operationId: 'getReport', summary: 'One report and its rendering state' })
   @CheckAbility('read', 'Report')
   @ApiOkResponse({ type: ReportDto })
   @ApiOrgProblems()
@@ -54,9 +55,9 @@ export class ReportsController {
 
   @Get(':reportId/pdf')
   @CheckAbility('read', 'Report')
-  @ApiOperation({ summary: 'The rendered report', description: '202 while queued or rendering; 409 report-failed when rendering failed for good.' })
+  @ApiOperation({ operationId: 'getReportPdf', summary: 'The rendered report', description: '202 while queued or rendering; 409 report-failed when rendering failed for good.' })
   @ApiRenderedFile('application/pdf', 'The PDF, as an attachment', ReportPdfPendingDto)
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(ReportErrors.renderingFailed('the organization was deleted before the report was rendered'))
   async pdf(
     @OrgIdParam() orgId: OrganizationId,
     @UuidParam('reportId') reportId: string,

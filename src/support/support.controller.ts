@@ -15,7 +15,7 @@ export class SupportController {
 
   @Get('support-settings')
   @CheckAbility('manage', 'SupportSettings')
-  @ApiOperation({ summary: 'The partner’s support contact for its customers (partner organization admins only)', description: 'Other organizations: 403.' })
+  @ApiOperation({ operationId: 'getSupportSettings', summary: 'The partner’s support contact for its customers (partner organization admins only)', description: 'Other organizations: 403.' })
   @ApiOkResponse({ type: SupportSettingsDto })
   @ApiOrgProblems()
   settings(@OrgIdParam() orgId: OrganizationId): Promise<SupportSettingsDto> {
@@ -24,7 +24,7 @@ export class SupportController {
 
   @Put('support-settings')
   @CheckAbility('manage', 'SupportSettings')
-  @ApiOperation({ summary: 'Save the partner’s support contact', description: 'Replaces all fields; omitted optional fields are cleared.' })
+  @ApiOperation({ operationId: 'updateSupportSettings', summary: 'Save the partner’s support contact', description: 'Replaces all fields; omitted optional fields are cleared.' })
   @ApiOkResponse({ type: SupportSettingsDto })
   @ApiOrgProblems()
   update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateSupportSettingsDto, @CurrentActor() actor: Actor): Promise<SupportSettingsDto> {
@@ -34,6 +34,7 @@ export class SupportController {
   @Get('support-contact')
   @CheckAbility('read', 'SupportContact')
   @ApiOperation({
+    operationId: 'getSupportContact',
     summary: 'What the headset icon shows',
     description:
       'A linked customer organization: its partner’s support settings (`source: "partner"`). Every other organization, and customers whose ' +

@@ -15,6 +15,7 @@ export class MeOrganizationsController {
   @Get()
   @Authenticated()
   @ApiOperation({
+    operationId: 'listMyOrganizations',
     summary: 'Every organization the caller can switch to',
     description: 'Partner and standalone organizations first, then customer organizations, each ordered by name.',
   })

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { TenancyErrors } from './tenancy.errors';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentUserActor, UserActor } from '../audit/actor';
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
@@ -23,7 +24,7 @@ export class OrganizationsController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({ summary: 'Create a standalone organization, or a customer organization linked to a partner (partnerId).' })
+  @ApiOperation({ operationId: 'createOrganization', summary: 'Create a standalone organization, or a customer organization linked to a partner (partnerId).' })
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 404)
   create(@CurrentUserActor() actor: UserActor, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
@@ -31,7 +32,7 @@ export class OrganizationsController {
   }
 
   @Get(':orgId')
-  @ApiOperation({ summary: 'The organization: name, address, kind, partner link, language, VAT ID' })
+  @ApiOperation({ operationId: 'getOrganization', summary: 'The organization: name, address, kind, partner link, language, VAT ID' })
   @CheckAbility('read', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
@@ -40,7 +41,7 @@ export class OrganizationsController {
   }
 
   @Patch(':orgId')
-  @ApiOperation({ summary: 'Change name, address, language or VAT ID (null removes it)' })
+  @ApiOperation({ operationId: 'updateOrganization', summary: 'Change name, address, language or VAT ID (null removes it)' })
   @CheckAbility('update', 'Organization')
   @ApiOkResponse({ type: OrganizationDto })
   @ApiOrgProblems()
@@ -52,6 +53,7 @@ export class OrganizationsController {
   @HttpCode(204)
   @CheckAbility('delete', 'Organization')
   @ApiOperation({
+    operationId: 'deleteOrganization',
     summary: 'Soft-delete the organization',
     description:
       'Linked customer organizations: partner admins only. Memberships, hosts, endpoints, reports and logo are removed; invoices are kept. ' +
@@ -59,14 +61,14 @@ export class OrganizationsController {
       'A partner organization that still has customers answers 409 has-customers.',
   })
   @ApiNoContentResponse()
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(TenancyErrors.hasCustomers(3))
   delete(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<void> {
     return this.tenancy.delete(orgId, actor);
   }
 
   @Get(':orgId/customers')
   @CheckAbility('read', 'Customer')
-  @ApiOperation({ summary: "The partner's linked customer organizations, by name (empty for other kinds)." })
+  @ApiOperation({ operationId: 'listCustomers', summary: "The partner's linked customer organizations, by name (empty for other kinds)." })
   @ApiOkResponse({ type: CustomerOrganizationPageDto })
   @ApiOrgProblems()
   customers(@OrgIdParam() orgId: OrganizationId, @Query() query: NamedPageQueryDto): Promise<CustomerOrganizationPageDto> {

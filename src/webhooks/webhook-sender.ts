@@ -2,13 +2,16 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { WebhookTargetPolicy, guardedLookup, parseAllowedNetworks, refusedUrl } from './webhook-target';
+import { RefusedTargetError, WebhookTargetPolicy, guardedLookup, parseAllowedNetworks, refusedUrl } from './webhook-target';
 
 /** Redirects followed per attempt, each target judged like the first. */
 const MAX_REDIRECTS = 3;
 /** What of a failed answer's body the delivery log keeps. */
 const ERROR_BODY_LIMIT = 512;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** How long saving a webhook waits for its target's redirects. */
+const PROBE_TIMEOUT_MS = 3000;
+const USER_AGENT = 'partnerhub-webhooks/1';
 
 export interface WebhookRequest {
   url: string;
@@ -52,6 +55,32 @@ export class WebhookSender implements OnApplicationShutdown {
     await this.agent.close();
   }
 
+  /**
+   * Before a target is saved: a HEAD request whose redirects are followed (up to MAX_REDIRECTS),
+   * each judged like the target itself. Returns why a redirect leads somewhere refused, or null;
+   * a target that does not answer, or answers anything but a redirect, is not refused for it.
+   */
+  async refusedRedirect(url: string): Promise<string | null> {
+    const deadline = AbortSignal.timeout(Math.min(this.timeoutMs, PROBE_TIMEOUT_MS));
+    let target = new URL(url);
+    for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
+      let location: string | undefined;
+      try {
+        const response = await request(target, { method: 'HEAD', dispatcher: this.agent, signal: deadline, headers: { 'user-agent': USER_AGENT } });
+        await response.body.dump();
+        location = REDIRECT_STATUSES.has(response.statusCode) && typeof response.headers.location === 'string' ? response.headers.location : undefined;
+      } catch (error) {
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        return cause instanceof RefusedTargetError ? (hop > 0 ? `it redirects to a refused target: ${cause.message}` : cause.message) : null;
+      }
+      if (!location) return null;
+      target = new URL(location, target);
+      const refusal = refusedUrl(target, this.policy);
+      if (refusal) return `it redirects to a refused target: ${refusal}`;
+    }
+    return null;
+  }
+
   async post(webhook: WebhookRequest): Promise<WebhookResponse> {
     const started = performance.now();
     const outcome = await this.follow(webhook);
@@ -68,7 +97,7 @@ export class WebhookSender implements OnApplicationShutdown {
       try {
         response = await request(target, {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'partnerhub-webhooks/1' },
+          headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT },
           body,
           dispatcher: this.agent,
           signal: deadline,

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { WebhookErrors } from './webhooks.errors';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../audit/actor';
 import { CurrentAccess } from '../authz/caller';
@@ -29,7 +30,7 @@ export class WebhooksController {
 
   @Get()
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'Webhooks, oldest first, without their secrets', description: ADMINS })
+  @ApiOperation({ operationId: 'listWebhooks', summary: 'Webhooks, oldest first, without their secrets', description: ADMINS })
   @ApiOkResponse({ type: WebhookPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<WebhookPageDto> {
@@ -39,6 +40,7 @@ export class WebhooksController {
   @Post()
   @CheckAbility('manage', 'Webhook')
   @ApiOperation({
+    operationId: 'createWebhook',
     summary: 'Create a webhook; its signing secret is in this answer only',
     description:
       'Events are POSTed as `{type, timestamp, data: {organizationId, …ids}}`, signed per Standard Webhooks (`webhook-id`, ' +
@@ -47,14 +49,14 @@ export class WebhooksController {
   })
   @ApiOrgIdParam()
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  @ApiOrgProblems()
+  @ApiOrgProblems(WebhookErrors.targetRefused('10.0.0.8 is a private address'), WebhookErrors.eventsNotAllowed(['invoice.issued']))
   create(@CurrentAccess() access: OrgAccess, @Body() dto: CreateWebhookDto, @CurrentActor() actor: Actor): Promise<CreatedWebhookDto> {
     return this.webhooks.create(access, dto, actor);
   }
 
   @Get(':webhookId')
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'One webhook, without its secret', description: ADMINS })
+  @ApiOperation({ operationId: 'getWebhook', summary: 'One webhook, without its secret', description: ADMINS })
   @ApiOkResponse({ type: WebhookDto })
   @ApiOrgProblems()
   get(@OrgIdParam() orgId: OrganizationId, @UuidParam('webhookId') webhookId: string): Promise<WebhookDto> {
@@ -63,7 +65,7 @@ export class WebhooksController {
 
   @Patch(':webhookId')
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'Change, pause or enable a webhook', description: ADMINS })
+  @ApiOperation({ operationId: 'updateWebhook', summary: 'Change, pause or enable a webhook', description: ADMINS })
   @ApiOrgIdParam()
   @ApiOkResponse({ type: WebhookDto })
   @ApiOrgProblems()
@@ -79,7 +81,7 @@ export class WebhooksController {
   @Delete(':webhookId')
   @HttpCode(204)
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'Delete a webhook and its delivery log', description: ADMINS })
+  @ApiOperation({ operationId: 'deleteWebhook', summary: 'Delete a webhook and its delivery log', description: ADMINS })
   @ApiNoContentResponse()
   @ApiOrgProblems()
   remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('webhookId') webhookId: string, @CurrentActor() actor: Actor): Promise<void> {
@@ -90,6 +92,7 @@ export class WebhooksController {
   @HttpCode(200)
   @CheckAbility('manage', 'Webhook')
   @ApiOperation({
+    operationId: 'rotateWebhookSecret',
     summary: 'Replace the signing secret',
     description: `Deliveries carry a signature with the old secret too until previousSecretExpiresAt (24 hours), so the receiver can switch without losing events. ${ADMINS}`,
   })
@@ -102,16 +105,16 @@ export class WebhooksController {
   @Post(':webhookId/test')
   @HttpCode(202)
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'Queue a webhook.test event to this webhook', description: `Follow it in the delivery log. ${ADMINS}` })
+  @ApiOperation({ operationId: 'sendWebhookTest', summary: 'Queue a webhook.test event to this webhook', description: `Follow it in the delivery log. ${ADMINS}` })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(WebhookErrors.webhookDisabled())
   sendTest(@OrgIdParam() orgId: OrganizationId, @UuidParam('webhookId') webhookId: string, @CurrentActor() actor: Actor): Promise<WebhookDeliveryDto> {
     return this.webhooks.sendTest(orgId, webhookId, actor);
   }
 
   @Get(':webhookId/deliveries')
   @CheckAbility('manage', 'Webhook')
-  @ApiOperation({ summary: 'The delivery log, newest first', description: ADMINS })
+  @ApiOperation({ operationId: 'listWebhookDeliveries', summary: 'The delivery log, newest first', description: ADMINS })
   @ApiOkResponse({ type: WebhookDeliveryPageDto })
   @ApiOrgProblems()
   deliveries(@OrgIdParam() orgId: OrganizationId, @UuidParam('webhookId') webhookId: string, @Query() query: PageQueryDto): Promise<WebhookDeliveryPageDto> {
@@ -122,11 +125,12 @@ export class WebhooksController {
   @HttpCode(202)
   @CheckAbility('manage', 'Webhook')
   @ApiOperation({
+    operationId: 'retryWebhookDelivery',
     summary: 'Send a delivery again now',
     description: `Also one whose retries are spent; not one the receiver accepted (409). ${ADMINS}`,
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(WebhookErrors.deliverySucceeded(), WebhookErrors.deliveryBeingSent(), WebhookErrors.webhookDisabled())
   retry(
     @OrgIdParam() orgId: OrganizationId,
     @UuidParam('webhookId') webhookId: string,

@@ -218,8 +218,9 @@ export class WebhooksService {
     if (includeCustomers && access.organizationKind !== OrganizationKind.Partner) throw WebhookErrors.customersOnlyForPartners();
   }
 
+  /** The target as written and as resolved, then where its redirects lead. */
   private async checkUrl(url: string): Promise<void> {
-    const refusal = await checkTarget(new URL(url), this.sender.policy);
+    const refusal = (await checkTarget(new URL(url), this.sender.policy)) ?? (await this.sender.refusedRedirect(url));
     if (refusal) throw WebhookErrors.targetRefused(refusal);
   }
 }

@@ -28,6 +28,7 @@ export class LogoController {
   @Put('logo')
   @CheckAbility('manage', 'Logo')
   @ApiOperation({
+    operationId: 'uploadLogo',
     summary: 'Upload the organization’s logo (replaces the current one)',
     description:
       'The type is decided from the bytes, not the file name or declared type: PNG and JPEG only (else 415). At least 150×150 px and at ' +
@@ -53,7 +54,7 @@ export class LogoController {
 
   @Get('logo')
   @CheckAbility('read', 'Logo')
-  @ApiOperation({ summary: 'The organization’s own logo', description: 'With ETag and Last-Modified; If-None-Match answers 304. 404 when none was uploaded.' })
+  @ApiOperation({ operationId: 'getLogo', summary: 'The organization’s own logo', description: 'With ETag and Last-Modified; If-None-Match answers 304. 404 when none was uploaded.' })
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image', ...IMAGE_RESPONSE })
   @ApiOrgProblems()
@@ -64,7 +65,7 @@ export class LogoController {
   @Delete('logo')
   @HttpCode(HttpStatus.NO_CONTENT)
   @CheckAbility('manage', 'Logo')
-  @ApiOperation({ summary: 'Remove the organization’s logo', description: 'Reports fall back to the partner’s logo, else the platform default. 404 when there is none.' })
+  @ApiOperation({ operationId: 'deleteLogo', summary: 'Remove the organization’s logo', description: 'Reports fall back to the partner’s logo, else the platform default. 404 when there is none.' })
   @ApiNoContentResponse()
   @ApiOrgProblems()
   async remove(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<void> {
@@ -73,7 +74,7 @@ export class LogoController {
 
   @Get('branding')
   @CheckAbility('read', 'Branding')
-  @ApiOperation({ summary: 'Which logo and brand the organization’s reports carry' })
+  @ApiOperation({ operationId: 'getBranding', summary: 'Which logo and brand the organization’s reports carry' })
   @ApiOkResponse({ type: BrandingDto })
   @ApiOrgProblems()
   async branding(@OrgIdParam() orgId: OrganizationId): Promise<BrandingDto> {
@@ -83,6 +84,7 @@ export class LogoController {
   @Get('branding/logo')
   @CheckAbility('read', 'Branding')
   @ApiOperation({
+    operationId: 'getEffectiveLogo',
     summary: 'The effective logo itself',
     description: 'Own logo, else the partner’s, else the platform default: what reports show. Lets customer logins see their partner’s logo without access to the partner organization.',
   })

@@ -11,9 +11,12 @@ export interface ReceivedWebhook {
 /** How the receiver answers a request: a status (and headers), or a promise it waits for first. */
 export type Answer = { status: number; headers?: Record<string, string> } | (() => Promise<{ status: number; headers?: Record<string, string> }>);
 
-/** A real HTTP server on 127.0.0.1 that records every webhook it receives and answers as told (200 by default). */
+/** A real HTTP server on 127.0.0.1 that records every webhook it receives and answers every request as told (200 by default). */
 export class WebhookReceiver {
+  /** The webhooks POSTed to it. */
   readonly received: ReceivedWebhook[] = [];
+  /** Paths partnerhub checked with HEAD when a webhook was saved (to judge their redirects). */
+  readonly probes: string[] = [];
   private answer: (request: ReceivedWebhook) => Answer = () => ({ status: 200 });
   private server?: Server;
 
@@ -37,7 +40,8 @@ export class WebhookReceiver {
       request.on('end', async () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const received = { path: request.url ?? '/', headers: request.headers, body, json: JSON.parse(body || '{}') };
-        this.received.push(received);
+        if (request.method === 'POST') this.received.push(received);
+        else this.probes.push(received.path);
         const answer = this.answer(received);
         const { status, headers } = typeof answer === 'function' ? await answer() : answer;
         response.writeHead(status, headers).end(status >= 400 ? `receiver says ${status}` : 'ok');

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiKeyErrors } from './api-keys.errors';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUserActor, UserActor } from '../../audit/actor';
 import { CurrentAccess } from '../../authz/caller';
@@ -21,7 +22,7 @@ export class ApiKeysController {
 
   @Get()
   @CheckAbility('manage', 'ApiKey')
-  @ApiOperation({ summary: 'API keys not revoked, oldest first, without their secrets', description: `Expired keys stay listed until revoked. ${PEOPLE_ONLY}` })
+  @ApiOperation({ operationId: 'listApiKeys', summary: 'API keys not revoked, oldest first, without their secrets', description: `Expired keys stay listed until revoked. ${PEOPLE_ONLY}` })
   @ApiOkResponse({ type: ApiKeyPageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<ApiKeyPageDto> {
@@ -31,12 +32,13 @@ export class ApiKeysController {
   @Post()
   @CheckAbility('manage', 'ApiKey')
   @ApiOperation({
+    operationId: 'createApiKey',
     summary: 'Create an API key; the key is in this answer only',
     description: `Expires after expiresInDays (default 90, at most 365). ${PEOPLE_ONLY}`,
   })
   @ApiOrgIdParam()
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiOrgProblems()
+  @ApiOrgProblems(ApiKeyErrors.scopesBeyondCreator(['billing'], ['read', 'write', 'settings']))
   create(@CurrentAccess() access: OrgAccess, @Body() dto: CreateApiKeyDto, @CurrentUserActor() actor: UserActor): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(access, dto, actor);
   }
@@ -44,7 +46,7 @@ export class ApiKeysController {
   @Delete(':keyId')
   @HttpCode(204)
   @CheckAbility('manage', 'ApiKey')
-  @ApiOperation({ summary: 'Revoke an API key', description: `Refused from the next request on, on every replica. ${PEOPLE_ONLY}` })
+  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key', description: `Refused from the next request on, on every replica. ${PEOPLE_ONLY}` })
   @ApiNoContentResponse()
   @ApiOrgProblems()
   revoke(@OrgIdParam() orgId: OrganizationId, @UuidParam('keyId') keyId: string, @CurrentUserActor() actor: UserActor): Promise<void> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
+import { managedByPartner } from '../billing.errors';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
-import { ApiOrgProblems } from '../../common/api-problems.decorator';
+import { ApiOrgProblems, EXAMPLE_ORGANIZATION_ID } from '../../common/api-problems.decorator';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam } from '../../common/uuid-param';
 import { BillingAddressService } from './billing-address.service';
@@ -16,6 +17,7 @@ export class BillingAddressController {
   @Get()
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'getBillingAddress',
     summary: 'Whom invoices are addressed to (billing owner admins only)',
     description:
       'A linked customer organization answers with both switches on, its partner as recipient and `managedByPartner: true`. ' +
@@ -31,6 +33,7 @@ export class BillingAddressController {
   @Put()
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'updateBillingAddress',
     summary: 'Save the billing address of a partner or standalone organization',
     description:
       'Invoices go to the organization’s name and address unless `differentBillingAddress` is on: then to the address in ' +
@@ -38,7 +41,7 @@ export class BillingAddressController {
       'invoice e-mail. Issued invoices keep the recipient they were issued with. A linked customer organization: 409 managed-by-partner.',
   })
   @ApiOkResponse({ type: BillingAddressDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(managedByPartner('The billing address is the billing owner’s.', EXAMPLE_ORGANIZATION_ID))
   update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateBillingAddressDto, @CurrentActor() actor: Actor): Promise<BillingAddressDto> {
     return this.billingAddresses.update(orgId, dto, actor);
   }

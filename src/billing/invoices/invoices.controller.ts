@@ -22,7 +22,7 @@ export class InvoicesController {
 
   @Get('invoices')
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: 'Invoices for this organization, newest first' })
+  @ApiOperation({ operationId: 'listInvoices', summary: 'Invoices for this organization, newest first' })
   @ApiOkResponse({ type: InvoicePageDto })
   @ApiOrgProblems()
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<InvoicePageDto> {
@@ -30,7 +30,7 @@ export class InvoicesController {
   }
 
   @Get('invoices/:invoiceId')
-  @ApiOperation({ summary: 'One invoice or credit note with its lines' })
+  @ApiOperation({ operationId: 'getInvoice', summary: 'One invoice or credit note with its lines' })
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiOrgProblems()
@@ -40,7 +40,7 @@ export class InvoicesController {
 
   @Get('invoices/:invoiceId/pdf')
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: 'The invoice as PDF, once the pdf queue has rendered it' })
+  @ApiOperation({ operationId: 'getInvoicePdf', summary: 'The invoice as PDF, once the pdf queue has rendered it' })
   @ApiRenderedFile('application/pdf', 'The PDF, as an attachment named invoice-<number>.pdf (credit-note-<number>.pdf for a credit note)', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async pdf(
@@ -54,6 +54,7 @@ export class InvoicesController {
   @Get('invoices/:invoiceId/xml')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'getInvoiceXml',
     summary: 'The invoice as EN 16931 e-invoice (XRechnung, CII syntax), once the pdf queue has rendered it',
     description:
       'The same data the PDF embeds as factur-x.xml (Factur-X / ZUGFeRD EN 16931 profile). A credit note is type 381 with positive amounts and the corrected invoice as preceding invoice reference (BT-25).',
@@ -71,6 +72,7 @@ export class InvoicesController {
   @Get('customer-invoices')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'listCustomerInvoices',
     summary: 'Every invoice issued to this partner for its customers, deleted customer organizations included',
     description: 'Empty for organizations that are not partners.',
   })
@@ -83,6 +85,7 @@ export class InvoicesController {
   @Get('customer-invoices/:invoiceId/pdf')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'getCustomerInvoicePdf',
     summary: "A customer invoice's PDF, for the partner it is addressed to",
     description: 'Also of deleted customer organizations (whose own routes are gone), e.g. the credit note their deletion issued.',
   })
@@ -98,7 +101,7 @@ export class InvoicesController {
 
   @Get('customer-invoices/:invoiceId/xml')
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: "A customer invoice's XRechnung, for the partner it is addressed to", description: 'Also of deleted customer organizations.' })
+  @ApiOperation({ operationId: 'getCustomerInvoiceXml', summary: "A customer invoice's XRechnung, for the partner it is addressed to", description: 'Also of deleted customer organizations.' })
   @ApiRenderedFile('application/xml', 'The XRechnung (CII), as an attachment', InvoicePdfPendingDto)
   @ApiOrgProblems()
   async customerInvoiceXml(

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { managedByPartner } from '../billing.errors';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../audit/actor';
 import { CheckAbility } from '../../authz/policy.decorators';
-import { ApiOrgProblems } from '../../common/api-problems.decorator';
+import { ApiOrgProblems, EXAMPLE_ORGANIZATION_ID } from '../../common/api-problems.decorator';
 import { PageQueryDto } from '../../common/pagination';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
@@ -21,9 +22,9 @@ export class PaymentMethodsController {
 
   @Get()
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: 'Payment methods, oldest first, masked', description: ONLY_BILLING_OWNERS })
+  @ApiOperation({ operationId: 'listPaymentMethods', summary: 'Payment methods, oldest first, masked', description: ONLY_BILLING_OWNERS })
   @ApiOkResponse({ type: PaymentMethodPageDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(managedByPartner('Payment methods are the billing owner’s.', EXAMPLE_ORGANIZATION_ID))
   list(@OrgIdParam() orgId: OrganizationId, @Query() query: PageQueryDto): Promise<PaymentMethodPageDto> {
     return this.paymentMethods.list(orgId, query.limit, query.cursor);
   }
@@ -31,6 +32,7 @@ export class PaymentMethodsController {
   @Post()
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'addPaymentMethod',
     summary: 'Add a SEPA direct debit mandate or a card',
     description:
       'The IBAN (ISO 13616 check digits and country length) or card number (Luhn, not expired) is checked, then dropped: ' +
@@ -48,7 +50,7 @@ export class PaymentMethodsController {
     },
   })
   @ApiCreatedResponse({ type: PaymentMethodDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(managedByPartner('Payment methods are the billing owner’s.', EXAMPLE_ORGANIZATION_ID))
   create(@OrgIdParam() orgId: OrganizationId, @Body(PaymentMethodInputPipe) input: NewPaymentMethodDto, @CurrentActor() actor: Actor): Promise<PaymentMethodDto> {
     return this.paymentMethods.add(orgId, input, actor);
   }
@@ -56,9 +58,9 @@ export class PaymentMethodsController {
   @Delete(':paymentMethodId')
   @HttpCode(204)
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: 'Remove a payment method', description: ONLY_BILLING_OWNERS })
+  @ApiOperation({ operationId: 'removePaymentMethod', summary: 'Remove a payment method', description: ONLY_BILLING_OWNERS })
   @ApiNoContentResponse()
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(managedByPartner('Payment methods are the billing owner’s.', EXAMPLE_ORGANIZATION_ID))
   remove(@OrgIdParam() orgId: OrganizationId, @UuidParam('paymentMethodId') paymentMethodId: string, @CurrentActor() actor: Actor): Promise<void> {
     return this.paymentMethods.remove(orgId, paymentMethodId, actor);
   }

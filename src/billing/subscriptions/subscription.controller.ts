@@ -1,16 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { SubscriptionErrors } from './subscriptions.errors';
+import { billingAddressIncomplete } from '../billing.errors';
+import { LicensingErrors } from '../../licensing/licensing.errors';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../../audit/actor';
 import { CurrentAccess } from '../../authz/caller';
 import { OrgAccess } from '../../authz/permission-table';
 import { CheckAbility } from '../../authz/policy.decorators';
-import { ApiOrgProblems } from '../../common/api-problems.decorator';
+import { ApiOrgProblems, EXAMPLE_ORGANIZATION_ID } from '../../common/api-problems.decorator';
 import { OrganizationId } from '../../common/organization-id';
 import { OrgIdParam, UuidParam } from '../../common/uuid-param';
 import { CatalogService } from '../catalog/catalog.service';
 import { CatalogDto } from '../catalog/dto/catalog.dto';
 import { AddAddonDto, AddonResultDto, OrderResultDto, OrderSubscriptionDto, SubscriptionDto } from './dto/subscription.dto';
+import { IdempotencyErrors } from '../../idempotency/idempotency.errors';
 import { ApiIdempotencyKey, IdempotencyKey, sendIdempotentResult } from '../../idempotency/idempotency-key.header';
 import { SubscriptionAddonsService } from './subscription-addons.service';
 import { SubscriptionService, billingOwnerOf } from './subscription.service';
@@ -31,7 +35,7 @@ export class SubscriptionController {
 
   @Get('billing/catalog')
   @CheckAbility('manage', 'Billing')
-  @ApiOperation({ summary: 'Plans and addons with list prices and the prices at the billing owner’s partner conditions' })
+  @ApiOperation({ operationId: 'getCatalog', summary: 'Plans and addons with list prices and the prices at the billing owner’s partner conditions' })
   @ApiOkResponse({ type: CatalogDto })
   @ApiOrgProblems()
   catalogFor(@UuidParam('orgId') _orgId: string, @CurrentAccess() access: OrgAccess): Promise<CatalogDto> {
@@ -39,7 +43,7 @@ export class SubscriptionController {
   }
 
   @Get('subscription')
-  @ApiOperation({ summary: 'Subscription state: trial, plan, addons, licences and next invoice date' })
+  @ApiOperation({ operationId: 'getSubscription', summary: 'Subscription state: trial, plan, addons, licences and next invoice date' })
   @CheckAbility('manage', 'Billing')
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiOrgProblems()
@@ -50,13 +54,14 @@ export class SubscriptionController {
   @Post('subscription')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'orderSubscription',
     summary: 'Order a subscription with obligation to pay',
     description:
       'Creates the subscription, its addons and the first invoice (addressed to the billing owner, at its partner conditions) in one transaction. Unknown plan or addon codes: 400. Already subscribed: 409 already-subscribed. A billing owner whose invoice address lacks a name, street, postal code, city, country or e-mail: 409 billing-address-incomplete with `billingOwnerId` and `missingFields`; nothing is created.',
   })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: OrderResultDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(SubscriptionErrors.alreadySubscribed(), billingAddressIncomplete(EXAMPLE_ORGANIZATION_ID, ['street', 'email']), IdempotencyErrors.keyReused())
   async order(
     @UuidParam('orgId') _orgId: string,
     @CurrentAccess() access: OrgAccess,
@@ -71,6 +76,7 @@ export class SubscriptionController {
   @Post('subscription/addons')
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'addSubscriptionAddon',
     summary: 'Book an addon on the active subscription',
     description:
       'Its licences count at once. It is billed pro-rated on the next invoice: the days left in the current period (a started day counts) / the days of the period × the addon price at the billing owner’s conditions, rounded half up to the cent; from then on with every period. ' +
@@ -78,7 +84,7 @@ export class SubscriptionController {
   })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: AddonResultDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(SubscriptionErrors.addonAlreadyActive('hosts-10'), SubscriptionErrors.noSubscription())
   async addAddon(
     @UuidParam('orgId') _orgId: string,
     @CurrentAccess() access: OrgAccess,
@@ -94,6 +100,7 @@ export class SubscriptionController {
   @HttpCode(204)
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'removeSubscriptionAddon',
     summary: 'Remove a booked addon',
     description:
       'Takes effect at once: its licences no longer count, and it is not billed on later invoices. ' +
@@ -101,7 +108,7 @@ export class SubscriptionController {
       ' Not booked: 404. If the hosts in use would exceed the licences left without it: 409 license-limit with `limit` and `used`; delete hosts first.',
   })
   @ApiNoContentResponse()
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(LicensingErrors.wouldNotFitWithout('the addon hosts-10', 50, 55))
   async removeAddon(@OrgIdParam() orgId: OrganizationId, @Param('addonCode') addonCode: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.changes.remove(orgId, addonCode, actor);
   }
@@ -110,6 +117,7 @@ export class SubscriptionController {
   @HttpCode(200)
   @CheckAbility('manage', 'Billing')
   @ApiOperation({
+    operationId: 'cancelSubscription',
     summary: 'Cancel the subscription at the end of the current period',
     description:
       'Licences stay until the period ends; then the subscription is cancelled: no further period is billed, only a closing invoice for addon time booked during the last period. ' +
@@ -117,7 +125,7 @@ export class SubscriptionController {
       ' Cancelling again answers the same. No active subscription: 409 no-subscription.',
   })
   @ApiOkResponse({ type: SubscriptionDto })
-  @ApiOrgProblems(409)
+  @ApiOrgProblems(SubscriptionErrors.noSubscription())
   cancel(@OrgIdParam() orgId: OrganizationId, @CurrentActor() actor: Actor): Promise<SubscriptionDto> {
     return this.changes.cancel(orgId, actor);
   }
