@@ -28,6 +28,28 @@ describe('auth', () => {
     expect(limited.body.type).toMatch(/too-many-login-attempts$/);
   });
 
+  it('cannot be used to lock an account out: an address that has not failed still logs in, one failing across accounts is throttled', async () => {
+    const { admin } = await createPartner(testApp);
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const attacker = '203.0.113.7';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await testApp.http.post('/api/v1/auth/login').set(from(attacker)).send({ email: admin.email, password: 'guessing' }).expect(401);
+    }
+    // The attacker's address is locked out of this account, also with the right password …
+    await testApp.http.post('/api/v1/auth/login').set(from(attacker)).send({ email: admin.email, password: PASSWORD }).expect(429);
+    // … while its owner, from an address that has not failed, logs in (slowed down while the account is under attack).
+    const owner = await testApp.http.post('/api/v1/auth/login').set(from('198.51.100.20')).send({ email: admin.email, password: PASSWORD }).expect(200);
+    expect(owner.body.accessToken).toEqual(expect.any(String));
+
+    // An address failing across many accounts (10 × LOGIN_MAX_FAILURES) is throttled for all of them.
+    const sprayer = '203.0.113.99';
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await testApp.http.post('/api/v1/auth/login').set(from(sprayer)).send({ email: `victim-${attempt}@example.test`, password: 'guessing' }).expect(401);
+    }
+    const other = await createPartner(testApp);
+    await testApp.http.post('/api/v1/auth/login').set(from(sprayer)).send({ email: other.admin.email, password: PASSWORD }).expect(429);
+  });
+
   it('rotates refresh tokens and revokes the whole family when a spent one is replayed', async () => {
     const { admin } = await createPartner(testApp);
     const first = await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: admin.refreshToken }).expect(200);

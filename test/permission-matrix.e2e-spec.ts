@@ -178,6 +178,12 @@ const MATRIX: Record<string, Row> = {
     expect: admins(204),
   },
 
+  'POST /api/v1/auth/password-reset': { body: () => ({ email: uniqueEmail('reset') }), expect: everyone(202) },
+  'POST /api/v1/auth/password-reset/confirm': { body: () => ({ token: 'not-a-reset-token', newPassword: 'a-long-enough-password' }), expect: everyone(400) },
+  'GET /api/v1/me/sessions': { expect: loggedIn(200) },
+  'DELETE /api/v1/me/sessions/:sessionId': { prepare: async () => ({ sessionId: randomUUID() }), expect: loggedIn(404) },
+  'DELETE /api/v1/me/sessions': { expect: loggedIn(204) },
+
   'GET /api/v1/organizations/:orgId/overview': { target: 'partner', expect: partnerMembers(200) },
   'GET /api/v1/organizations/:orgId/usage': { target: 'partner', query: () => ({ month: '2026-11' }), expect: partnerAdmins(200) },
 
@@ -281,7 +287,14 @@ type TenantKeys = Record<KeyRole, string>;
 
 const ALL_SCOPES = ['read', 'write', 'settings', 'team', 'billing', 'delete', 'supportSettings', 'auditLog'];
 /** Routes without authentication, where an Authorization header is ignored. */
-const PUBLIC_ROUTES = new Set(['GET /', 'GET /health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
+const PUBLIC_ROUTES = new Set([
+  'GET /',
+  'GET /health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+]);
 /** Routes a person must call: anything outside an organization, and managing the organization's API keys. */
 const forPeopleOnly = (key: string) => !key.split(' ')[1].startsWith('/api/v1/organizations/:orgId') || key.includes('/api-keys');
 

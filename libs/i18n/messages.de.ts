@@ -24,6 +24,14 @@ export const de: Catalogue = {
       intro: 'der Support hat ein neues vorläufiges Passwort für Ihr Konto ({{email}}) gesetzt.',
       otherSessionsEnded: 'Ihre anderen Sitzungen wurden abgemeldet. Falls Sie das nicht veranlasst haben, wenden Sie sich an den Support.',
     },
+    passwordReset: {
+      subject: 'Passwort zurücksetzen',
+      intro: 'jemand hat das Zurücksetzen des Passworts Ihres Kontos ({{email}}) angefordert.',
+      link: 'Wählen Sie ein neues Passwort unter {{- link}}',
+      token: 'Oder senden Sie dieses Token an POST /auth/password-reset/confirm: {{token}}',
+      validFor: 'Der Link funktioniert einmal, innerhalb von {{minutes}} Minuten. Das Zurücksetzen meldet alle Ihre Sitzungen ab.',
+      ignore: 'Falls Sie das nicht angefordert haben, ignorieren Sie diese Mail: Ihr Passwort bleibt unverändert.',
+    },
     invoice: {
       subject: 'Rechnung {{number}} von {{sender}}',
       intro: 'anbei erhalten Sie die Rechnung {{number}} vom {{date}}.',

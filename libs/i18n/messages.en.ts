@@ -22,6 +22,14 @@ export const en = {
       intro: 'support has set a new temporary password for your account ({{email}}).',
       otherSessionsEnded: 'Your other sessions have been signed out. If you did not ask for this, contact support.',
     },
+    passwordReset: {
+      subject: 'Reset your password',
+      intro: 'someone asked to reset the password of your account ({{email}}).',
+      link: 'Choose a new password at {{- link}}',
+      token: 'Or send this reset token to POST /auth/password-reset/confirm: {{token}}',
+      validFor: 'The link works once, within {{minutes}} minutes. Resetting signs out all your sessions.',
+      ignore: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+    },
     invoice: {
       subject: 'Invoice {{number}} from {{sender}}',
       intro: 'please find attached invoice {{number}} of {{date}}.',

@@ -45,6 +45,13 @@ export interface TemporaryPasswordMailData extends CommonMailData {
   temporaryPassword: string;
 }
 
+/** A password reset asked for: the single-use link (and its token for API clients). */
+export interface PasswordResetMailData extends CommonMailData {
+  resetUrl: string;
+  token: string;
+  validMinutes: number;
+}
+
 /** An issued invoice, its PDF attached; amounts and dates come formatted. */
 export interface InvoiceMailData extends BaseMailData {
   /** The invoice's recipient (the billing owner as addressed on it). */
@@ -104,6 +111,7 @@ export interface MailDataByTemplate {
   invitation: InvitationMailData;
   'membership-added': MembershipAddedMailData;
   'temporary-password': TemporaryPasswordMailData;
+  'password-reset': PasswordResetMailData;
   invoice: InvoiceMailData;
   'credit-note': CreditNoteMailData;
   'delivery-failures': DeliveryFailuresMailData;

@@ -7,6 +7,7 @@ import { invitation } from './templates/invitation';
 import { invoice } from './templates/invoice';
 import { htmlLayout, textSignature } from './templates/layout';
 import { membershipAdded } from './templates/membership-added';
+import { passwordReset } from './templates/password-reset';
 import { temporaryPassword } from './templates/temporary-password';
 import { MailTemplateSource } from './templates/template-source';
 import { webhookDisabled } from './templates/webhook-disabled';
@@ -15,6 +16,7 @@ const SOURCES: Record<MailTemplateName, MailTemplateSource> = {
   invitation,
   'membership-added': membershipAdded,
   'temporary-password': temporaryPassword,
+  'password-reset': passwordReset,
   invoice,
   'credit-note': creditNote,
   'delivery-failures': deliveryFailures,

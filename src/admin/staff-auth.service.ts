@@ -27,7 +27,7 @@ export class StaffAuthService {
   /** Throws a 429 problem while the account or address is locked out, a 401 one for wrong credentials. */
   async login(rawEmail: unknown, password: unknown, ip: string): Promise<StaffIdentity> {
     const email = typeof rawEmail === 'string' ? normalizeEmail(rawEmail) : '';
-    await this.throttle.assertAllowed(LOGIN_SCOPE, email, ip);
+    await this.throttle.admit(LOGIN_SCOPE, email, ip);
     const em = this.em.fork();
     const staff = email ? await em.findOne(StaffUser, { email }, { populate: ['passwordHash'] }) : null;
     // An over-long password is wrong for every account; it is not worth hashing.

@@ -14,6 +14,7 @@ import { PaymentMethod } from '../billing/payment-methods/payment-method.entity'
 import { Subscription, SubscriptionAddon } from '../billing/subscriptions/subscription.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { ApiKey } from '../auth/api-keys/api-key.entity';
+import { PasswordResetToken } from '../auth/password-reset/password-reset-token.entity';
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Endpoint } from '../platform/endpoint.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Membership,
   RefreshToken,
   ApiKey,
+  PasswordResetToken,
   WebhookEndpoint,
   WebhookDelivery,
   LicenseUsageSnapshot,

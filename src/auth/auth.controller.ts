@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowWhilePasswordChangePending, Authenticated, Public } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { AuthenticatedUser, CurrentUser } from '../authz/caller';
-import { AuthService } from './auth.service';
+import { AuthService, ClientInfo } from './auth.service';
+import { CurrentClient } from './client-info.decorator';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 
 @ApiTags('auth and me')
@@ -17,8 +18,8 @@ export class AuthController {
   @ApiOperation({ operationId: 'login', summary: 'Log in with e-mail and password' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
-    return this.auth.login(dto.email, dto.password, ip);
+  login(@Body() dto: LoginDto, @CurrentClient() client: ClientInfo): Promise<TokenPairDto> {
+    return this.auth.login(dto.email, dto.password, client);
   }
 
   @Post('refresh')
@@ -33,8 +34,8 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401)
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @CurrentClient() client: ClientInfo): Promise<TokenPairDto> {
+    return this.auth.refresh(dto.refreshToken, client);
   }
 
   @Post('logout')

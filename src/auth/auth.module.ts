@@ -13,11 +13,17 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { MailModule } from '../mail/mail.module';
+import { SessionsController } from './sessions.controller';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetMailContent } from './password-reset/password-reset-mail-content';
+import { PasswordResetService } from './password-reset/password-reset.service';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
 @Module({
   imports: [
     AccountsModule,
+    MailModule,
     ApiKeysModule,
     RateLimitModule,
     PassportModule,
@@ -30,8 +36,8 @@ import { RefreshTokenRepository } from './refresh-token.repository';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, BearerVerifier, RefreshTokenRepository],
+  controllers: [AuthController, SessionsController, PasswordResetController],
+  providers: [AuthService, JwtStrategy, LoginThrottle, BearerVerifier, RefreshTokenRepository, PasswordResetService, PasswordResetMailContent],
   exports: [AuthService, LoginThrottle, BearerVerifier, ApiKeysModule],
 })
 export class AuthModule {}

@@ -9,14 +9,25 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuthenticatedUser } from '../authz/caller';
 import { AccessTokenClaims } from './access-token-claims';
 import { TokenPairDto } from './dto/auth.dto';
+import { SessionDto } from './dto/session.dto';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { inTransaction, requireTransaction } from '../database/transaction';
 import { AuthErrors } from './auth.errors';
 import { isUuid } from '../common/uuid-param';
+import { notFound } from '../common/domain-error';
 
 const LOGIN_SCOPE = 'api';
+
+/** Where a login or refresh comes from, kept with the session it starts or continues. */
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+}
+
+/** User agents are kept for people to recognise their sessions, not in full. */
+const USER_AGENT_LIMIT = 300;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
@@ -33,9 +44,10 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(rawEmail: string, password: string, ip: string): Promise<TokenPairDto> {
+  async login(rawEmail: string, password: string, client: ClientInfo): Promise<TokenPairDto> {
     const email = normalizeEmail(rawEmail);
-    await this.throttle.assertAllowed(LOGIN_SCOPE, email, ip);
+    const { ip } = client;
+    await this.throttle.admit(LOGIN_SCOPE, email, ip);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid) {
@@ -46,7 +58,7 @@ export class AuthService {
     return inTransaction(this.em, async () => {
       user.lastLoginAt = new Date();
       user.status = UserStatus.Active;
-      return this.issue(user, randomUUID());
+      return this.issue(user, randomUUID(), client);
     });
   }
 
@@ -56,7 +68,7 @@ export class AuthService {
    * client refreshing at once both get a pair. Spent longer ago it was stolen or replayed: its
    * whole family is revoked (committed, then 401).
    */
-  async refresh(presented: string): Promise<TokenPairDto> {
+  async refresh(presented: string, client: ClientInfo): Promise<TokenPairDto> {
     const found = await this.verifyRefreshToken(presented);
     if (!found) throw AuthErrors.invalidRefreshToken();
     const rotated = await inTransaction(this.em, async (em) => {
@@ -70,7 +82,7 @@ export class AuthService {
       }
       token.usedAt ??= new Date(now);
       await em.flush();
-      return this.issue(await em.findOneOrFail(User, { id: token.user.id }), token.familyId);
+      return this.issue(await em.findOneOrFail(User, { id: token.user.id }), token.familyId, client);
     });
     if (!rotated) throw AuthErrors.invalidRefreshToken();
     return rotated;
@@ -114,7 +126,33 @@ export class AuthService {
     );
   }
 
-  private async issue(user: User, familyId: string): Promise<TokenPairDto> {
+  async listSessions(caller: AuthenticatedUser): Promise<SessionDto[]> {
+    const rows = await this.refreshTokens.sessionsOf(caller.id);
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: new Date(row.created_at).toISOString(),
+      lastUsedAt: new Date(row.last_used_at).toISOString(),
+      ip: row.client_ip,
+      userAgent: row.user_agent,
+      current: row.id === caller.sessionId,
+    }));
+  }
+
+  /** Ends one session of the user (its refresh tokens); 404 when the user has no such live session. */
+  async endSession(userId: string, sessionId: string): Promise<void> {
+    await inTransaction(this.em, async (em) => {
+      await this.refreshTokens.lockSessionsOf(userId);
+      const ended = await em.nativeUpdate(RefreshToken, { user: userId, familyId: sessionId, revokedAt: null }, { revokedAt: new Date() });
+      if (ended === 0) throw notFound('Session');
+    });
+  }
+
+  /** Ends every session of the user, the caller's own included. */
+  async endAllSessions(userId: string): Promise<void> {
+    await inTransaction(this.em, () => this.revokeSessions(userId));
+  }
+
+  private async issue(user: User, familyId: string, client: ClientInfo): Promise<TokenPairDto> {
     const em = requireTransaction(this.em, 'Issuing a refresh token');
     const secret = randomBytes(32).toString('base64url');
     const token = em.create(RefreshToken, {
@@ -122,6 +160,8 @@ export class AuthService {
       familyId,
       tokenHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
+      clientIp: client.ip,
+      userAgent: client.userAgent?.slice(0, USER_AGENT_LIMIT),
     });
     await em.persist(token).flush();
     const claims: AccessTokenClaims = { sub: user.id, email: user.email, sid: familyId, mcp: user.mustChangePassword };

@@ -9,7 +9,7 @@ import { User } from '../accounts/user.entity';
 @Entity({ tableName: 'refresh_token' })
 @Index({ properties: ['familyId'] })
 @Index({ properties: ['user'] })
-export class RefreshToken extends BaseEntity<'usedAt' | 'revokedAt'> {
+export class RefreshToken extends BaseEntity<'usedAt' | 'revokedAt' | 'clientIp' | 'userAgent'> {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
@@ -27,4 +27,11 @@ export class RefreshToken extends BaseEntity<'usedAt' | 'revokedAt'> {
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
+
+  /** Where the login or refresh that minted it came from, for the user's list of sessions. */
+  @Property({ type: 'text', nullable: true })
+  clientIp?: string;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent?: string;
 }

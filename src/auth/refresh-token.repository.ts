@@ -19,4 +19,28 @@ export class RefreshTokenRepository {
     requireTransaction(this.em, "Locking a user's sessions");
     await rawQuery(this.em, `select pg_advisory_xact_lock(:namespace, hashtext(:userId))`, { namespace: SESSIONS_LOCK_NAMESPACE, userId });
   }
+
+  /** The user's sessions still alive (their latest token neither revoked nor expired), most recently used first. */
+  sessionsOf(userId: string): Promise<SessionRow[]> {
+    return rawQuery<SessionRow>(
+      this.em,
+      `select family_id as id, min(created_at) as created_at, max(created_at) as last_used_at,
+              (array_agg(client_ip order by created_at desc))[1] as client_ip,
+              (array_agg(user_agent order by created_at desc))[1] as user_agent
+         from refresh_token
+        where user_id = :userId
+        group by family_id
+       having bool_and(revoked_at is null) and max(expires_at) > now()
+        order by max(created_at) desc`,
+      { userId },
+    );
+  }
+}
+
+export interface SessionRow {
+  id: string;
+  created_at: Date | string;
+  last_used_at: Date | string;
+  client_ip: string | null;
+  user_agent: string | null;
 }

@@ -196,6 +196,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user’s sessions (logins), most recently used first */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * End every session, this one included
+         * @description Its refresh token stops working at once; access tokens already issued to it stay valid until they expire (JWT_ACCESS_TTL_SECONDS, 15 minutes by default).
+         */
+        delete: operations["endAllSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one session (log it out)
+         * @description Its refresh token stops working at once; access tokens already issued to it stay valid until they expire (JWT_ACCESS_TTL_SECONDS, 15 minutes by default).
+         */
+        delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a single-use password reset link, valid 30 minutes
+         * @description Answers 202 whether or not the address belongs to an account (nothing tells them apart); the mail comes in the language and brand of the account’s organization. At most 3 mails per account and hour; a client address asking more than 20 times an hour gets 429.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the mailed token; ends every session of the account */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -1246,6 +1324,34 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
+            newPassword: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The login that started it.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Its last login or token refresh.
+             */
+            lastUsedAt: string;
+            /** @description The client address of that last use. */
+            ip: string | null;
+            userAgent: string | null;
+            /** @description The session of the access token asking. */
+            current: boolean;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token from the reset mail. */
+            token: string;
             newPassword: string;
         };
         AddressDto: {
@@ -3820,6 +3926,450 @@ export interface operations {
                      *       "status": 429,
                      *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
                      *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The organization or object does not exist, or the caller may not see it at all. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Organization does not exist or is not visible to you.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Asked; a mail follows if the address belongs to an account. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/invalid-reset-token",
+                     *       "title": "Invalid reset token",
+                     *       "status": 400,
+                     *       "detail": "This reset link is invalid, used or expired; ask for a new one.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "token",
+                     *           "message": "token is invalid, used or expired"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
                      *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
                      *     }
                      */
