@@ -180,6 +180,11 @@ const MATRIX: Record<string, Row> = {
 
   'POST /api/v1/auth/password-reset': { body: () => ({ email: uniqueEmail('reset') }), expect: everyone(202) },
   'POST /api/v1/auth/password-reset/confirm': { body: () => ({ token: 'not-a-reset-token', newPassword: 'a-long-enough-password' }), expect: everyone(400) },
+  'POST /api/v1/auth/mfa': { body: () => ({ mfaToken: 'not-a-login-token', code: '123456' }), expect: everyone(401) },
+  'POST /api/v1/me/mfa/totp': { expect: loggedIn(201) },
+  // After the row above each caller's enrolment is pending; a wrong code is the same 401 as no login.
+  'POST /api/v1/me/mfa/totp/confirm': { body: () => ({ code: '000000' }), expect: everyone(401) },
+  'DELETE /api/v1/me/mfa/totp': { body: () => ({ code: '000000' }), expect: loggedIn(409) },
   'GET /api/v1/me/sessions': { expect: loggedIn(200) },
   'DELETE /api/v1/me/sessions/:sessionId': { prepare: async () => ({ sessionId: randomUUID() }), expect: loggedIn(404) },
   'DELETE /api/v1/me/sessions': { expect: loggedIn(204) },
@@ -294,6 +299,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/password-reset',
   'POST /api/v1/auth/password-reset/confirm',
+  'POST /api/v1/auth/mfa',
 ]);
 /** Routes a person must call: anything outside an organization, and managing the organization's API keys. */
 const forPeopleOnly = (key: string) => !key.split(' ')[1].startsWith('/api/v1/organizations/:orgId') || key.includes('/api-keys');

@@ -7,7 +7,7 @@ export enum UserStatus {
 }
 
 @Entity({ tableName: 'app_user' })
-export class User extends BaseEntity<'status' | 'mustChangePassword' | 'lastLoginAt'> {
+export class User extends BaseEntity<'status' | 'mustChangePassword' | 'lastLoginAt' | 'mfaSecretCiphertext' | 'mfaPendingSecretCiphertext' | 'mfaEnabledAt' | 'mfaLastStep'> {
   /** Stored lower-cased; unique, so e-mail lookups are case-insensitive. */
   @Property({ type: 'text' })
   @Unique()
@@ -27,6 +27,21 @@ export class User extends BaseEntity<'status' | 'mustChangePassword' | 'lastLogi
 
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt?: Date;
+
+  /** The TOTP secret (SecretBox-sealed) once 2FA is on; the login then asks for a code. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  mfaSecretCiphertext?: string | null;
+
+  /** A secret being enrolled, until a code of it confirms it. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  mfaPendingSecretCiphertext?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  mfaEnabledAt?: Date | null;
+
+  /** The time step of the last code accepted: codes of it and before are refused (no replay). */
+  @Property({ type: 'bigint', nullable: true, hidden: true, runtimeType: 'number' })
+  mfaLastStep?: number | null;
 }
 
 export function normalizeEmail(email: string): string {

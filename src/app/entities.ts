@@ -15,6 +15,7 @@ import { Subscription, SubscriptionAddon } from '../billing/subscriptions/subscr
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { ApiKey } from '../auth/api-keys/api-key.entity';
 import { PasswordResetToken } from '../auth/password-reset/password-reset-token.entity';
+import { RecoveryCode } from '../auth/mfa/recovery-code.entity';
 import { MailDelivery } from '../mail/mail-delivery.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Endpoint } from '../platform/endpoint.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   RefreshToken,
   ApiKey,
   PasswordResetToken,
+  RecoveryCode,
   WebhookEndpoint,
   WebhookDelivery,
   LicenseUsageSnapshot,

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { MfaChallengeDto, MfaLoginDto } from './dto/mfa.dto';
+import { MfaErrors } from './mfa/mfa.errors';
 import { AllowWhilePasswordChangePending, Authenticated, Public } from '../authz/policy.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { AuthenticatedUser, CurrentUser } from '../authz/caller';
@@ -15,11 +17,26 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Log in with e-mail and password' })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Log in with e-mail and password',
+    description: 'With 2FA on, the answer is `{mfaRequired: true, mfaToken}` instead of tokens: POST /auth/mfa with a code completes the login.',
+  })
+  @ApiExtraModels(TokenPairDto, MfaChallengeDto)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] } })
   @ApiProblems(400, 401, 429)
-  login(@Body() dto: LoginDto, @CurrentClient() client: ClientInfo): Promise<TokenPairDto> {
+  login(@Body() dto: LoginDto, @CurrentClient() client: ClientInfo): Promise<TokenPairDto | MfaChallengeDto> {
     return this.auth.login(dto.email, dto.password, client);
+  }
+
+  @Post('mfa')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'completeMfaLogin', summary: 'Complete a login with 2FA: the login’s mfaToken and a code or a recovery code' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, MfaErrors.invalidCode(), 429)
+  completeMfaLogin(@Body() dto: MfaLoginDto, @CurrentClient() client: ClientInfo): Promise<TokenPairDto> {
+    return this.auth.completeMfaLogin(dto.mfaToken, { code: dto.code, recoveryCode: dto.recoveryCode }, client);
   }
 
   @Post('refresh')

@@ -15,6 +15,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { MailModule } from '../mail/mail.module';
 import { SessionsController } from './sessions.controller';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
 import { PasswordResetController } from './password-reset/password-reset.controller';
 import { PasswordResetMailContent } from './password-reset/password-reset-mail-content';
 import { PasswordResetService } from './password-reset/password-reset.service';
@@ -36,8 +38,8 @@ import { RefreshTokenRepository } from './refresh-token.repository';
       }),
     }),
   ],
-  controllers: [AuthController, SessionsController, PasswordResetController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, BearerVerifier, RefreshTokenRepository, PasswordResetService, PasswordResetMailContent],
+  controllers: [AuthController, SessionsController, PasswordResetController, MfaController],
+  providers: [AuthService, JwtStrategy, LoginThrottle, BearerVerifier, RefreshTokenRepository, PasswordResetService, PasswordResetMailContent, MfaService],
   exports: [AuthService, LoginThrottle, BearerVerifier, ApiKeysModule],
 })
 export class AuthModule {}

@@ -7,7 +7,10 @@ import { User, UserStatus, normalizeEmail } from '../accounts/user.entity';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthenticatedUser } from '../authz/caller';
-import { AccessTokenClaims } from './access-token-claims';
+import { ACCESS_TOKEN_ISSUER, AccessTokenClaims } from './access-token-claims';
+import { MfaChallengeDto } from './dto/mfa.dto';
+import { MfaErrors } from './mfa/mfa.errors';
+import { MfaService, SecondFactor } from './mfa/mfa.service';
 import { TokenPairDto } from './dto/auth.dto';
 import { SessionDto } from './dto/session.dto';
 import { LoginThrottle } from './login-throttle';
@@ -19,6 +22,15 @@ import { isUuid } from '../common/uuid-param';
 import { notFound } from '../common/domain-error';
 
 const LOGIN_SCOPE = 'api';
+/** Failed second factors are counted per user and client address like passwords. */
+const MFA_SCOPE = 'mfa';
+const MFA_TOKEN_AUDIENCE = 'partnerhub-mfa';
+const MFA_TOKEN_TTL_SECONDS = 300;
+
+interface MfaTokenClaims {
+  sub: string;
+  purpose: 'mfa';
+}
 
 /** Where a login or refresh comes from, kept with the session it starts or continues. */
 export interface ClientInfo {
@@ -41,10 +53,11 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(rawEmail: string, password: string, client: ClientInfo): Promise<TokenPairDto> {
+  async login(rawEmail: string, password: string, client: ClientInfo): Promise<TokenPairDto | MfaChallengeDto> {
     const email = normalizeEmail(rawEmail);
     const { ip } = client;
     await this.throttle.admit(LOGIN_SCOPE, email, ip);
@@ -55,6 +68,30 @@ export class AuthService {
       throw AuthErrors.invalidCredentials();
     }
     await this.throttle.recordSuccess(LOGIN_SCOPE, email, ip);
+    if (user.mfaEnabledAt) {
+      const claims: MfaTokenClaims = { sub: user.id, purpose: 'mfa' };
+      return { mfaRequired: true, mfaToken: await this.jwt.signAsync(claims, { audience: MFA_TOKEN_AUDIENCE, expiresIn: MFA_TOKEN_TTL_SECONDS }) };
+    }
+    return this.startSession(user, client);
+  }
+
+  /** The login's second step: the token from the first and a code (or a recovery code). Failures count like wrong passwords. */
+  async completeMfaLogin(mfaToken: string, factor: SecondFactor, client: ClientInfo): Promise<TokenPairDto> {
+    const claims = await this.jwt
+      .verifyAsync<MfaTokenClaims>(mfaToken, { audience: MFA_TOKEN_AUDIENCE, issuer: ACCESS_TOKEN_ISSUER })
+      .catch(() => null);
+    if (!claims || claims.purpose !== 'mfa' || !isUuid(claims.sub)) throw MfaErrors.invalidCode();
+    await this.throttle.admit(MFA_SCOPE, claims.sub, client.ip);
+    const user = await this.em.findOne(User, { id: claims.sub });
+    if (!user || !(await this.mfa.verify(user.id, factor))) {
+      await this.throttle.recordFailure(MFA_SCOPE, claims.sub, client.ip);
+      throw MfaErrors.invalidCode();
+    }
+    await this.throttle.recordSuccess(MFA_SCOPE, claims.sub, client.ip);
+    return this.startSession(user, client);
+  }
+
+  private startSession(user: User, client: ClientInfo): Promise<TokenPairDto> {
     return inTransaction(this.em, async () => {
       user.lastLoginAt = new Date();
       user.status = UserStatus.Active;

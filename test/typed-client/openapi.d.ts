@@ -134,8 +134,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with e-mail and password */
+        /**
+         * Log in with e-mail and password
+         * @description With 2FA on, the answer is `{mfaRequired: true, mfaToken}` instead of tokens: POST /auth/mfa with a code completes the login.
+         */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a login with 2FA: the login’s mfaToken and a code or a recovery code */
+        post: operations["completeMfaLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -268,6 +288,47 @@ export interface paths {
         put?: never;
         /** Set a new password with the mailed token; ends every session of the account */
         post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start turning on 2FA: a new TOTP secret for the authenticator app
+         * @description Nothing changes until a code of it is confirmed; asking again replaces the secret.
+         */
+        post: operations["startTotpEnrolment"];
+        /** Turn off 2FA with a code (or a recovery code) */
+        delete: operations["disableTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn on 2FA with a code of the new secret; answers the recovery codes, once
+         * @description From then on, logging in asks for a code.
+         */
+        post: operations["confirmTotpEnrolment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1302,11 +1363,6 @@ export interface components {
         ChangeRoleDto: {
             role: components["schemas"]["MembershipRole"];
         };
-        LoginDto: {
-            /** Format: email */
-            email: string;
-            password: string;
-        };
         TokenPairDto: {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
@@ -1318,6 +1374,31 @@ export interface components {
              */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
+        };
+        MfaChallengeDto: {
+            /**
+             * @description The password was right; POST /auth/mfa with a code completes the login.
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description Valid 5 minutes, for POST /auth/mfa only. */
+            mfaToken: string;
+        };
+        LoginDto: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        MfaLoginDto: {
+            /** @example 492039 */
+            code?: string;
+            /**
+             * @description Instead of code: a recovery code, each works once.
+             * @example k3m9p-x7q2r
+             */
+            recoveryCode?: string;
+            /** @description From the login answer; valid 5 minutes. */
+            mfaToken: string;
         };
         RefreshDto: {
             refreshToken: string;
@@ -1353,6 +1434,43 @@ export interface components {
             /** @description The token from the reset mail. */
             token: string;
             newPassword: string;
+        };
+        TotpEnrolmentDto: {
+            /**
+             * @description Base32, for typing into an authenticator app.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+            /**
+             * @description The same as an otpauth:// URL, for a QR code.
+             * @example otpauth://totp/partnerhub:anna%40example.com?issuer=partnerhub&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30
+             */
+            otpauthUrl: string;
+        };
+        MfaCodeDto: {
+            /**
+             * @description The 6-digit code of the authenticator app.
+             * @example 492039
+             */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /**
+             * @description Ten single-use codes, shown this once: each logs in instead of a code once.
+             * @example [
+             *       "k3m9p-x7q2r"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        SecondFactorDto: {
+            /** @example 492039 */
+            code?: string;
+            /**
+             * @description Instead of code: a recovery code, each works once.
+             * @example k3m9p-x7q2r
+             */
+            recoveryCode?: string;
         };
         AddressDto: {
             /** @example Hauptstraße 1 */
@@ -3547,7 +3665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["TokenPairDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Invalid input (validation-failed, invalid-cursor, …). */
@@ -3586,6 +3704,108 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    completeMfaLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/invalid-mfa-code",
+                     *       "title": "Invalid code",
+                     *       "status": 401,
+                     *       "detail": "The code is wrong, used already or expired, or the login took too long; log in again.",
                      *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
                      *     }
                      */
@@ -4370,6 +4590,408 @@ export interface operations {
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    startTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state; `type` names it. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/mfa-already-enabled",
+                     *       "title": "Mfa already enabled",
+                     *       "status": 409,
+                     *       "detail": "Two-factor authentication is on already; turn it off first to enrol another device.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/invalid-mfa-code",
+                     *       "title": "Invalid code",
+                     *       "status": 401,
+                     *       "detail": "The code is wrong, used already or expired, or the login took too long; log in again.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state; `type` names it. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/mfa-not-enabled",
+                     *       "title": "Mfa not enabled",
+                     *       "status": 409,
+                     *       "detail": "Two-factor authentication is not on.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    confirmTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/invalid-mfa-code",
+                     *       "title": "Invalid code",
+                     *       "status": 401,
+                     *       "detail": "The code is wrong, used already or expired, or the login took too long; log in again.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state; `type` names it. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
                      *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
                      *     }
                      */
