@@ -1,5 +1,5 @@
 import { totpCode } from '../src/auth/mfa/totp';
-import { PASSWORD, bearer, createPartner } from './support/fixtures';
+import { Login, PASSWORD, addMember, bearer, createCustomer, createPartner } from './support/fixtures';
 import { TestApp, createTestApp } from './support/test-app';
 
 describe('two-factor authentication (TOTP)', () => {
@@ -59,5 +59,41 @@ describe('two-factor authentication (TOTP)', () => {
     expect(row.mfa_secret_ciphertext).not.toContain(secret);
     const hashes = await testApp.sql<{ code_hash: string }>(`select code_hash from mfa_recovery_code where user_id = ?`, [admin.userId]);
     expect(hashes.map((hash) => hash.code_hash)).not.toContain(recoveryCodes[0]);
+  });
+
+  /** Turns 2FA on for a logged-in user and returns a fresh access token from a two-step login. */
+  async function enrol(user: Login): Promise<string> {
+    const { secret } = (await testApp.http.post('/api/v1/me/mfa/totp').set(bearer(user)).expect(201)).body;
+    await testApp.http.post('/api/v1/me/mfa/totp/confirm').set(bearer(user)).send({ code: codeAt(secret, 0) }).expect(200);
+    const { mfaToken } = (await login(user.email)).body;
+    return (await second({ mfaToken, code: codeAt(secret, 1) }).expect(200)).body.accessToken;
+  }
+
+  it('lets an admin require 2FA; a partner’s requirement holds in its customer organizations too, for people, not API keys', async () => {
+    const { organizationId: partnerId, admin } = await createPartner(testApp);
+    const customer = await createCustomer(testApp, admin, partnerId);
+    const guest = await addMember(testApp, admin, partnerId, 'guest');
+    const customerAdmin = await addMember(testApp, admin, customer.id, 'admin');
+    const key = (await testApp.http.post(`/api/v1/organizations/${partnerId}/api-keys`).set(bearer(admin)).send({ name: 'psa', scopes: ['read'] }).expect(201)).body.key;
+
+    // Requiring it without having it would lock the admin out.
+    const first = await testApp.http.patch(`/api/v1/organizations/${partnerId}/security`).set(bearer(admin)).send({ requireMfa: true }).expect(409);
+    expect(first.body.type).toMatch(/mfa-not-enabled$/);
+    const adminToken = await enrol(admin);
+    const set = await testApp.http.patch(`/api/v1/organizations/${partnerId}/security`).set({ Authorization: `Bearer ${adminToken}` }).send({ requireMfa: true }).expect(200);
+    expect(set.body).toEqual({ requireMfa: true, requiredByPartner: false });
+
+    const refused = await testApp.http.get(`/api/v1/organizations/${partnerId}/hosts`).set(bearer(guest)).expect(403);
+    expect(refused.body.type).toMatch(/mfa-required$/);
+    await testApp.http.get(`/api/v1/organizations/${customer.id}/hosts`).set(bearer(customerAdmin)).expect(403);
+    // The customer's admin cannot switch the partner's requirement off for the customer.
+    const own = await testApp.http.patch(`/api/v1/organizations/${customer.id}/security`).set({ Authorization: `Bearer ${await enrol(customerAdmin)}` }).send({ requireMfa: false }).expect(200);
+    expect(own.body).toEqual({ requireMfa: false, requiredByPartner: true });
+    await testApp.http.get(`/api/v1/organizations/${customer.id}/hosts`).set({ Authorization: `Bearer ${adminToken}` }).expect(200);
+    await testApp.http.get(`/api/v1/organizations/${partnerId}/hosts`).set({ Authorization: `Bearer ${key}` }).expect(200);
+    // Routes outside organizations stay open, so a member can enrol.
+    await testApp.http.get('/api/v1/me').set(bearer(guest)).expect(200);
+    const guestToken = await enrol(guest);
+    await testApp.http.get(`/api/v1/organizations/${partnerId}/hosts`).set({ Authorization: `Bearer ${guestToken}` }).expect(200);
   });
 });

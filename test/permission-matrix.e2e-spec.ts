@@ -189,6 +189,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/me/sessions/:sessionId': { prepare: async () => ({ sessionId: randomUUID() }), expect: loggedIn(404) },
   'DELETE /api/v1/me/sessions': { expect: loggedIn(204) },
 
+  'PATCH /api/v1/organizations/:orgId/security': { body: () => ({ requireMfa: false }), expect: admins(200) },
   'GET /api/v1/organizations/:orgId/overview': { target: 'partner', expect: partnerMembers(200) },
   'GET /api/v1/organizations/:orgId/usage': { target: 'partner', query: () => ({ month: '2026-11' }), expect: partnerAdmins(200) },
 

@@ -1,6 +1,13 @@
 import { DomainError } from '../common/domain-error';
 
 export const AuthzErrors = {
+  mfaRequired: () =>
+    new DomainError(
+      'forbidden',
+      'mfa-required',
+      'Two-factor authentication required',
+      'This organization requires two-factor authentication of its members: turn it on with POST /api/v1/me/mfa/totp, then log in again.',
+    ),
   passwordChangeRequired: () =>
     new DomainError(
       'forbidden',

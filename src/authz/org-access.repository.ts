@@ -10,11 +10,18 @@ export interface AccessRow {
   partner_id: OrganizationId | null;
   direct_role: MembershipRole | null;
   partner_role: MembershipRole | null;
+  /** The organization, or its partner for a linked customer organization, requires 2FA. */
+  mfa_required?: boolean;
+  /** The caller has 2FA on. */
+  caller_has_mfa?: boolean;
 }
 
 const ACCESS_SQL = `
-  select o.kind, o.partner_id, direct.role as direct_role, via.role as partner_role
+  select o.kind, o.partner_id, direct.role as direct_role, via.role as partner_role,
+         (o.require_mfa or coalesce(partner.require_mfa, false)) as mfa_required,
+         (select u.mfa_enabled_at is not null from app_user u where u.id = :userId) as caller_has_mfa
     from organization o
+    left join organization partner on o.kind = 'customer' and partner.id = o.partner_id
     left join membership direct on direct.organization_id = o.id and direct.user_id = :userId
     left join membership via on o.partner_id is not null and via.organization_id = o.partner_id and via.user_id = :userId
    where o.id = :organizationId and o.deleted_at is null`;

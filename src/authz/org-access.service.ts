@@ -30,7 +30,16 @@ export function effectiveRole(directRole: MembershipRole | null, partnerRole: Me
 export function toOrgAccess(organizationId: OrganizationId, row: AccessRow): OrgAccess {
   const { role, viaPartner } = effectiveRole(row.direct_role, row.partner_role);
   const isBillingOwnerAdmin = row.partner_id ? row.partner_role === MembershipRole.Admin : row.direct_role === MembershipRole.Admin;
-  return { organizationId, organizationKind: row.kind, partnerId: row.partner_id, role, viaPartner, isBillingOwnerAdmin };
+  return {
+    organizationId,
+    organizationKind: row.kind,
+    partnerId: row.partner_id,
+    role,
+    viaPartner,
+    isBillingOwnerAdmin,
+    mfaRequired: row.mfa_required ?? false,
+    callerHasMfa: row.caller_has_mfa ?? false,
+  };
 }
 
 /**

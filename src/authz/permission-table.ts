@@ -43,6 +43,10 @@ export interface OrgAccess {
   isBillingOwnerAdmin: boolean;
   /** An API key's scopes: the capabilities it may use of those its access situation has. Unset for people. */
   scopes?: readonly Capability[];
+  /** O (or, for a linked customer organization, its partner) requires 2FA of its members. */
+  mfaRequired?: boolean;
+  /** The person calling has 2FA on. */
+  callerHasMfa?: boolean;
 }
 
 const isAdmin = (access: OrgAccess) => access.role === MembershipRole.Admin;

@@ -51,6 +51,8 @@ export class PolicyGuard implements CanActivate {
     }
     const access = await this.accessOf(request, asOrganizationId(organizationId));
     if (!access) throw notFound('Organization');
+    // People only: an API key is a credential of the organization, not a member's login.
+    if (user && access.mfaRequired && !access.callerHasMfa) throw AuthzErrors.mfaRequired();
     const ability = buildAbility(access);
     request.orgAccess = access;
     request.ability = ability;

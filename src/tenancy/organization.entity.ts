@@ -22,7 +22,7 @@ export class Address {
 
 @Entity({ tableName: 'organization' })
 @Index({ name: 'organization_partner_name_idx', expression: 'create index "organization_partner_name_idx" on "organization" ("partner_id", "name", "id") where "deleted_at" is null' })
-export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId' | 'locale'> {
+export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partner' | 'vatId' | 'locale' | 'requireMfa'> {
   declare id: OrganizationId;
 
   @Property({ type: 'text' })
@@ -41,6 +41,10 @@ export class Organization extends BaseEntity<'updatedAt' | 'deletedAt' | 'partne
   /** The language of its mails and documents; a partner's new customers start with the partner's. */
   @Enum({ items: () => [...LOCALES], nativeEnumName: 'organization_locale', default: DEFAULT_LOCALE })
   locale: Locale = DEFAULT_LOCALE;
+
+  /** Members must have 2FA on to use it; a partner's setting applies to its linked customer organizations too. */
+  @Property({ type: 'boolean', default: false })
+  requireMfa: boolean = false;
 
   @ManyToOne(() => Organization, { nullable: true, deleteRule: 'restrict' })
   partner?: Organization;

@@ -5,13 +5,17 @@ import { Actor, CurrentActor, CurrentUserActor, UserActor } from '../audit/actor
 import { Authenticated, CheckAbility } from '../authz/policy.decorators';
 import { ApiOrgProblems, ApiProblems } from '../common/api-problems.decorator';
 import { OrganizationId } from '../common/organization-id';
-import { OrgIdParam } from '../common/uuid-param';
+import { ApiOrgIdParam, OrgIdParam } from '../common/uuid-param';
+import { CurrentAccess } from '../authz/caller';
+import { OrgAccess } from '../authz/permission-table';
 import { NamedPageQueryDto } from '../common/pagination';
 import {
   CreateOrganizationDto,
   CustomerOrganizationPageDto,
   OrganizationDto,
+  SecurityDto,
   UpdateOrganizationDto,
+  UpdateSecurityDto,
 } from './dto/organization.dto';
 import { TenancyService } from './tenancy.service';
 
@@ -47,6 +51,20 @@ export class OrganizationsController {
   @ApiOrgProblems()
   update(@OrgIdParam() orgId: OrganizationId, @Body() dto: UpdateOrganizationDto, @CurrentActor() actor: Actor): Promise<OrganizationDto> {
     return this.tenancy.update(orgId, dto, actor);
+  }
+
+  @Patch(':orgId/security')
+  @ApiOperation({
+    operationId: 'updateOrganizationSecurity',
+    summary: 'Require two-factor authentication of the organization’s members',
+    description: 'Admins. People only are affected: API keys are the organization’s own credentials. Turning it on needs 2FA on the caller’s own account (409 mfa-not-enabled).',
+  })
+  @CheckAbility('update', 'Organization')
+  @ApiOrgIdParam()
+  @ApiOkResponse({ type: SecurityDto })
+  @ApiOrgProblems(TenancyErrors.enrolMfaFirst())
+  updateSecurity(@CurrentAccess() access: OrgAccess, @Body() dto: UpdateSecurityDto, @CurrentActor() actor: Actor): Promise<SecurityDto> {
+    return this.tenancy.updateSecurity(access, dto, actor);
   }
 
   @Delete(':orgId')

@@ -15,7 +15,9 @@ import {
   CreateOrganizationDto,
   CustomerOrganizationDto,
   OrganizationDto,
+  SecurityDto,
   UpdateOrganizationDto,
+  UpdateSecurityDto,
 } from './dto/organization.dto';
 import { OrganizationLifecycle } from './organization-lifecycle';
 import { Organization } from './organization.entity';
@@ -25,6 +27,7 @@ import { AuditService } from '../audit/audit.service';
 import { inTransaction } from '../database/transaction';
 import { TenancyErrors } from './tenancy.errors';
 import { buildAbility } from '../authz/ability.factory';
+import { OrgAccess } from '../authz/permission-table';
 import { WebhookEvents } from '../webhook-events/webhook-events.service';
 import { OrganizationRepository, OrganizationRow } from './organization.repository';
 
@@ -120,6 +123,25 @@ export class TenancyService {
         details: { changed: Object.entries(dto).filter(([, value]) => value !== undefined).map(([field]) => field) },
       });
       return toOrganizationDto(organization);
+    });
+  }
+
+  async updateSecurity(access: OrgAccess, dto: UpdateSecurityDto, actor: Actor): Promise<SecurityDto> {
+    if (dto.requireMfa && actor.type === 'user' && !access.callerHasMfa) throw TenancyErrors.enrolMfaFirst();
+    return inTransaction(this.em, async (em) => {
+      await em.nativeUpdate(Organization, { id: access.organizationId }, { requireMfa: dto.requireMfa });
+      await this.audit.record({
+        organizationId: access.organizationId,
+        actor,
+        action: 'organization.security',
+        target: { type: 'organization', id: access.organizationId },
+        details: { requireMfa: dto.requireMfa },
+      });
+      const partner =
+        access.organizationKind === OrganizationKind.Customer && access.partnerId
+          ? await em.findOne(Organization, { id: access.partnerId }, { fields: ['requireMfa'] })
+          : null;
+      return { requireMfa: dto.requireMfa, requiredByPartner: partner?.requireMfa ?? false };
     });
   }
 

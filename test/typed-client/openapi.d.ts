@@ -374,6 +374,26 @@ export interface paths {
         patch: operations["updateOrganization"];
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Require two-factor authentication of the organization’s members
+         * @description Admins. People only are affected: API keys are the organization’s own credentials. Turning it on needs 2FA on the caller’s own account (409 mfa-not-enabled).
+         */
+        patch: operations["updateOrganizationSecurity"];
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/customers": {
         parameters: {
             query?: never;
@@ -1529,6 +1549,16 @@ export interface components {
              * @example DE123456789
              */
             vatId?: string | null;
+        };
+        UpdateSecurityDto: {
+            /** @description Members must have 2FA on to use this organization (403 mfa-required until they enrol). A partner’s applies to its linked customer organizations too. */
+            requireMfa: boolean;
+        };
+        SecurityDto: {
+            /** @description This organization’s own setting. */
+            requireMfa: boolean;
+            /** @description Its partner requires 2FA, so its members need it whatever its own setting. */
+            requiredByPartner: boolean;
         };
         CustomerOrganizationDto: {
             /** Format: uuid */
@@ -5549,6 +5579,183 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "Organization does not exist or is not visible to you.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited: this API key or user made too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/rate-limit-exceeded",
+                     *       "title": "Rate limit exceeded",
+                     *       "status": 429,
+                     *       "detail": "This API key or user made more than 600 requests in 60 s; try again in 12 s.",
+                     *       "retryAfter": 12,
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateOrganizationSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSecurityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityDto"];
+                };
+            };
+            /** @description Invalid input (validation-failed, invalid-cursor, …). */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "name",
+                     *           "message": "name must not be blank"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Missing, invalid or expired credentials.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller can see the organization but its role does not allow this (or a password change is required). */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role in this organization does not allow this.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The organization or object does not exist, or the caller may not see it at all. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Organization does not exist or is not visible to you.",
+                     *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state; `type` names it. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://partnerhub.dev/problems/mfa-not-enabled",
+                     *       "title": "Mfa not enabled",
+                     *       "status": 409,
+                     *       "detail": "Turn on two-factor authentication for yourself first (POST /api/v1/me/mfa/totp): requiring it would lock you out.",
                      *       "instance": "/api/v1/organizations/8d0f7c1e-2b7a-4f5e-9a4c-1f3b2d6e7a90"
                      *     }
                      */

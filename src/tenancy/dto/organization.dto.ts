@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsVatId } from '../../common/vat-id';
 import { LOCALES, Locale } from '../../../libs/i18n';
 import { IsUuid } from '../../common/uuid-param';
@@ -168,4 +168,18 @@ export class CustomerOrganizationPageDto {
 
   @ApiProperty({ type: String, nullable: true })
   nextCursor: string | null;
+}
+
+export class UpdateSecurityDto {
+  @ApiProperty({ description: 'Members must have 2FA on to use this organization (403 mfa-required until they enrol). A partner’s applies to its linked customer organizations too.' })
+  @IsBoolean()
+  requireMfa: boolean;
+}
+
+export class SecurityDto {
+  @ApiProperty({ description: 'This organization’s own setting.' })
+  requireMfa: boolean;
+
+  @ApiProperty({ description: 'Its partner requires 2FA, so its members need it whatever its own setting.' })
+  requiredByPartner: boolean;
 }
