@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -15,6 +15,7 @@ import { TokenPairDto } from './dto/auth.dto';
 import { SessionDto } from './dto/session.dto';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
+import { tokenHash } from './token-hash';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { inTransaction, requireTransaction } from '../database/transaction';
 import { AuthErrors } from './auth.errors';
@@ -41,9 +42,6 @@ export interface ClientInfo {
 /** User agents are kept for people to recognise their sessions, not in full. */
 const USER_AGENT_LIMIT = 300;
 
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
-}
 
 @Injectable()
 export class AuthService {
@@ -195,7 +193,7 @@ export class AuthService {
     const token = em.create(RefreshToken, {
       user,
       familyId,
-      tokenHash: sha256(secret),
+      tokenHash: tokenHash(secret),
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
       clientIp: client.ip,
       userAgent: client.userAgent?.slice(0, USER_AGENT_LIMIT),
@@ -216,7 +214,7 @@ export class AuthService {
     const token = await this.em.findOne(RefreshToken, { id });
     if (!token) return null;
     const expected = Buffer.from(token.tokenHash);
-    const actual = Buffer.from(sha256(secret));
+    const actual = Buffer.from(tokenHash(secret));
     return expected.length === actual.length && timingSafeEqual(expected, actual) ? token : null;
   }
 

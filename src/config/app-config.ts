@@ -309,6 +309,8 @@ export interface AppConfig {
     /** Delay before each retry, in ms: a delivery gets retryScheduleMs.length + 1 attempts. */
     retryScheduleMs: number[];
     timeoutMs: number;
+    /** How long a worker's claim on a delivery holds: a few attempts' time limits; an older claim is a dead worker's. */
+    claimLeaseMs: number;
     disableAfterMs: number;
     secretOverlapMs: number;
     allowHttp: boolean;
@@ -398,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: {
       retryScheduleMs: parsed.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map((seconds) => Number(seconds) * 1000),
       timeoutMs: parsed.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      claimLeaseMs: parsed.WEBHOOK_TIMEOUT_SECONDS * 1000 * 5,
       disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_DAYS * 86_400_000,
       secretOverlapMs: parsed.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
       allowHttp: parsed.WEBHOOK_ALLOW_HTTP === 'true',

@@ -12,17 +12,13 @@ const RECORD_INTERVAL_MS = 60 * 60_000;
  */
 @Injectable()
 export class LicenseUsageSnapshots implements OnApplicationBootstrap {
-  private lastRun = 0;
-
   constructor(
     private readonly licensing: LicensingRepository,
     private readonly sweeper: Sweeper,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweeper.register('licence usage snapshots', async () => {
-      if (Date.now() - this.lastRun < RECORD_INTERVAL_MS) return 0;
-      this.lastRun = Date.now();
+    this.sweeper.registerEvery('licence usage snapshots', RECORD_INTERVAL_MS, async () => {
       await this.record();
       return 0; // nothing was stuck: the sweeper's count is of work queued again
     });

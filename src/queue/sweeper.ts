@@ -41,6 +41,16 @@ export class Sweeper implements OnApplicationBootstrap {
     this.sweeps.set(name, sweep);
   }
 
+  /** A sweep that runs at most every `intervalMs` in this process (periodic work that need not run on every sweep). */
+  registerEvery(name: string, intervalMs: number, sweep: Sweep): void {
+    let lastRun = 0;
+    this.register(name, async () => {
+      if (Date.now() - lastRun < intervalMs) return 0;
+      lastRun = Date.now();
+      return sweep();
+    });
+  }
+
   onApplicationBootstrap(): void {
     processJobs(this.queue, SWEEP_JOB, 1, () => this.sweepAll(), this.logger);
     this.recurring.keep('sweeper', this.queue, () =>

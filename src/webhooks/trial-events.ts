@@ -21,8 +21,6 @@ const SCAN_INTERVAL_MS = 15 * 60_000;
  */
 @Injectable()
 export class TrialEvents implements OnApplicationBootstrap {
-  private lastScan = 0;
-
   constructor(
     private readonly em: EntityManager,
     private readonly events: WebhookEvents,
@@ -31,11 +29,7 @@ export class TrialEvents implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweeper.register('trial events', async () => {
-      if (Date.now() - this.lastScan < SCAN_INTERVAL_MS) return 0;
-      this.lastScan = Date.now();
-      return this.fireDue();
-    });
+    this.sweeper.registerEvery('trial events', SCAN_INTERVAL_MS, () => this.fireDue());
   }
 
   /** Returns how many deliveries it queued. */

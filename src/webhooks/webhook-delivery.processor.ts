@@ -11,7 +11,7 @@ import { RELAYED_JOB_OPTIONS } from '../outbox/outbox-relay.service';
 import { processJobs } from '../queue/process-jobs';
 import { WEBHOOK_QUEUE } from '../queue/queue-names';
 import { REDRIVE_BATCH, STUCK_AFTER_MS, Sweeper } from '../queue/sweeper';
-import { WebhookDeliveryRepository, ClaimedWebhookDelivery } from './webhook-delivery.repository';
+import { AttemptOutcome, ClaimedWebhookDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDisabling } from './webhook-disabling';
 import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, dueDeliveryJobId } from '../webhook-events/webhook-jobs';
 import { WebhookSender } from './webhook-sender';
@@ -44,8 +44,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.retryScheduleMs = config.webhooks.retryScheduleMs;
-    // An attempt takes at most the timeout per hop; a claim older than a few of those is a dead worker's.
-    this.leaseMs = config.webhooks.timeoutMs * 5;
+    this.leaseMs = config.webhooks.claimLeaseMs;
   }
 
   onApplicationBootstrap(): void {
@@ -69,7 +68,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
         'webhook-signature': signatureHeader(secrets, delivery.eventId, now, body),
       },
     });
-    const outcome = { at: now, responseStatus: response.status, durationMs: response.durationMs, error: response.error ?? null };
+    const outcome: AttemptOutcome = { at: now, responseStatus: response.status, durationMs: response.durationMs, error: response.error ?? null };
     if (response.ok) {
       await this.deliveries.markSucceeded(delivery, outcome);
       return;
@@ -77,7 +76,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
     await this.recordFailure(delivery, outcome);
   }
 
-  private async recordFailure(delivery: ClaimedWebhookDelivery, outcome: { at: Date; responseStatus: number | null; durationMs: number; error: string | null }) {
+  private async recordFailure(delivery: ClaimedWebhookDelivery, outcome: AttemptOutcome): Promise<void> {
     const delayMs = this.retryScheduleMs[delivery.attempts - 1];
     const nextAttemptAt = delayMs === undefined ? null : new Date(outcome.at.getTime() + delayMs);
     const failingSince = await this.deliveries.markFailed(delivery, outcome, nextAttemptAt);

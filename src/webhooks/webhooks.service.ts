@@ -161,7 +161,7 @@ export class WebhooksService {
       const delivery = await em.findOne(WebhookDelivery, { id: deliveryId, endpoint: webhookId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!delivery) throw notFound('Webhook delivery');
       if (delivery.status === WebhookDeliveryStatus.Succeeded) throw WebhookErrors.deliverySucceeded();
-      const leaseCutoff = Date.now() - this.config.webhooks.timeoutMs * 5;
+      const leaseCutoff = Date.now() - this.config.webhooks.claimLeaseMs;
       if (delivery.status === WebhookDeliveryStatus.Sending && (delivery.claimedAt?.getTime() ?? 0) >= leaseCutoff) throw WebhookErrors.deliveryBeingSent();
       const now = new Date();
       delivery.status = WebhookDeliveryStatus.Pending;

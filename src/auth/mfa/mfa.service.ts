@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../../accounts/user.entity';
 import { inTransaction } from '../../database/transaction';
 import { SecretBox } from '../../mail/secret-box';
+import { tokenHash } from '../token-hash';
 import { MfaErrors } from './mfa.errors';
 import { RecoveryCode } from './recovery-code.entity';
 import { acceptedStep, newTotpSecret, otpauthUrl } from './totp';
@@ -12,7 +13,6 @@ const ISSUER = 'partnerhub';
 const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 /** Recovery codes are typed by people: case and dashes do not matter. */
 const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -64,7 +64,7 @@ export class MfaService {
       user.mfaEnabledAt = now;
       user.mfaLastStep = step;
       await em.nativeDelete(RecoveryCode, { user: userId });
-      for (const recoveryCode of recoveryCodes) em.persist(em.create(RecoveryCode, { user, codeHash: sha256(normalizeRecoveryCode(recoveryCode)) }));
+      for (const recoveryCode of recoveryCodes) em.persist(em.create(RecoveryCode, { user, codeHash: tokenHash(normalizeRecoveryCode(recoveryCode)) }));
       await em.flush();
       return { recoveryCodes };
     });
@@ -84,7 +84,7 @@ export class MfaService {
   async verify(userId: string, factor: SecondFactor, now = new Date()): Promise<boolean> {
     const em = this.em.getContext();
     if (factor.recoveryCode) {
-      const claimed = await em.nativeUpdate(RecoveryCode, { user: userId, codeHash: sha256(normalizeRecoveryCode(factor.recoveryCode)), usedAt: null }, { usedAt: now });
+      const claimed = await em.nativeUpdate(RecoveryCode, { user: userId, codeHash: tokenHash(normalizeRecoveryCode(factor.recoveryCode)), usedAt: null }, { usedAt: now });
       return claimed > 0;
     }
     if (!factor.code) return false;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { PasswordHasher } from '../../accounts/password-hasher';
@@ -9,6 +9,7 @@ import { MailService } from '../../mail/mail.service';
 import { RedisClient } from '../../redis/redis.module';
 import { AuthErrors } from '../auth.errors';
 import { AuthService } from '../auth.service';
+import { tokenHash } from '../token-hash';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { PasswordResetErrors } from './password-reset.errors';
 import { PASSWORD_RESET_TEMPLATE, RESET_VALID_MINUTES } from './password-reset-mail-content';
@@ -18,7 +19,6 @@ const MAILS_PER_ACCOUNT_HOUR = 3;
 /** Requests one client address may make per hour before 429. */
 const REQUESTS_PER_ADDRESS_HOUR = 20;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /**
  * Password reset by mail. Asking always answers the same, after the same work, whether the address
@@ -52,7 +52,7 @@ export class PasswordResetService {
       );
       if (!membership || accountRequests > MAILS_PER_ACCOUNT_HOUR) return;
       const user = membership.user;
-      const reset = em.create(PasswordResetToken, { user, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_VALID_MINUTES * 60_000) });
+      const reset = em.create(PasswordResetToken, { user, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_VALID_MINUTES * 60_000) });
       em.persist(reset);
       this.mail.queue({
         template: PASSWORD_RESET_TEMPLATE,
@@ -69,9 +69,10 @@ export class PasswordResetService {
     const passwordHash = await this.passwords.hash(newPassword);
     await inTransaction(this.em, async (em) => {
       // Claimed in one statement: of two confirmations with one token, one wins.
-      const claimed = await em.nativeUpdate(PasswordResetToken, { tokenHash: sha256(token), usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
+      const hash = tokenHash(token);
+      const claimed = await em.nativeUpdate(PasswordResetToken, { tokenHash: hash, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
       if (claimed === 0) throw PasswordResetErrors.invalidToken();
-      const reset = await em.findOneOrFail(PasswordResetToken, { tokenHash: sha256(token) }, { populate: ['user'] });
+      const reset = await em.findOneOrFail(PasswordResetToken, { tokenHash: hash }, { populate: ['user'] });
       const user = reset.user;
       user.passwordHash = passwordHash;
       user.mustChangePassword = false;
